@@ -1,0 +1,1 @@
+"""The ``iss-game`` command line: argparse front (main.py), one handler module a verb."""

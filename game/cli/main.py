@@ -1,0 +1,147 @@
+"""Entry point of ``iss-game``: the argument contract of DESIGN.md §6, in one place.
+
+Each verb's work lives in its own module (``orbit_cmd``, ``play_cmd``, ``sim_cmd``,
+``replay_cmd``, ``bench_cmd``), imported only when that verb runs, so
+``iss-game orbit show`` never pays for pygame and ``iss-game sim`` never opens a window.
+Bad input anywhere ends as one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from game import __version__
+from game.errors import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (what and where), exit status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _add_orbit_choice(p: argparse.ArgumentParser, *, file_required: bool) -> None:
+    if file_required:
+        p.add_argument("file", metavar="FILE", help="TLE, 3LE or OMM (JSON/CSV) file")
+    else:
+        p.add_argument("file", metavar="FILE", nargs="?", default=None,
+                       help="TLE, 3LE or OMM (JSON/CSV) file (default: bundled ISS)")
+    p.add_argument("--sat", metavar="NAME|NORAD", default=None,
+                   help="satellite by name or NORAD number (default: ISS, 25544)")
+
+
+def _add_headless(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--headless", action="store_true",
+                   help="render off screen (SDL dummy driver), no window")
+    p.add_argument("--frames", type=int, default=None, metavar="N",
+                   help="with --headless: render N frames, then exit")
+    p.add_argument("--screenshot", metavar="PNG", default=None,
+                   help="with --headless: write the last frame to this PNG")
+
+
+def _add_game_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--orbit", metavar="FILE", default=None,
+                   help="orbit file (TLE/3LE/OMM); default: bundled ISS")
+    p.add_argument("--sat", metavar="NAME|NORAD", default=None,
+                   help="satellite in the orbit file (default: ISS, 25544)")
+    p.add_argument("--epoch", metavar="ISO", default=None,
+                   help="mission start, UTC ISO 8601 (default: the element set's epoch)")
+    p.add_argument("--warp", type=float, default=None, metavar="X",
+                   help="mission seconds per real second (default 30)")
+    p.add_argument("--seed", type=int, default=None, metavar="N", help="random seed")
+    p.add_argument("--us", choices=["human", "ai"], default=None, help="who plays the US side")
+    p.add_argument("--ru", choices=["human", "ai"], default=None,
+                   help="who plays the Russian side")
+    p.add_argument("--scenario", choices=["film", "international"], default="film",
+                   help="crew set: the film's six, or with ESA/JAXA/CSA crew")
+    p.add_argument("--difficulty", choices=["easy", "hard"], default="hard",
+                   help="AI level")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="iss-game", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"iss-game {__version__}")
+    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser, metavar="VERB")
+
+    play = verbs.add_parser("play", help="play in a window (the default)")
+    _add_game_setup(play)
+    play.add_argument("--camera", choices=["free", "follow", "cupola"], default="free")
+    _add_headless(play)
+
+    sim = verbs.add_parser("sim", help="play a whole game headless and print the ending")
+    _add_game_setup(sim)
+    sim.add_argument("--record", metavar="FILE", default=None, help="write a replay file")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    replay = verbs.add_parser("replay", help="watch, seek in or verify a recorded game")
+    replay.add_argument("file", metavar="FILE", help="replay file (.jsonl)")
+    replay.add_argument("--verify", action="store_true",
+                        help="re-simulate and compare every checksum (exit 1 on mismatch)")
+    replay.add_argument("--speed", type=float, default=1.0, metavar="X",
+                        help="playback speed, 0.25 to 64")
+    _add_headless(replay)
+
+    orbit = verbs.add_parser("orbit", help="inspect, sample or edit orbit data")
+    orbit_verbs = orbit.add_subparsers(dest="orbit_verb", parser_class=_Parser, metavar="ACTION",
+                                       required=True)
+    show = orbit_verbs.add_parser("show", help="elements, period, passes, sunlight share")
+    _add_orbit_choice(show, file_required=False)
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    track = orbit_verbs.add_parser("track", help="ground track as CSV or GeoJSON")
+    _add_orbit_choice(track, file_required=True)
+    track.add_argument("--start", required=True, metavar="ISO", help="UTC start, ISO 8601")
+    track.add_argument("--hours", required=True, type=float, metavar="H")
+    track.add_argument("--step", required=True, type=float, metavar="S", help="seconds")
+    track.add_argument("--format", choices=["csv", "geojson"], default="csv")
+    edit = orbit_verbs.add_parser("edit", help="change elements, write a valid TLE")
+    _add_orbit_choice(edit, file_required=True)
+    edit.add_argument("--inclination", type=float, metavar="DEG")
+    edit.add_argument("--altitude", type=float, metavar="KM",
+                      help="mean altitude: semi-major axis minus 6378.137 km")
+    edit.add_argument("--raan", type=float, metavar="DEG")
+    edit.add_argument("--eccentricity", type=float, metavar="E")
+    edit.add_argument("--arg-perigee", type=float, metavar="DEG")
+    edit.add_argument("--mean-anomaly", type=float, metavar="DEG")
+    edit.add_argument("--epoch", metavar="ISO")
+    edit.add_argument("--name", metavar="TEXT", help="name line for the new element set")
+    edit.add_argument("-o", "--output", required=True, metavar="OUT")
+
+    bench = verbs.add_parser("bench", help="measure ground track, render, sim and replay speed")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--quick", action="store_true", help="fewer repetitions")
+    return parser
+
+
+_HANDLERS = {
+    "play": "game.cli.play_cmd",
+    "sim": "game.cli.sim_cmd",
+    "replay": "game.cli.replay_cmd",
+    "orbit": "game.cli.orbit_cmd",
+    "bench": "game.cli.bench_cmd",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    verb = args.verb or "play"
+    if args.verb is None:  # bare `iss-game` plays with every default
+        args = parser.parse_args(["play", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        handler = importlib.import_module(_HANDLERS[verb])
+        return int(handler.run(args) or 0)
+    except UserError as exc:
+        print(f"iss-game {verb}: error: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `iss-game orbit track ... | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
