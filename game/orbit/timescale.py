@@ -1,0 +1,126 @@
+"""One cached Skyfield timescale and one cached DE421 ephemeris, and UTC time helpers.
+
+Skyfield objects are built once per process: loading the timescale and opening the
+ephemeris cost tens of milliseconds, and the game asks for the sky many times a second.
+Nothing is ever downloaded: the timescale is Skyfield's built-in one and DE421 comes from
+the ``skyfield-data`` package, opened with ``expire=False`` so players never see a warning
+about "expired" data files (the files are still right for the game's years).
+
+Times in ``game.orbit`` are numpy float64 arrays of UTC POSIX seconds (``unix_s``): the
+simulation's and the recorder's clock. They become Julian dates or Skyfield ``Time``
+objects only here.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import numpy as np
+
+__all__ = [
+    "JD_UNIX_EPOCH", "DAY_S", "timescale", "ephemeris", "skyfield_times", "jd_utc_split",
+    "dut1_s", "parse_iso_utc", "iso_utc",
+]
+
+JD_UNIX_EPOCH = 2440587.5  # Julian date of 1970-01-01T00:00:00 UTC
+DAY_S = 86400.0
+
+
+@lru_cache(maxsize=1)
+def timescale():
+    """Skyfield's built-in timescale (leap seconds, UT1): no download, made once."""
+    from skyfield.api import load
+
+    return load.timescale(builtin=True)
+
+
+@lru_cache(maxsize=1)
+def ephemeris():
+    """The JPL DE421 ephemeris shipped in ``skyfield-data``, opened once, never refreshed."""
+    from skyfield.api import Loader
+
+    with warnings.catch_warnings():  # skyfield-data warns about its own IERS file's age
+        warnings.simplefilter("ignore")
+        import skyfield_data
+
+        path = skyfield_data.get_skyfield_data_path()
+    return Loader(path, expire=False, verbose=False)("de421.bsp")
+
+
+def as_unix_array(unix_s) -> np.ndarray:
+    """Times as a contiguous 1-D float64 array (SGP4's array path insists on contiguity)."""
+    return np.ascontiguousarray(np.atleast_1d(np.asarray(unix_s, dtype=np.float64)))
+
+
+def skyfield_times(unix_s):
+    """Skyfield ``Time`` (array) for UTC POSIX seconds; leap seconds handled by Skyfield."""
+    t = as_unix_array(unix_s)
+    days = np.floor(t / DAY_S)  # POSIX days have 86400 s: pass day + second of day, so
+    return timescale().utc(1970, 1, 1 + days, 0, 0, t - days * DAY_S)  # leap s are right
+
+
+def jd_utc_split(unix_s) -> tuple[np.ndarray, np.ndarray]:
+    """UTC Julian date as (whole day, fraction) pairs, the form SGP4 wants for precision.
+
+    SGP4 takes its epoch and times on the UTC scale (AIAA 2006-6753), exactly as Skyfield
+    feeds it, so the fast path and the reference propagate at the same instants.
+    """
+    t = as_unix_array(unix_s)
+    days = np.floor(t / DAY_S)
+    return JD_UNIX_EPOCH + days, (t - days * DAY_S) / DAY_S
+
+
+_DUT1_GRID_S = 3600.0
+
+
+@lru_cache(maxsize=4096)
+def _dut1_hour(hour: int) -> float:
+    return float(skyfield_times(hour * _DUT1_GRID_S).dut1[0])
+
+
+def dut1_s(unix_s) -> np.ndarray:
+    """UT1 − UTC in seconds, from Skyfield's built-in IERS table, on an hourly grid.
+
+    The Earth turns 0.46 km of ISS track per second of UT1 error, so the fast ground track
+    needs it; it drifts by milliseconds a day, so hourly values interpolated are exact
+    enough (a leap second would be smeared over one hour; none is scheduled).
+    """
+    t = as_unix_array(unix_s)
+    if t.size == 0:
+        return t.copy()
+    h0 = int(np.floor(np.nanmin(t) / _DUT1_GRID_S))
+    h1 = int(np.floor(np.nanmax(t) / _DUT1_GRID_S)) + 1
+    hours = np.arange(h0, h1 + 1)
+    values = np.fromiter((_dut1_hour(int(h)) for h in hours), float, len(hours))
+    return np.interp(t, hours * _DUT1_GRID_S, values)
+
+
+def parse_iso_utc(text: str, what: str = "time") -> float:
+    """ISO 8601 text (``2024-01-19T12:00:00Z``, a date, or with an offset) -> UTC POSIX s.
+
+    A time without a zone is taken as UTC, the only clock the game uses.
+    """
+    from game.errors import UserError
+
+    s = text.strip()
+    if s.endswith(("Z", "z")):
+        s = s[:-1] + "+00:00"
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        raise UserError(f"{what} '{text}' is not an ISO 8601 UTC time; "
+                        "write it like 2024-01-19T12:00:00Z") from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
+
+
+def iso_utc(unix_s: float, digits: int = 0) -> str:
+    """UTC POSIX seconds -> ``2024-01-19T12:00:00Z`` (``digits`` decimals of seconds)."""
+    dt = datetime.fromtimestamp(round(float(unix_s), digits), tz=timezone.utc)
+    text = dt.strftime("%Y-%m-%dT%H:%M:%S")
+    if digits > 0:
+        text += f"{dt.microsecond / 1e6:.{digits}f}"[1:]
+    return text + "Z"

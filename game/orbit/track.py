@@ -1,0 +1,179 @@
+"""Where the ISS is over the Earth: SGP4 positions turned Earth-fixed and geodetic.
+
+Two paths that must agree (tests hold them to 100 m over ten days):
+
+* :func:`ground_track` — the fast one the game uses every frame: ``Satrec.sgp4_array``
+  on all times at once, TEME → Earth-fixed by the GMST-1982 angle at UT1 (exactly the
+  rotation Skyfield's TEME → ITRS chain reduces to; polar motion, a few metres, is
+  ignored as Skyfield's built-in timescale also ignores it), then WGS84 geodetic
+  coordinates by a few vectorised fixed-point iterations.
+* :func:`ground_track_skyfield` — the reference: ``wgs84.subpoint_of(sat.at(t))``,
+  about 50-100x slower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.errors import OrbitDataError
+from game.orbit.elements import Orbit, sgp4_error_text
+from game.orbit.timescale import DAY_S, as_unix_array, dut1_s, iso_utc, jd_utc_split
+
+__all__ = ["Track", "ground_track", "ground_track_skyfield", "position_ecef_km",
+           "position_teme_km", "gmst_rad", "geodetic_from_ecef", "ecef_from_geodetic",
+           "split_antimeridian", "WGS84_A_KM", "WGS84_F"]
+
+WGS84_A_KM = 6378.137
+WGS84_F = 1.0 / 298.257223563
+_E2 = WGS84_F * (2.0 - WGS84_F)
+_JD_J2000 = 2451545.0
+_TAU = 2.0 * np.pi
+
+
+@dataclass(frozen=True)
+class Track:
+    """Sub-satellite points at ``unix_s``: WGS84 latitude, east longitude in [-180, 180),
+    and height above the ellipsoid."""
+
+    unix_s: np.ndarray
+    lat_deg: np.ndarray
+    lon_deg: np.ndarray
+    alt_km: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.unix_s)
+
+
+def gmst_rad(unix_s) -> np.ndarray:
+    """Greenwich mean sidereal angle (IAU 1982, as SGP4's TEME frame defines it), radians.
+
+    Evaluated at UT1 (UTC + DUT1 from Skyfield's built-in table), the same formula and
+    time scale Skyfield uses to turn TEME into the Earth-fixed frame.
+    """
+    t = as_unix_array(unix_s)
+    ut1 = t + dut1_s(t)
+    days = np.floor(ut1 / DAY_S)
+    whole = 2440587.5 + days  # UT1 Julian date, split for precision
+    frac = (ut1 - days * DAY_S) / DAY_S
+    tc = (whole - _JD_J2000 + frac) / 36525.0
+    g = 67310.54841 + (8640184.812866 + (0.093104 + (-6.2e-6) * tc) * tc) * tc
+    return (whole % 1.0 + frac + g / DAY_S % 1.0) % 1.0 * _TAU
+
+
+def position_teme_km(orbit: Orbit, unix_s) -> np.ndarray:
+    """SGP4 positions in the TEME frame, shape (n, 3), km.
+
+    Raises :class:`OrbitDataError` if SGP4 cannot propagate to some time (e.g. the orbit
+    has decayed by then), naming the first such time.
+    """
+    t = as_unix_array(unix_s)
+    jd, fr = jd_utc_split(t)
+    err, r, _ = orbit.satrec.sgp4_array(jd, fr)
+    if err.any():
+        i = int(np.flatnonzero(err)[0])
+        raise OrbitDataError(f"{orbit.name}: SGP4 cannot propagate to {iso_utc(t[i])}: "
+                             f"{sgp4_error_text(err[i])}", where=orbit.source)
+    return r
+
+
+def position_ecef_km(orbit: Orbit, unix_s) -> np.ndarray:
+    """Earth-fixed (ITRF, polar motion ignored) ISS positions, shape (n, 3), km.
+
+    What the 3D view draws: x towards (0° N, 0° E), z towards the North Pole.
+    """
+    t = as_unix_array(unix_s)
+    r = position_teme_km(orbit, t)
+    theta = gmst_rad(t)
+    c, s = np.cos(theta), np.sin(theta)
+    out = np.empty_like(r)
+    out[:, 0] = c * r[:, 0] + s * r[:, 1]
+    out[:, 1] = -s * r[:, 0] + c * r[:, 1]
+    out[:, 2] = r[:, 2]
+    return out
+
+
+def geodetic_from_ecef(xyz_km: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """WGS84 (lat_deg, lon_deg in [-180, 180), height_km) of Earth-fixed points.
+
+    Fixed-point iteration on latitude (as Skyfield does); three rounds reach well under a
+    millimetre at ISS heights.
+    """
+    x, y, z = xyz_km[:, 0], xyz_km[:, 1], xyz_km[:, 2]
+    p = np.hypot(x, y)
+    lat = np.arctan2(z, p * (1.0 - _E2))
+    for _ in range(3):
+        s = np.sin(lat)
+        n = WGS84_A_KM / np.sqrt(1.0 - _E2 * s * s)
+        lat = np.arctan2(z + _E2 * n * s, p)
+    s, c = np.sin(lat), np.cos(lat)
+    n = WGS84_A_KM / np.sqrt(1.0 - _E2 * s * s)
+    # Height: robust form at any latitude (projections on the normal).
+    height = p * c + z * s - n * (1.0 - _E2 * s * s)
+    lon = np.degrees(np.arctan2(y, x))
+    lon = (lon + 180.0) % 360.0 - 180.0
+    return np.degrees(lat), lon, height
+
+
+def ecef_from_geodetic(lat_deg, lon_deg, height_km=0.0) -> np.ndarray:
+    """Earth-fixed position(s), km, of WGS84 geodetic points; shape (..., 3)."""
+    lat, lon = np.radians(lat_deg), np.radians(lon_deg)
+    s = np.sin(lat)
+    n = WGS84_A_KM / np.sqrt(1.0 - _E2 * s * s)
+    return np.stack([(n + height_km) * np.cos(lat) * np.cos(lon),
+                     (n + height_km) * np.cos(lat) * np.sin(lon),
+                     (n * (1.0 - _E2) + height_km) * s], axis=-1)
+
+
+def ground_track(orbit: Orbit, unix_s) -> Track:
+    """Sub-satellite points by the fast vectorised path (the one the game uses)."""
+    t = as_unix_array(unix_s)
+    lat, lon, alt = geodetic_from_ecef(position_ecef_km(orbit, t))
+    return Track(t, lat, lon, alt)
+
+
+def ground_track_skyfield(orbit: Orbit, unix_s) -> Track:
+    """Sub-satellite points by Skyfield's full chain: the reference for the fast path."""
+    from skyfield.api import EarthSatellite, wgs84
+
+    from game.orbit.timescale import skyfield_times, timescale
+
+    t = as_unix_array(unix_s)
+    sat = EarthSatellite.from_satrec(orbit.satrec, timescale())
+    # geographic_position_of: the same lat/lon as subpoint_of, plus the height.
+    sub = wgs84.geographic_position_of(sat.at(skyfield_times(t)))
+    lon = (sub.longitude.degrees + 180.0) % 360.0 - 180.0
+    return Track(t, sub.latitude.degrees, lon, sub.elevation.km)
+
+
+def split_antimeridian(lat_deg: np.ndarray, lon_deg: np.ndarray) -> list[np.ndarray]:
+    """A track as lines of (lon, lat) rows that never jump across the ±180° meridian.
+
+    Where consecutive points wrap, the crossing latitude is interpolated and both pieces
+    end exactly on the meridian (+180 on one side, -180 on the other), so they touch.
+    """
+    lat = np.asarray(lat_deg, float)
+    lon = np.asarray(lon_deg, float)
+    if len(lat) == 0:
+        return []
+    d = np.diff(lon)
+    wraps = np.flatnonzero(np.abs(d) > 180.0)
+    pieces = []
+    start = 0
+    prefix: np.ndarray | None = None
+    for i in wraps:
+        lon0, lon1, lat0, lat1 = lon[i], lon[i + 1], lat[i], lat[i + 1]
+        edge = 180.0 if lon0 > 0 else -180.0  # the meridian as seen from point i
+        lon1_unwrapped = lon1 + 2 * edge
+        frac = (edge - lon0) / (lon1_unwrapped - lon0) if lon1_unwrapped != lon0 else 0.0
+        lat_x = lat0 + frac * (lat1 - lat0)
+        body = np.column_stack([lon[start:i + 1], lat[start:i + 1]])
+        parts = [p for p in (prefix, body) if p is not None]
+        parts.append(np.array([[edge, lat_x]]))
+        pieces.append(np.vstack(parts))
+        prefix = np.array([[-edge, lat_x]])
+        start = i + 1
+    body = np.column_stack([lon[start:], lat[start:]])
+    pieces.append(np.vstack([p for p in (prefix, body) if p is not None]))
+    return pieces
