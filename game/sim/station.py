@@ -1,0 +1,180 @@
+"""The station aboard: real pressurized modules, the hatches between them, the systems.
+
+Facts come from ``assets/station.json`` (configuration 2024-2025) and are written out
+here as constants, so a game's rules never change because an asset file was edited;
+``tests/test_sim_station.py`` checks these tables against station.json.
+
+Game choices on top of the facts (each visible to the player):
+- The three Pressurized Mating Adapters are modules too (short passages): PMA-1 joins
+  the segments (Unity aft - Zarya forward), PMA-2 carries the Crew Dragon port (IDA-2,
+  Harmony forward), PMA-3 the spare IDSS port (Harmony zenith).
+- The ways home are modules: ``soyuz`` docked at Rassvet nadir (as Soyuz MS-24 was) and
+  ``dragon`` at IDA-2 on PMA-2. Their lengths are the habitable length (Soyuz orbital +
+  descent module about 5.2 m; Crew Dragon capsule about 4.4 m).
+- Moving from one module's centre to the next: half of each module's length at
+  0.5 m/s plus 5 s for the hatch = ``5 + ceil(len_a + len_b)`` seconds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+US, RU = "us", "ru"
+
+# id, display name, segment, length in metres, initial holder
+MODULES: tuple[tuple[str, str, str, float, str], ...] = (
+    ("unity", "Unity", "USOS", 5.47, US),
+    ("destiny", "Destiny", "USOS", 8.5, US),
+    ("harmony", "Harmony", "USOS", 7.2, US),
+    ("tranquility", "Tranquility", "USOS", 6.706, US),
+    ("cupola", "Cupola", "USOS", 1.5, US),
+    ("quest", "Quest", "USOS", 5.5, US),
+    ("columbus", "Columbus", "USOS", 6.871, US),
+    ("kibo_jpm", "Kibo", "USOS", 11.2, US),
+    ("kibo_elm_ps", "Kibo ELM-PS", "USOS", 4.2, US),
+    ("leonardo_pmm", "Leonardo", "USOS", 6.6, US),
+    ("beam", "BEAM", "USOS", 4.01, US),
+    ("pma1", "PMA-1", "USOS", 1.86, US),
+    ("pma2", "PMA-2", "USOS", 1.86, US),
+    ("pma3", "PMA-3", "USOS", 1.86, US),
+    ("dragon", "Crew Dragon", "vehicle", 4.4, US),
+    ("zvezda", "Zvezda", "ROS", 13.1, RU),
+    ("zarya", "Zarya", "ROS", 12.56, RU),
+    ("poisk", "Poisk", "ROS", 4.9, RU),
+    ("rassvet", "Rassvet", "ROS", 6.0, RU),
+    ("nauka", "Nauka", "ROS", 13.12, RU),
+    ("prichal", "Prichal", "ROS", 4.91, RU),
+    ("soyuz", "Soyuz", "vehicle", 5.2, RU),
+)
+
+MODULE_IDS: tuple[str, ...] = tuple(m[0] for m in MODULES)
+MODULE_INDEX: dict[str, int] = {m: i for i, m in enumerate(MODULE_IDS)}
+MODULE_NAME: dict[str, str] = {m[0]: m[1] for m in MODULES}
+SEGMENT: dict[str, str] = {m[0]: m[2] for m in MODULES}
+LENGTH_M: dict[str, float] = {m[0]: m[3] for m in MODULES}
+INITIAL_HOLDER: dict[str, str] = {m[0]: m[4] for m in MODULES}
+
+# Every hatch joins two modules; its id is "a-b" in this order.
+HATCHES: tuple[tuple[str, str], ...] = (
+    ("pma1", "unity"), ("zarya", "pma1"), ("zarya", "zvezda"), ("zarya", "rassvet"),
+    ("zvezda", "poisk"), ("zvezda", "nauka"), ("nauka", "prichal"), ("unity", "destiny"),
+    ("unity", "quest"), ("unity", "tranquility"), ("destiny", "harmony"),
+    ("harmony", "columbus"), ("harmony", "kibo_jpm"), ("harmony", "pma2"), ("harmony", "pma3"),
+    ("tranquility", "cupola"), ("tranquility", "leonardo_pmm"), ("tranquility", "beam"),
+    ("kibo_jpm", "kibo_elm_ps"), ("rassvet", "soyuz"), ("pma2", "dragon"),
+)
+HATCH_IDS: tuple[str, ...] = tuple(f"{a}-{b}" for a, b in HATCHES)
+HATCH_ENDS: dict[str, tuple[str, str]] = dict(zip(HATCH_IDS, HATCHES, strict=True))
+
+#: module -> tuple of (neighbour, hatch id), in a fixed order.
+NEIGHBOURS: dict[str, tuple[tuple[str, str], ...]] = {
+    m: tuple((b if a == m else a, h) for h, (a, b) in HATCH_ENDS.items() if m in (a, b))
+    for m in MODULE_IDS
+}
+HATCH_BETWEEN: dict[tuple[str, str], str] = {}
+for _h, (_a, _b) in HATCH_ENDS.items():
+    HATCH_BETWEEN[(_a, _b)] = _h
+    HATCH_BETWEEN[(_b, _a)] = _h
+
+HATCH_S = 5  # seconds to pass, open or close a hatch
+FORCE_S = 120  # seconds to force a hatch sealed from the other side
+SPEED_M_S = 0.5
+
+
+def hop_seconds(a: str, b: str) -> int:
+    """Centre of ``a`` to centre of ``b``: (len_a/2 + len_b/2) / 0.5 m/s + 5 s, rounded up."""
+    return HATCH_S + math.ceil((LENGTH_M[a] + LENGTH_M[b]) / 2 / SPEED_M_S - 1e-9)
+
+
+HOP_S: dict[tuple[str, str], int] = {
+    (a, b): hop_seconds(a, b) for (a, b) in HATCH_BETWEEN
+}
+
+# Vehicles: the ways home. vehicle id -> (side, capacity, port module)
+VEHICLES: dict[str, tuple[str, int, str]] = {
+    "soyuz": (RU, 3, "rassvet"),
+    "dragon": (US, 4, "pma2"),
+}
+VEHICLE_OF: dict[str, str] = {side: v for v, (side, _c, _p) in VEHICLES.items()}
+
+# Command and control: holding both for SEIZE_S seizes the station.
+CONTROL_MODULES: tuple[str, ...] = ("destiny", "zvezda")
+
+# Systems: id -> (module, display name). Their effects live in rules.py.
+SYSTEMS: tuple[tuple[str, str, str], ...] = (
+    ("power_ru", "destiny", "US power feed to the Russian segment"),
+    ("attitude", "zvezda", "Attitude control and reboost thrusters"),
+    ("o2_zvezda", "zvezda", "Elektron oxygen generator"),
+    ("o2_tranquility", "tranquility", "Oxygen Generation System"),
+)
+SYSTEM_IDS: tuple[str, ...] = tuple(s[0] for s in SYSTEMS)
+SYSTEM_MODULE: dict[str, str] = {s[0]: s[1] for s in SYSTEMS}
+SYSTEM_NAME: dict[str, str] = {s[0]: s[2] for s in SYSTEMS}
+
+CUPOLA = "cupola"
+
+
+def path(start: str, goal: str, hatch_open) -> list[str] | None:
+    """Fewest-seconds route from ``start`` to ``goal`` through hatches where
+    ``hatch_open(hatch_id)`` is true: the modules after ``start``, or None if cut off.
+
+    The real station's graph is a tree, so the route is unique when one exists; the search
+    still weighs hops by their seconds so a future loop would be handled.
+    """
+    if start == goal:
+        return []
+    # Dijkstra on ~20 nodes; ties broken by module order, so the result is deterministic.
+    best = {start: 0}
+    prev: dict[str, str] = {}
+    frontier = [(0, MODULE_INDEX[start], start)]
+    done = set()
+    while frontier:
+        frontier.sort()
+        cost, _i, m = frontier.pop(0)
+        if m in done:
+            continue
+        done.add(m)
+        if m == goal:
+            break
+        for n, h in NEIGHBOURS[m]:
+            if n in done or not hatch_open(h):
+                continue
+            c = cost + HOP_S[(m, n)]
+            if c < best.get(n, 1 << 60):
+                best[n] = c
+                prev[n] = m
+                frontier.append((c, MODULE_INDEX[n], n))
+    if goal not in prev:
+        return None
+    route = [goal]
+    while route[-1] in prev and prev[route[-1]] != start:
+        route.append(prev[route[-1]])
+    route.reverse()
+    return route
+
+
+def route_ignoring_hatches(start: str, goal: str) -> list[str]:
+    """The route if every hatch were open (to name the hatch that blocks a move)."""
+    seen = {start: ""}
+    queue = deque([start])
+    while queue:
+        m = queue.popleft()
+        for n, _h in NEIGHBOURS[m]:
+            if n not in seen:
+                seen[n] = m
+                queue.append(n)
+    route = [goal]
+    while seen[route[-1]] != start:
+        route.append(seen[route[-1]])
+    route.reverse()
+    return route if start != goal else []
+
+
+def route_seconds(start: str, route: list[str]) -> int:
+    """Seconds to walk ``route`` (as returned by :func:`path`) from ``start``."""
+    total, here = 0, start
+    for m in route:
+        total += HOP_S[(here, m)]
+        here = m
+    return total

@@ -1,0 +1,220 @@
+"""The war below: a seeded strike schedule over real cities, and what the ISS sees of it.
+
+The schedule is drawn once when a game starts, from the seed alone (plus the city list
+and the orbit timeline), so it is part of the game's fixed set-up, not of its state:
+- salvos begin 15-30 minutes into the mission and come faster as the war escalates
+  (mean gap 40 min, then 25, then 12); each salvo strikes 1-5 cities of one bloc;
+- the mission control centres are struck too: Houston and Korolyov each at a seeded
+  time 5-9 h in (orders can no longer arrive from a silenced centre), the partner
+  agencies' centres 4-10 h in;
+- one anti-satellite (ASAT) test 2-8 h in raises a debris warning (see rules.py).
+
+A flash is *witnessed* when its city lies inside the ISS horizon at the strike's
+second: great-circle angle from the sub-satellite point < arccos(R / (R + h)).
+It is *night* when the city is more than 90 degrees from the subsolar point.
+
+Cities come from ``assets/cities.csv`` (name,country,lat,lon,population) when present,
+read with the standard library only; otherwise from the built-in list below. Either
+way the list's digest is part of the game's set-up digest (and so of every checksum).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+from dataclasses import dataclass
+
+from game.sim.prng import Prng, seed_state
+
+EARTH_RADIUS_KM = 6371.0
+
+# Real cities (GeoNames-style coordinates, rounded to 0.01 degree): name, ISO country, lat, lon
+BUILTIN_CITIES: tuple[tuple[str, str, float, float], ...] = (
+    ("New York", "US", 40.71, -74.01), ("Los Angeles", "US", 34.05, -118.24),
+    ("Chicago", "US", 41.85, -87.65), ("Houston", "US", 29.76, -95.36),
+    ("Phoenix", "US", 33.45, -112.07), ("Philadelphia", "US", 39.95, -75.16),
+    ("San Diego", "US", 32.72, -117.16), ("Dallas", "US", 32.78, -96.81),
+    ("Seattle", "US", 47.61, -122.33), ("Denver", "US", 39.74, -104.98),
+    ("Washington", "US", 38.90, -77.04), ("Boston", "US", 42.36, -71.06),
+    ("Atlanta", "US", 33.75, -84.39), ("Miami", "US", 25.77, -80.19),
+    ("San Francisco", "US", 37.77, -122.42), ("Norfolk", "US", 36.85, -76.29),
+    ("Omaha", "US", 41.26, -95.94), ("Honolulu", "US", 21.31, -157.86),
+    ("London", "GB", 51.51, -0.13), ("Paris", "FR", 48.85, 2.35),
+    ("Berlin", "DE", 52.52, 13.41), ("Warsaw", "PL", 52.23, 21.01),
+    ("Tokyo", "JP", 35.69, 139.69), ("Toronto", "CA", 43.70, -79.42),
+    ("Moscow", "RU", 55.75, 37.62), ("Saint Petersburg", "RU", 59.94, 30.31),
+    ("Novosibirsk", "RU", 55.04, 82.93), ("Yekaterinburg", "RU", 56.85, 60.61),
+    ("Kazan", "RU", 55.79, 49.12), ("Nizhny Novgorod", "RU", 56.33, 44.00),
+    ("Chelyabinsk", "RU", 55.15, 61.43), ("Samara", "RU", 53.20, 50.15),
+    ("Omsk", "RU", 54.99, 73.37), ("Rostov-on-Don", "RU", 47.23, 39.72),
+    ("Ufa", "RU", 54.74, 55.97), ("Krasnoyarsk", "RU", 56.01, 92.87),
+    ("Voronezh", "RU", 51.67, 39.18), ("Perm", "RU", 58.01, 56.25),
+    ("Volgograd", "RU", 48.72, 44.50), ("Vladivostok", "RU", 43.11, 131.87),
+    ("Murmansk", "RU", 68.97, 33.08), ("Severodvinsk", "RU", 64.56, 39.83),
+    ("Irkutsk", "RU", 52.30, 104.30), ("Khabarovsk", "RU", 48.48, 135.08),
+    ("Kaliningrad", "RU", 54.71, 20.51), ("Minsk", "BY", 53.90, 27.57),
+)
+
+#: which bloc a country belongs to, by ISO code: "us" cities are struck by Russia.
+BLOC = {"US": "us", "CA": "us", "GB": "us", "FR": "us", "DE": "us", "PL": "us", "JP": "us",
+        "IT": "us", "KR": "us", "NO": "us", "RU": "ru", "BY": "ru"}
+_COUNTRY_NAMES = {"united states": "US", "usa": "US", "canada": "CA", "united kingdom": "GB",
+                  "france": "FR", "germany": "DE", "poland": "PL", "japan": "JP", "italy": "IT",
+                  "south korea": "KR", "norway": "NO", "russia": "RU",
+                  "russian federation": "RU", "belarus": "BY"}
+_PER_BLOC = 60  # most populous cities of each bloc kept as targets
+
+# Mission control centres that can be struck: id -> (name, lat, lon) from station.json
+GROUND_STATIONS: dict[str, tuple[str, float, float]] = {
+    "houston": ("Houston (Mission Control)", 29.55806, -95.08833),
+    "korolyov": ("Korolyov (TsUP)", 55.912938, 37.809743),
+    "oberpfaffenhofen": ("Oberpfaffenhofen (Col-CC)", 48.07806, 11.2525),
+    "tsukuba": ("Tsukuba (SSOF)", 36.0658, 140.1298),
+    "longueuil": ("Longueuil (CSA)", 45.52239, -73.39582),
+}
+_STATION_STRIKE_WINDOW_S = {"houston": (5 * 3600, 9 * 3600), "korolyov": (5 * 3600, 9 * 3600),
+                            "oberpfaffenhofen": (4 * 3600, 10 * 3600),
+                            "tsukuba": (4 * 3600, 10 * 3600),
+                            "longueuil": (4 * 3600, 10 * 3600)}
+_ASAT_WINDOW_S = (2 * 3600, 8 * 3600)
+
+
+@dataclass(frozen=True)
+class Strike:
+    """One flash on the ground: plain data for the view and the rules."""
+
+    tick: int  # mission second of the strike
+    unix_s: float  # UTC seconds since 1970 (timeline start + tick)
+    lat: float
+    lon: float
+    magnitude: int  # 1..3
+    city: str
+    bloc: str  # "us" or "ru": whose city it was
+    station: str  # ground-station id silenced by this strike, or ""
+    witnessed: bool  # inside the ISS horizon at that second
+    night: bool  # on the night side (brighter, seen more)
+
+    def to_dict(self) -> dict:
+        return {"tick": self.tick, "unix_s": self.unix_s, "lat": self.lat, "lon": self.lon,
+                "magnitude": self.magnitude, "city": self.city, "bloc": self.bloc,
+                "station": self.station, "witnessed": self.witnessed, "night": self.night}
+
+
+@dataclass(frozen=True)
+class WarPlan:
+    strikes: tuple[Strike, ...]  # sorted by tick
+    station_strike_tick: dict[str, int]  # ground station -> tick it falls silent
+    asat_tick: int
+    digest: str  # of the city list and the schedule
+
+
+def load_cities(path=None) -> tuple[tuple[str, str, float, float], ...]:
+    """Target cities: the top ``_PER_BLOC`` by population per bloc from a CSV, or built-ins.
+
+    ``path`` None means "assets/cities.csv if the game finds it". Any problem reading it
+    falls back to the built-in list (the sim must run without assets).
+    """
+    if path is None:
+        try:
+            from game.paths import assets_dir
+            path = assets_dir() / "cities.csv"
+        except Exception:  # noqa: BLE001 - no assets folder: built-ins
+            return BUILTIN_CITIES
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except OSError:
+        return BUILTIN_CITIES
+    by_bloc: dict[str, list] = {"us": [], "ru": []}
+    try:
+        for row in rows:
+            country = (row.get("country") or "").strip()
+            code = country.upper() if len(country) == 2 else _COUNTRY_NAMES.get(country.lower())
+            bloc = BLOC.get(code or "")
+            if bloc is None:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            pop = int(float(row.get("population") or 0))
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                continue
+            by_bloc[bloc].append((-pop, row["name"].strip(), code, round(lat, 4), round(lon, 4)))
+    except (KeyError, ValueError, TypeError):
+        return BUILTIN_CITIES
+    if any(len(v) < 10 for v in by_bloc.values()):
+        return BUILTIN_CITIES
+    out = []
+    for bloc in ("us", "ru"):
+        for _p, name, code, lat, lon in sorted(by_bloc[bloc])[:_PER_BLOC]:
+            out.append((name, code, lat, lon))
+    return tuple(out)
+
+
+def central_angle_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle angle between two points on a sphere, degrees (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return math.degrees(2 * math.asin(min(1.0, math.sqrt(a))))
+
+
+def horizon_deg(alt_km: float) -> float:
+    """Angular radius of the ground the ISS can see: arccos(R / (R + h))."""
+    return math.degrees(math.acos(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + max(alt_km, 0.0))))
+
+
+def seen_from_iss(timeline, tick: int, lat: float, lon: float) -> tuple[bool, bool]:
+    """(witnessed, night) for a flash at (lat, lon) at mission second ``tick``."""
+    i = timeline.index_at(tick)
+    sub_lat, sub_lon = float(timeline.lat_deg[i]), float(timeline.lon_deg[i])
+    witnessed = central_angle_deg(sub_lat, sub_lon, lat, lon) < horizon_deg(
+        float(timeline.alt_km[i]))
+    sun = central_angle_deg(float(timeline.subsolar_lat_deg[i]),
+                            float(timeline.subsolar_lon_deg[i]), lat, lon)
+    return witnessed, sun > 90.0
+
+
+def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
+    """Draw the whole war for a game of at most ``horizon_ticks`` seconds."""
+    cities = BUILTIN_CITIES if cities is None else cities
+    rng = Prng(seed_state(seed, "war"))
+    by_bloc = {b: [c for c in cities if BLOC.get(c[1]) == b] for b in ("us", "ru")}
+    raw: list[tuple[int, float, float, int, str, str, str]] = []
+    t = rng.between(900, 1800)
+    salvo = 0
+    while t < horizon_ticks:
+        bloc = ("us", "ru")[rng.below(2)] if salvo else "ru"  # the first strike: unclear who
+        pool = by_bloc[bloc] or list(cities)
+        n = 1 + rng.below(min(5, 1 + salvo // 3))
+        used = set()
+        for _k in range(n):
+            c = pool[rng.below(len(pool))]
+            if c[0] in used:
+                continue
+            used.add(c[0])
+            dt = rng.below(90)
+            raw.append((t + dt, c[2], c[3], 1 + rng.below(3), c[0], bloc, ""))
+        salvo += 1
+        mean = 2400 if t < 3 * 3600 else 1500 if t < 7 * 3600 else 720
+        t += mean // 2 + rng.below(mean)
+    station_tick = {}
+    for sid, (lo, hi) in _STATION_STRIKE_WINDOW_S.items():
+        tick = rng.between(lo, hi)
+        station_tick[sid] = tick
+        name, lat, lon = GROUND_STATIONS[sid]
+        bloc = "ru" if sid == "korolyov" else "us"
+        raw.append((tick, lat, lon, 3, name, bloc, sid))
+    asat = rng.between(*_ASAT_WINDOW_S)
+    raw.sort(key=lambda r: (r[0], r[4]))
+    strikes = []
+    for tick, lat, lon, mag, city, bloc, sid in raw:
+        if tick >= horizon_ticks:
+            continue
+        witnessed, night = seen_from_iss(timeline, tick, lat, lon)
+        strikes.append(Strike(tick, float(timeline.start_unix_s) + tick, lat, lon, mag, city,
+                              bloc, sid, witnessed, night))
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr(tuple(cities)).encode())
+    h.update(repr([(s.tick, s.city, s.magnitude, s.witnessed, s.night) for s in strikes]).encode())
+    h.update(repr((sorted(station_tick.items()), asat)).encode())
+    return WarPlan(tuple(strikes), station_tick, asat, h.hexdigest())
