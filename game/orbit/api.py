@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.orbit.build import build_timeline
+from game.orbit.edit import MIN_ALTITUDE_KM, edit_elements
 from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit
 from game.orbit.parse import parse_orbit_text, read_orbit_file, select_orbit, tle_checksum
 from game.orbit.passes import (
@@ -55,7 +56,9 @@ from game.orbit.track import (
 __all__ = [
     # element sets
     "Orbit", "load_orbit", "parse_orbit_text", "read_orbit_file", "select_orbit",
-    "tle_checksum", "epoch_warning", "EARTH_EQUATORIAL_RADIUS_KM",
+    "tle_checksum", "epoch_warning", "EPOCH_WARNING_DAYS", "EARTH_EQUATORIAL_RADIUS_KM",
+    # changing an element set
+    "edit_elements", "MIN_ALTITUDE_KM",
     # where the ISS is
     "Track", "ground_track", "ground_track_skyfield", "position_ecef_km", "gmst_rad",
     "geodetic_from_ecef", "ecef_from_geodetic", "split_antimeridian",

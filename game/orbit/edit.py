@@ -1,0 +1,167 @@
+"""Changing an element set: new mean elements in, a valid TLE (and SGP4 model) out.
+
+What the numbers mean, since TLEs are SGP4's *mean* elements, not osculating ones:
+
+* ``altitude_km`` is the mean altitude: SGP4's mean (Brouwer) semi-major axis minus the
+  WGS84 equatorial radius 6378.137 km. The TLE stores the Kozai mean motion; SGP4
+  converts it to Brouwer's with a J2 correction that depends on inclination and
+  eccentricity. We invert that conversion exactly (a fixed-point iteration of SGP4's own
+  formula, WGS72 constants as TLEs use), so SGP4 reading the new TLE has the asked
+  semi-major axis, and its anomalistic period is 2π·sqrt(a³/μ).
+* Without ``altitude_km`` the Kozai mean motion is kept as written.
+* ``epoch_unix_s`` moves the epoch along the orbit: the old elements are propagated by
+  SGP4 to the new epoch and SGP4's own mean elements there (secular J2 drift of node and
+  perigee, drag decay of the mean motion) become the new element set, so the new TLE
+  flies where the old one would have been. Other changes apply after the move.
+* Drag terms (BSTAR, ndot, nddot), name, NORAD number and international designator are
+  kept. Lines are written by ``sgp4.exporter.export_tle`` and read back with
+  ``Satrec.twoline2rv``, so the returned model is exactly what the file will say.
+
+Fast enough to call on every slider drag (tens of microseconds).
+"""
+
+from __future__ import annotations
+
+import math
+
+from sgp4.api import WGS72, Satrec
+from sgp4.exporter import export_tle
+
+from game.errors import OrbitDataError
+from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit, sgp4_error_text
+
+__all__ = ["edit_elements", "MIN_ALTITUDE_KM"]
+
+#: Below this mean altitude an orbit decays within days; the editor refuses it.
+MIN_ALTITUDE_KM = 150.0
+_JD_1949 = 2433281.5  # sgp4init's epoch origin (1949 Dec 31 00:00 UT)
+_JD_UNIX = 2440587.5
+_TAU = 2.0 * math.pi
+# WGS72, as SGP4 uses with TLEs.
+_MU = 398600.8
+_RE = 6378.135
+_XKE = 60.0 / math.sqrt(_RE**3 / _MU)
+_J2 = 0.001082616
+_EPOCH_MIN_UNIX = -410227200.0  # 1957-01-01: TLE epoch years are two digits, 1957-2056
+_EPOCH_MAX_UNIX = 2745792000.0  # 2057-01-01
+
+
+def _brouwer_from_kozai(no_kozai: float, ecc: float, incl: float) -> float:
+    """SGP4's ``initl`` conversion of the TLE (Kozai) mean motion to Brouwer's, rad/min."""
+    cosio = math.cos(incl)
+    omeosq = 1.0 - ecc * ecc
+    d1 = 0.75 * _J2 * (3.0 * cosio * cosio - 1.0) / (math.sqrt(omeosq) * omeosq)
+    ak = (_XKE / no_kozai) ** (2.0 / 3.0)
+    del_ = d1 / (ak * ak)
+    adel = ak * (1.0 - del_ * del_ - del_ * (1.0 / 3.0 + 134.0 * del_ * del_ / 81.0))
+    del_ = d1 / (adel * adel)
+    return no_kozai / (1.0 + del_)
+
+
+def _kozai_from_brouwer(no_brouwer: float, ecc: float, incl: float) -> float:
+    no_kozai = no_brouwer
+    for _ in range(8):  # the correction is ~1e-3: converges to 1e-15 in a few rounds
+        no_kozai *= no_brouwer / _brouwer_from_kozai(no_kozai, ecc, incl)
+    return no_kozai
+
+
+def _check(ok: bool, message: str, source: str) -> None:
+    if not ok:
+        raise OrbitDataError(message, where=source)
+
+
+def edit_elements(orbit: Orbit, *, inclination_deg: float | None = None,
+                  altitude_km: float | None = None, raan_deg: float | None = None,
+                  eccentricity: float | None = None, arg_perigee_deg: float | None = None,
+                  mean_anomaly_deg: float | None = None, epoch_unix_s: float | None = None,
+                  name: str | None = None, source: str = "orbit editor") -> Orbit:
+    """A new :class:`Orbit` with the given mean elements changed (see the module notes).
+
+    Impossible values (inclination outside 0–180°, eccentricity outside [0, 1), mean
+    altitude under 150 km, perigee inside the Earth, epoch outside 1957–2056) raise
+    :class:`OrbitDataError` with the reason; the original orbit is untouched.
+    """
+    where = f"edit of {orbit.name} ({orbit.source})"
+    for label, value in (("inclination", inclination_deg), ("altitude", altitude_km),
+                         ("RAAN", raan_deg), ("eccentricity", eccentricity),
+                         ("argument of perigee", arg_perigee_deg),
+                         ("mean anomaly", mean_anomaly_deg), ("epoch", epoch_unix_s)):
+        _check(value is None or math.isfinite(value), f"{label} must be a finite number, "
+               f"got {value}", where)
+    if inclination_deg is not None:
+        _check(0.0 <= inclination_deg <= 180.0, f"inclination must be 0 to 180 degrees, "
+               f"got {inclination_deg:g}", where)
+    if eccentricity is not None:
+        _check(0.0 <= eccentricity < 1.0, f"eccentricity must be at least 0 and below 1 "
+               f"(1 or more is not a closed orbit), got {eccentricity:g}", where)
+    if altitude_km is not None:
+        _check(altitude_km >= MIN_ALTITUDE_KM, f"altitude must be at least "
+               f"{MIN_ALTITUDE_KM:g} km (lower orbits decay within days), got "
+               f"{altitude_km:g}", where)
+    if epoch_unix_s is not None:
+        _check(_EPOCH_MIN_UNIX <= epoch_unix_s < _EPOCH_MAX_UNIX,
+               "epoch must be between 1957 and 2056 (TLE years have two digits)", where)
+
+    old = orbit.satrec
+    if epoch_unix_s is not None and abs(epoch_unix_s - orbit.epoch_unix_s) > 1e-3:
+        days = math.floor(epoch_unix_s / 86400.0)
+        err, _, _ = old.sgp4(_JD_UNIX + days, (epoch_unix_s - days * 86400.0) / 86400.0)
+        _check(err == 0, f"{orbit.name} cannot be moved to the new epoch: "
+               f"{sgp4_error_text(err)}", where)
+        # SGP4's mean elements at the last propagated time.
+        incl, node, argp, mean_anom = old.im, old.Om, old.om, old.mm
+        ecc = min(max(old.em, 0.0), 0.9999999)
+        no_brouwer = old.nm
+        epoch = epoch_unix_s
+        revs = (epoch_unix_s - orbit.epoch_unix_s) / 60.0 * old.no / _TAU
+        revnum = int(old.revnum + math.floor(revs)) % 100000
+        no_kozai = None
+    else:
+        incl, node, argp, mean_anom, ecc = old.inclo, old.nodeo, old.argpo, old.mo, old.ecco
+        no_kozai, no_brouwer = old.no_kozai, None
+        epoch = orbit.epoch_unix_s
+        revnum = old.revnum
+    if inclination_deg is not None:
+        incl = math.radians(inclination_deg)
+    if raan_deg is not None:
+        node = math.radians(raan_deg)
+    if eccentricity is not None:
+        ecc = eccentricity
+    if arg_perigee_deg is not None:
+        argp = math.radians(arg_perigee_deg)
+    if mean_anomaly_deg is not None:
+        mean_anom = math.radians(mean_anomaly_deg)
+    if altitude_km is not None:
+        a_er = (EARTH_EQUATORIAL_RADIUS_KM + altitude_km) / _RE
+        no_brouwer = _XKE / a_er**1.5
+    if no_brouwer is not None:
+        no_kozai = _kozai_from_brouwer(no_brouwer, ecc, incl)
+    incl = min(max(incl % (_TAU + 1e-12), 0.0), math.pi)  # the TLE holds 0..180
+    node, argp, mean_anom = node % _TAU, argp % _TAU, mean_anom % _TAU
+
+    a_km = (_XKE / _brouwer_from_kozai(no_kozai, ecc, incl)) ** (2.0 / 3.0) * _RE
+    mean_alt = a_km - EARTH_EQUATORIAL_RADIUS_KM
+    perigee = a_km * (1.0 - ecc) - EARTH_EQUATORIAL_RADIUS_KM
+    _check(mean_alt >= MIN_ALTITUDE_KM, f"mean altitude would be {mean_alt:.0f} km, under "
+           f"the {MIN_ALTITUDE_KM:g} km minimum", where)
+    _check(perigee > 0.0, f"perigee would be {-perigee:.0f} km inside the Earth "
+           f"(a {a_km:.0f} km, eccentricity {ecc:g}): lower the eccentricity or raise "
+           "the altitude", where)
+
+    sat = Satrec()
+    sat.sgp4init(WGS72, "i", old.satnum, epoch / 86400.0 + _JD_UNIX - _JD_1949, old.bstar,
+                 old.ndot, old.nddot, ecc, argp, incl, mean_anom, no_kozai, node)
+    sat.classification = old.classification or "U"
+    sat.intldesg = old.intldesg
+    sat.ephtype = old.ephtype
+    sat.elnum = old.elnum
+    sat.revnum = revnum
+    try:
+        line1, line2 = export_tle(sat)
+    except ValueError as exc:
+        raise OrbitDataError(f"cannot be written as a TLE: {exc}", where=where) from None
+    new = Satrec.twoline2rv(line1, line2, WGS72)
+    err = new.error or new.sgp4(new.jdsatepoch, new.jdsatepochF)[0]
+    _check(err == 0, f"SGP4 cannot fly the edited elements: {sgp4_error_text(err)}", where)
+    return Orbit._from_lines(new, orbit.name if name is None else name.strip(), line1, line2,
+                             source)
