@@ -1,0 +1,82 @@
+"""Render benchmark: the play screen at 1280x720, every layer on, the camera moving.
+
+``bench_render(quick)`` renders frames exactly as headless play does (one fixed step per
+frame, free camera turning and zooming, flashes, track, station inset, HUD with FPS) and
+measures each frame's draw + flip. In the same run it measures a bare floor (fill + blit
++ flip of a full-screen surface) so the figures can be compared across machines.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def _percentile(xs: list[float], q: float) -> float:
+    s = sorted(xs)
+    k = min(len(s) - 1, max(0, int(round(q / 100.0 * (len(s) - 1)))))
+    return s[k]
+
+
+def bench_render(quick: bool = False) -> dict:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.orbit.api import load_orbit
+    from game.view.app import STEP_S, App
+    from game.view.play import PlayScreen
+
+    frames = 240 if quick else 900
+    orbit = load_orbit()
+    app = App(headless=True)
+    screen = PlayScreen(orbit, orbit.epoch_unix_s, seed=1, camera="free", auto_camera=True)
+    screen.show_fps = True
+    app.push(screen)
+    surf = app.surface
+    # Warm up caches (ray grids, sprites, text) outside the timing.
+    for _ in range(20):
+        screen.update(STEP_S)
+        screen.draw(surf, 0.0)
+    times = []
+    # Start the demo war so flashes and afterglows are on screen during the run.
+    screen.t = screen.t_prev = float(screen.world.flashes()[:, 2].min()) - 5.0
+    for _ in range(frames):
+        t0 = time.perf_counter()
+        screen.update(STEP_S)
+        screen.draw(surf, 0.5)
+        pygame.display.flip()
+        times.append(time.perf_counter() - t0)
+    # The floor: what the same window costs with nothing to draw.
+    blank = pygame.Surface(surf.get_size())
+    blank.fill((10, 20, 30))
+    floor = []
+    for _ in range(frames // 2):
+        t0 = time.perf_counter()
+        surf.fill((0, 0, 0))
+        surf.blit(blank, (0, 0))
+        pygame.display.flip()
+        floor.append(time.perf_counter() - t0)
+    med = _percentile(times, 50) * 1000
+    p99 = _percentile(times, 99) * 1000
+    fmed = _percentile(floor, 50) * 1000
+    size = list(surf.get_size())
+    app.pop()
+    pygame.display.quit()
+    return {
+        "size": size,
+        "frames": frames,
+        "median_ms": round(med, 3),
+        "p99_ms": round(p99, 3),
+        "max_ms": round(max(times) * 1000, 3),
+        "floor_median_ms": round(fmed, 3),
+        "ratio_to_floor": round(med / fmed, 2) if fmed > 0 else None,
+        "goal": "median <= 10 ms, p99 <= 16.7 ms",
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import json
+    import sys
+
+    print(json.dumps(bench_render("--quick" in sys.argv)))

@@ -1,0 +1,219 @@
+"""The Earth: Blue Marble in the Earth-fixed frame, lit by the real Sun, on a CPU.
+
+How it stays fast (numpy only, no per-pixel Python):
+
+- The globe is ray-cast at a reduced internal resolution (1/2 of the screen, 1/3 when the
+  Earth fills the screen) and only inside the bounding box of its disc plus atmosphere,
+  then smooth-scaled up; the texture is the limit of detail anyway.
+- Per-pixel ray directions for a (size, fov, scale) are computed once and cached.
+- Per frame: one ray-sphere hit in camera coordinates, one 3x3 rotation to Earth-fixed,
+  arcsin/arctan2 to a flat texel index, ``np.take`` of the texture channels and the
+  lights, and the lighting from one dot product with the Sun direction.
+
+Shading: Lambert day side; a soft twilight band (smoothstep over about ±6 degrees of
+solar elevation) with a warm tint; night side dark blue with city lights; a faint
+atmosphere rim inside and outside the limb, brighter on the day side.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.view.camera import Camera
+from game.view.resources import EarthMaps, earth_maps
+
+ATMOSPHERE = 1.03  # outer radius of the drawn glow, Earth radii
+_LIGHT_RGB = np.array([255.0, 196.0, 120.0], dtype=np.float32)
+_RIM_RGB = np.array([90.0, 150.0, 255.0], dtype=np.float32)
+_TWILIGHT_RGB = np.array([255.0, 110.0, 40.0], dtype=np.float32)
+
+
+def shade_factors(mu: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(day, night_lights, twilight) weights from the cosine of the Sun's zenith angle.
+
+    ``day`` is 0 on the night side and rises smoothly through the twilight band to Lambert
+    brightness; ``night`` is where city lights show; ``twilight`` peaks at the terminator.
+    """
+    mu = np.asarray(mu, dtype=np.float32)
+    t = np.clip((mu + 0.10) * (1.0 / 0.20), 0.0, 1.0)  # -5.7 deg .. +5.7 deg of elevation
+    band = t * t * (3.0 - 2.0 * t)
+    day = band * (0.32 + 0.68 * np.clip(mu, 0.0, 1.0))
+    tn = np.clip((mu + 0.16) * (1.0 / 0.20), 0.0, 1.0)
+    night = 1.0 - tn * tn * (3.0 - 2.0 * tn)
+    twilight = band * (1.0 - band) * 4.0
+    return day, night, twilight
+
+
+class GlobeRenderer:
+    def __init__(self, maps: EarthMaps | None = None):
+        self.maps = maps or earth_maps()
+        self._rays: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._lights = self.maps.lights
+        self._rgb_packed = (self.maps.r.astype(np.uint32) | (self.maps.g.astype(np.uint32) << 8)
+                            | (self.maps.b.astype(np.uint32) << 16))
+        self._packed = self._pack(self._lights)
+        self._blackout_key: tuple = ()
+        self._surf: pygame.Surface | None = None
+        self.last_scale = 2
+        self.night_texture = 0.05
+
+    def _pack(self, lights: np.ndarray) -> np.ndarray:
+        """One uint32 per texel: R, G, B, lights (little-endian bytes): one take per pixel."""
+        a = np.round(np.clip(lights, 0.0, 1.0) * 255.0).astype(np.uint32) << 24
+        packed = self._rgb_packed | a
+        if packed.dtype.byteorder == ">" or np.little_endian is False:  # pragma: no cover
+            packed = packed.byteswap()
+        return packed
+
+    # -- city lights going out -------------------------------------------------------
+    def set_blackouts(self, spots: list[tuple[float, float, float]]) -> None:
+        """Cities whose lights are out: (lat_deg, lon_deg, radius_deg). Cheap when unchanged."""
+        key = tuple(spots)
+        if key == self._blackout_key:
+            return
+        self._blackout_key = key
+        if not spots:
+            self._lights = self.maps.lights
+            self._packed = self._pack(self._lights)
+            return
+        w, h = self.maps.width, self.maps.height
+        lights = self.maps.lights.reshape(h, w).copy()
+        for lat, lon, rad in spots:
+            r0 = int((90.0 - lat - rad) / 180.0 * h)
+            r1 = int((90.0 - lat + rad) / 180.0 * h) + 1
+            rows = np.arange(max(r0, 0), min(r1, h))
+            if rows.size == 0:
+                continue
+            rlat = 90.0 - (rows + 0.5) * 180.0 / h
+            span = rad / max(math.cos(math.radians(lat)), 0.05)
+            c0 = int((lon - span + 180.0) / 360.0 * w)
+            c1 = int((lon + span + 180.0) / 360.0 * w) + 1
+            cols = np.arange(c0, c1) % w
+            clon = (np.arange(c0, c1) + 0.5) * 360.0 / w - 180.0
+            dlat = (rlat[:, None] - lat) / rad
+            dlon = (clon[None, :] - lon) * math.cos(math.radians(lat)) / rad
+            d2 = dlat * dlat + dlon * dlon
+            keep = np.clip((d2 - 0.6) / 0.4, 0.0, 1.0).astype(np.float32)  # soft edge
+            lights[np.ix_(rows, cols)] *= keep
+        self._lights = lights.ravel()
+        self._packed = self._pack(self._lights)
+
+    # -- ray cache ---------------------------------------------------------------------
+    def _ray_grid(self, w: int, h: int, fov_y_deg: float) -> tuple[np.ndarray, ...]:
+        key = (w, h, round(fov_y_deg, 3))
+        grid = self._rays.get(key)
+        if grid is None:
+            f = 0.5 * h / math.tan(math.radians(fov_y_deg) / 2)
+            xs = (np.arange(w, dtype=np.float32) + 0.5 - w / 2) / f
+            ys = (np.arange(h, dtype=np.float32) + 0.5 - h / 2) / f
+            dx = np.repeat(xs[:, None], h, axis=1)  # (w, h): surfarray layout
+            dy = np.repeat(ys[None, :], w, axis=0)
+            n = np.sqrt(dx * dx + dy * dy + 1.0)
+            grid = (dx / n, dy / n, 1.0 / n)
+            if len(self._rays) > 8:
+                self._rays.clear()
+            self._rays[key] = grid
+        return grid
+
+    def _bbox(self, cam: Camera, w: int, h: int) -> tuple[int, int, int, int] | None:
+        """Screen box (x0, y0, x1, y1) holding the disc and its glow, or None if off screen."""
+        d = float(np.linalg.norm(cam.pos))
+        r = ATMOSPHERE
+        if d <= r * 1.0001:
+            return 0, 0, w, h
+        # Silhouette circle of the atmosphere sphere as seen from the camera.
+        u = cam.pos / d
+        c0 = u * (r * r / d)
+        rad = r * math.sqrt(max(1.0 - (r / d) ** 2, 0.0))
+        a = np.cross(u, [0.0, 0.0, 1.0] if abs(u[2]) < 0.9 else [1.0, 0.0, 0.0])
+        a /= np.linalg.norm(a)
+        b = np.cross(u, a)
+        ang = np.linspace(0, 2 * np.pi, 48, endpoint=False)
+        pts = c0 + rad * (np.cos(ang)[:, None] * a + np.sin(ang)[:, None] * b)
+        xy, z = cam.project(pts, w, h)
+        if np.any(z <= 1e-6):
+            # Part of the rim is behind the camera: the Earth may fill any part of the view.
+            fwd_hits = (cam.rot[2] @ (-cam.pos)) > 0
+            return (0, 0, w, h) if fwd_hits or np.any(z > 0) else None
+        x0, y0 = np.floor(xy.min(axis=0)) - 2
+        x1, y1 = np.ceil(xy.max(axis=0)) + 2
+        x0, y0 = max(int(x0), 0), max(int(y0), 0)
+        x1, y1 = min(int(x1), w), min(int(y1), h)
+        if x1 <= x0 or y1 <= y0:
+            return None
+        return x0, y0, x1, y1
+
+    def render(self, cam: Camera, sun_ecef: np.ndarray, size: tuple[int, int],
+               scale: int | None = None) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """Draw the globe for a full-resolution view of ``size``.
+
+        Returns (surface, topleft) to blit with its colour key (black = transparent),
+        already at full resolution, or None if the Earth is not in view.
+        """
+        W, H = size
+        box = self._bbox(cam, W, H)
+        if box is None:
+            return None
+        bx0, by0, bx1, by1 = box
+        if scale is None:
+            scale = 2 if (bx1 - bx0) * (by1 - by0) <= 460_000 else 3
+        self.last_scale = scale
+        w, h = max(W // scale, 1), max(H // scale, 1)
+        x0, y0 = bx0 // scale, by0 // scale
+        x1, y1 = min(-(-bx1 // scale), w), min(-(-by1 // scale), h)
+        dxg, dyg, dzg = self._ray_grid(w, h, cam.fov_y_deg)
+        dx, dy, dz = dxg[x0:x1, y0:y1], dyg[x0:x1, y0:y1], dzg[x0:x1, y0:y1]
+
+        rot64 = cam.rot.astype(np.float64)
+        C = [float(v) for v in rot64 @ (-cam.pos)]  # Earth centre, camera frame
+        s = [float(v) for v in rot64 @ sun_ecef]  # Sun direction, camera frame
+        rot = [[float(v) for v in r] for r in rot64]  # python floats keep arrays float32
+        cc = C[0] * C[0] + C[1] * C[1] + C[2] * C[2]
+        b = dx * C[0] + dy * C[1] + dz * C[2]
+        q = cc - b * b  # squared distance of closest approach to the centre
+        hit = (q < 1.0) & (b > 0)
+        t = b - np.sqrt(np.maximum(1.0 - q, 0.0))
+        px, py, pz = t * dx - C[0], t * dy - C[1], t * dz - C[2]  # unit normal, camera frame
+
+        # Earth-fixed normal -> texel index.
+        nx = px * rot[0][0] + py * rot[1][0] + pz * rot[2][0]
+        ny = px * rot[0][1] + py * rot[1][1] + pz * rot[2][1]
+        nz = px * rot[0][2] + py * rot[1][2] + pz * rot[2][2]
+        mw, mh = self.maps.width, self.maps.height
+        row = ((0.5 - np.arcsin(np.clip(nz, -1.0, 1.0)) * (1.0 / np.pi)) * mh).astype(np.intp)
+        col = ((np.arctan2(ny, nx) * (0.5 / np.pi) + 0.5) * mw).astype(np.intp)
+        np.clip(row, 0, mh - 1, out=row)
+        col %= mw
+        idx = row * mw + col
+        texel = np.take(self._packed, idx).view(np.uint8).reshape(idx.shape + (4,))
+
+        mu = px * s[0] + py * s[1] + pz * s[2]
+        day, night, twi = shade_factors(mu)
+        lights = texel[..., 3] * (night * (1.0 / 255.0))
+        # Limb: rays grazing the sphere see more air.
+        cosv = np.clip(-(dx * px + dy * py + dz * pz), 0.0, 1.0)
+        rim = (1.0 - cosv) ** 3 * (0.25 + 0.75 * np.clip(mu + 0.3, 0.0, 1.0))
+        # Glow outside the limb.
+        glow_r = np.sqrt(np.maximum(q, 0.0))
+        g = np.clip((ATMOSPHERE - glow_r) / (ATMOSPHERE - 1.0), 0.0, 1.0)
+        mu_air = ((b * dx - C[0]) * s[0] + (b * dy - C[1]) * s[1] + (b * dz - C[2]) * s[2])
+        glow = np.where(hit | (b <= 0), 0.0, g * g * (0.15 + 0.85 * np.clip(mu_air + 0.2, 0, 1)))
+
+        nt = self.night_texture
+        out = np.empty(dx.shape + (3,), dtype=np.uint8)
+        for ch in range(3):
+            base = texel[..., ch]
+            v = base * (day + nt) + lights * float(_LIGHT_RGB[ch])
+            v += twi * float(_TWILIGHT_RGB[ch] * 0.045)
+            v += rim * float(_RIM_RGB[ch] * 0.9) + (2.0, 3.0, 9.0)[ch]
+            v = np.where(hit, v, glow * float(_RIM_RGB[ch] * 1.1))
+            np.clip(v, 0.0, 255.0, out=v)
+            out[:, :, ch] = v
+        surf = pygame.Surface((x1 - x0, y1 - y0))
+        pygame.surfarray.blit_array(surf, out)
+        big = pygame.transform.smoothscale(surf, ((x1 - x0) * scale, (y1 - y0) * scale))
+        big.set_colorkey((0, 0, 0))
+        return big, (x0 * scale, y0 * scale)

@@ -1,0 +1,153 @@
+"""Heads-up display: clocks, warp, where the ISS is, sunlight, the next ground windows.
+
+Text uses pygame's default font (``pygame.font.Font(None, size)``), so it works anywhere.
+Rendered lines are cached by their text: a HUD line costs nothing until it changes.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pygame
+
+HELP_LINES = [
+    ("Mouse drag", "turn the free camera around the Earth"),
+    ("Mouse wheel", "zoom (free and follow cameras)"),
+    ("1 / 2 / 3, C", "free camera / follow the ISS / Cupola (nadir); C cycles"),
+    ("R", "free camera: follow the ISS again"),
+    ("Space", "pause the mission clock"),
+    ("[ and ]", "time warp slower / faster"),
+    ("T", "ground track on/off    M: station inset on/off"),
+    ("F3", "frames per second"),
+    ("F11", "full screen"),
+    ("F1 or ?", "this help"),
+    ("Esc", "close help / quit"),
+]
+NOTES = [
+    "The ISS is drawn at its real altitude over a spherical Earth; the marker and",
+    "the station inset are not to scale. Flashes: always seen from the free camera;",
+    "from the ISS (follow, Cupola) only inside its horizon. Times are UTC.",
+]
+
+
+def fmt_dur(seconds: float) -> str:
+    s = int(max(seconds, 0))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+
+def fmt_utc(unix_s: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(unix_s))
+
+
+@dataclass
+class HudInfo:
+    """What the HUD shows; plain data prepared by the screen."""
+
+    unix_s: float
+    mission_s: float
+    warp: float
+    paused: bool
+    lat_deg: float
+    lon_deg: float
+    alt_km: float
+    sunlit: bool
+    sun_event: tuple[str, float] | None  # ("sunset"|"sunrise", seconds until)
+    windows: dict = field(default_factory=dict)  # id -> Window | None
+    camera: str = "free"
+    fps: float | None = None
+
+
+class Text:
+    def __init__(self, size: int = 22):
+        self.font = pygame.font.Font(None, size)
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def render(self, text: str, colour=(225, 232, 245)) -> pygame.Surface:
+        key = (text, colour)
+        s = self._cache.get(key)
+        if s is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            s = self.font.render(text, True, colour)
+            self._cache[key] = s
+        return s
+
+
+class Hud:
+    def __init__(self):
+        self.text = Text(22)
+        self.big = Text(30)
+        self.small = Text(18)
+        self._panel: pygame.Surface | None = None
+
+    def _window_line(self, name: str, w, now: float) -> tuple[str, tuple]:
+        if w is None:
+            return f"{name}: no window in the next day", (170, 170, 180)
+        if w.rise_unix_s <= now <= w.set_unix_s:
+            return (f"{name}: IN VIEW, {fmt_dur(w.set_unix_s - now)} left "
+                    f"(max {w.max_elevation_deg:.0f} deg)"), (130, 255, 150)
+        return (f"{name}: next window in {fmt_dur(w.rise_unix_s - now)} "
+                f"(max {w.max_elevation_deg:.0f} deg)"), (225, 232, 245)
+
+    def draw(self, surf: pygame.Surface, rect: pygame.Rect, info: HudInfo) -> None:
+        lat = f"{abs(info.lat_deg):.2f} {'N' if info.lat_deg >= 0 else 'S'}"
+        lon = f"{abs(info.lon_deg):.2f} {'E' if info.lon_deg >= 0 else 'W'}"
+        if info.sun_event is None:
+            sun = "sunlit" if info.sunlit else "eclipse"
+        else:
+            kind, dt = info.sun_event
+            sun = f"{'SUNLIT' if info.sunlit else 'ECLIPSE'} - {kind} in {fmt_dur(dt)}"
+        lines = [
+            (f"UTC {fmt_utc(info.unix_s)}", (255, 255, 255), self.big),
+            (f"Mission T+{fmt_dur(info.mission_s)}    warp {info.warp:g}x"
+             + ("    PAUSED" if info.paused else ""), (225, 232, 245), self.text),
+            (f"ISS  {lat}  {lon}  alt {info.alt_km:.0f} km", (225, 232, 245), self.text),
+            (sun, (255, 220, 120) if info.sunlit else (150, 175, 255), self.text),
+        ]
+        for name, sid in (("Houston", "houston"), ("Korolyov", "korolyov")):
+            t, c = self._window_line(name, info.windows.get(sid), info.unix_s)
+            lines.append((t, c, self.text))
+        surfs = [f.render(t, c) for t, c, f in lines]
+        w = max(s.get_width() for s in surfs) + 20
+        h = sum(s.get_height() + 3 for s in surfs) + 14
+        if self._panel is None or self._panel.get_size() != (w, h):
+            self._panel = pygame.Surface((w, h), pygame.SRCALPHA)
+            self._panel.fill((4, 8, 20, 150))
+        surf.blit(self._panel, (rect.left + 10, rect.top + 10))
+        y = rect.top + 17
+        for s in surfs:
+            surf.blit(s, (rect.left + 20, y))
+            y += s.get_height() + 3
+        cam = {"free": "Free camera (drag, wheel)", "follow": "Following the ISS",
+               "cupola": "Cupola: looking straight down"}.get(info.camera, info.camera)
+        cs = self.text.render(cam, (200, 210, 230))
+        surf.blit(cs, (rect.right - cs.get_width() - 14, rect.top + 12))
+        hint = self.small.render("F1 help", (150, 160, 180))
+        surf.blit(hint, (rect.right - hint.get_width() - 14, rect.top + 34))
+        if info.fps is not None:
+            fs = self.text.render(f"{info.fps:5.1f} fps", (120, 255, 140))
+            surf.blit(fs, (rect.left + 14, rect.bottom - 28))
+
+    def draw_help(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        rows = [self.big.render("Keys", (255, 255, 255))]
+        rows += [self.text.render(f"{k:<14}", (255, 210, 120)) for k, _ in HELP_LINES]
+        w, h = 720, 60 + 26 * len(HELP_LINES) + 22 * len(NOTES) + 20
+        box = pygame.Rect(0, 0, w, h)
+        box.center = rect.center
+        panel = pygame.Surface(box.size, pygame.SRCALPHA)
+        panel.fill((4, 8, 22, 215))
+        pygame.draw.rect(panel, (90, 110, 160), panel.get_rect(), 1)
+        surf.blit(panel, box.topleft)
+        surf.blit(rows[0], (box.left + 20, box.top + 14))
+        y = box.top + 50
+        for key, what in HELP_LINES:
+            surf.blit(self.text.render(key, (255, 210, 120)), (box.left + 20, y))
+            surf.blit(self.text.render(what), (box.left + 170, y))
+            y += 26
+        y += 8
+        for n in NOTES:
+            surf.blit(self.small.render(n, (170, 185, 210)), (box.left + 20, y))
+            y += 22

@@ -1,0 +1,236 @@
+"""The play screen: the 3D scene, the HUD, and room for side panels.
+
+Seams for the game screens:
+
+- **World**: where strikes and module tints come from. :class:`DemoWorld` is a seeded
+  demo war with tints by segment; a simulation-backed world only needs the same three
+  methods (``advance``, ``flashes``, ``module_tints``) and must not be changed by the view.
+- **Panels**: ``screen.add_panel(panel, side="right", size=380)`` takes a strip of the
+  window; the scene shrinks to the rest. A panel has ``draw(surface, rect, view_state)``
+  and ``handle_event(event, rect) -> bool`` (see :class:`Panel`).
+- **Commands**: panels and screens call ``screen.emit(command)``; commands collect in
+  ``app.commands`` for the simulation. The view itself never changes simulation state.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.view.app import Screen
+from game.view.camera import CameraRig
+from game.view.demo import demo_strikes
+from game.view.feed import OrbitFeed
+from game.view.hud import Hud, HudInfo
+from game.view.scene import Scene, ViewState
+
+DEFAULT_WARP = 30.0
+WARPS = [1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0]
+
+
+class DemoWorld:
+    """Stand-in for the simulation: a seeded strike schedule; modules tinted by segment."""
+
+    def __init__(self, seed: int, start_unix_s: float):
+        self._flashes = demo_strikes(seed, start_unix_s)
+
+    def advance(self, mission_dt_s: float) -> None:  # the real sim would tick here
+        pass
+
+    def flashes(self) -> np.ndarray:
+        return self._flashes
+
+    def module_tints(self) -> dict[str, tuple[int, int, int]]:
+        return {}
+
+
+class Panel:
+    """Base for side panels (station schematic, orders, ...)."""
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, state: ViewState) -> None:
+        surface.fill((10, 14, 26), rect)
+
+    def handle_event(self, event: pygame.event.Event, rect: pygame.Rect) -> bool:
+        return False
+
+
+class HelpScreen(Screen):
+    """An overlay: the play screen still draws beneath it; any key or click closes it."""
+
+    overlay = True
+
+    def __init__(self, hud: Hud):
+        super().__init__()
+        self.hud = hud
+
+    def handle_event(self, event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+                return False
+            self.app.pop()
+            return True
+        return False
+
+    def draw(self, surface, alpha) -> None:
+        self.hud.draw_help(surface, surface.get_rect())
+
+
+class PlayScreen(Screen):
+    def __init__(self, orbit, start_unix_s: float, *, warp: float | None = None,
+                 seed: int = 1, camera: str = "free", world=None, auto_camera: bool = False):
+        super().__init__()
+        self.feed = OrbitFeed(orbit, start_unix_s)
+        self.start_unix_s = float(start_unix_s)
+        self.t = self.t_prev = float(start_unix_s)
+        self.warp = float(warp or DEFAULT_WARP)
+        self.paused = False
+        self.world = world or DemoWorld(seed, start_unix_s)
+        self.rig = CameraRig(camera)
+        self.scene = Scene()
+        self.hud = Hud()
+        self.show_fps = False
+        self.show_track = True
+        self.show_inset = True
+        self.panels: list[tuple[Panel, str, int]] = []
+        self._drag: tuple[int, int] | None = None
+        self.auto_camera = auto_camera  # headless/bench: keep the camera moving
+        self._auto_t = 0.0
+        self._windows_cache: tuple[float, dict] = (-math.inf, {})
+
+    # -- seams -----------------------------------------------------------------------------
+    def add_panel(self, panel: Panel, side: str = "right", size: int = 380) -> None:
+        self.panels.append((panel, side, size))
+
+    def emit(self, command) -> None:
+        if self.app is not None:
+            self.app.commands.append(command)
+
+    def layout(self, surface: pygame.Surface) -> tuple[pygame.Rect, list[tuple]]:
+        area = surface.get_rect()
+        placed = []
+        for panel, side, size in self.panels:
+            if side == "right":
+                r = pygame.Rect(area.right - size, area.top, size, area.height)
+                area.width -= size
+            elif side == "left":
+                r = pygame.Rect(area.left, area.top, size, area.height)
+                area.left += size
+                area.width -= size
+            else:  # bottom
+                r = pygame.Rect(area.left, area.bottom - size, area.width, size)
+                area.height -= size
+            placed.append((panel, r))
+        return area, placed
+
+    # -- input -----------------------------------------------------------------------------
+    def handle_event(self, ev) -> bool:
+        if self.app is not None and self.panels:
+            _area, placed = self.layout(self.app.surface)
+            for panel, r in placed:
+                if getattr(ev, "pos", None) is not None and r.collidepoint(ev.pos):
+                    if panel.handle_event(ev, r):
+                        return True
+        if ev.type == pygame.KEYDOWN:
+            k = ev.key
+            if k in (pygame.K_F1, pygame.K_QUESTION) or ev.unicode == "?":
+                self.app.push(HelpScreen(self.hud))
+            elif k == pygame.K_ESCAPE:
+                self.app.pop()
+            elif k == pygame.K_F3:
+                self.show_fps = not self.show_fps
+            elif k == pygame.K_1:
+                self.rig.set_mode("free")
+            elif k == pygame.K_2:
+                self.rig.set_mode("follow")
+            elif k == pygame.K_3:
+                self.rig.set_mode("cupola")
+            elif k == pygame.K_c:
+                self.rig.cycle()
+            elif k == pygame.K_r:
+                self.rig.free.auto = True
+            elif k == pygame.K_SPACE:
+                self.paused = not self.paused
+            elif k == pygame.K_RIGHTBRACKET:
+                self.warp = next((w for w in WARPS if w > self.warp), WARPS[-1])
+            elif k == pygame.K_LEFTBRACKET:
+                self.warp = next((w for w in reversed(WARPS) if w < self.warp), WARPS[0])
+            elif k == pygame.K_t:
+                self.show_track = not self.show_track
+            elif k == pygame.K_m:
+                self.show_inset = not self.show_inset
+            else:
+                return False
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            self._drag = ev.pos
+            return True
+        if ev.type == pygame.MOUSEBUTTONUP and ev.button == 1:
+            self._drag = None
+            return True
+        if ev.type == pygame.MOUSEMOTION and self._drag is not None:
+            if self.rig.mode == "free":
+                self.rig.free.drag(ev.rel[0], ev.rel[1])
+            return True
+        if ev.type == pygame.MOUSEWHEEL:
+            if self.rig.mode == "free":
+                self.rig.free.zoom(ev.y)
+            elif self.rig.mode == "follow":
+                self.rig.follow.zoom(ev.y)
+            return True
+        return False
+
+    # -- time ------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.t_prev = self.t
+        if not self.paused:
+            self.t += dt * self.warp
+            self.world.advance(dt * self.warp)
+        st = self.feed.state(self.t)
+        from game.view.astro import gmst_rad
+
+        self.rig.update(dt, st.lat_deg, st.lon_deg, math.degrees(float(gmst_rad(self.t))))
+        if self.auto_camera and self.rig.mode == "free":
+            # As a player would: a slow drag around the Earth and a gentle zoom.
+            self._auto_t += dt
+            self.rig.free.auto = False
+            self.rig.free.az_inertial_deg += 6.0 * dt
+            self.rig.free.el_deg = 18.0 + 10.0 * math.sin(self._auto_t * 0.4)
+            self.rig.free.dist = 3.7 + 0.25 * math.sin(self._auto_t * 0.3)
+
+    def view_state(self, alpha: float = 0.0) -> ViewState:
+        t = self.t_prev + (self.t - self.t_prev) * alpha
+        st = self.feed.state(t)
+        per = self.feed.period_s
+        behind, ahead = self.feed.track(t, per, 2 * per) if self.show_track else (None, None)
+        vs = ViewState(unix_s=t, iss_pos=st.pos, iss_vel=st.vel, iss_lat_deg=st.lat_deg,
+                       iss_lon_deg=st.lon_deg, iss_alt_km=st.alt_km, iss_sunlit=st.sunlit,
+                       sun_ecef=self.feed.sun(t), flashes=self.world.flashes(),
+                       module_tints=self.world.module_tints(), camera_mode=self.rig.mode,
+                       show_track=self.show_track, show_model_inset=self.show_inset)
+        if behind is not None:
+            vs.track_behind, vs.track_ahead = behind, ahead
+        return vs
+
+    def hud_info(self, vs: ViewState) -> HudInfo:
+        when, wins = self._windows_cache
+        if abs(vs.unix_s - when) > 5.0:
+            wins = self.feed.next_windows(vs.unix_s)
+            self._windows_cache = (vs.unix_s, wins)
+        return HudInfo(unix_s=vs.unix_s, mission_s=vs.unix_s - self.start_unix_s,
+                       warp=self.warp, paused=self.paused, lat_deg=vs.iss_lat_deg,
+                       lon_deg=vs.iss_lon_deg, alt_km=vs.iss_alt_km, sunlit=vs.iss_sunlit,
+                       sun_event=self.feed.next_sun_event(vs.unix_s), windows=wins,
+                       camera=self.rig.mode,
+                       fps=(self.app.fps if self.show_fps and self.app is not None else None))
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        vs = self.view_state(alpha)
+        area, placed = self.layout(surface)
+        cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
+        self.scene.draw(surface, area, vs, cam)
+        self.hud.draw(surface, area, self.hud_info(vs))
+        for panel, r in placed:
+            panel.draw(surface, r, vs)

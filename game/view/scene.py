@@ -1,0 +1,309 @@
+"""The 3D scene: stars, the Earth, ground track, ISS, flashes and the station model.
+
+:class:`Scene` draws a plain :class:`ViewState` (what to show) seen by a
+:class:`~game.view.camera.Camera` (from where) into a rectangle of any pygame Surface. It
+reads the state and never changes it; screens own the state and the camera.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pygame
+
+from game.view.astro import EARTH_RADIUS_KM, rot_z, unit_from_latlon
+from game.view.camera import Camera
+from game.view.globe import GlobeRenderer
+
+#: Mission seconds: how long the white flash and the orange afterglow last.
+FLASH_TAU_S = 6.0
+AFTERGLOW_TAU_S = 240.0
+AFTERGLOW_END_S = 1200.0
+
+
+@dataclass
+class ViewState:
+    """Everything the scene shows; plain data, built fresh each frame by its screen."""
+
+    unix_s: float  # UTC POSIX seconds being shown (interpolated between ticks)
+    iss_pos: np.ndarray  # (3,) Earth radii, Earth-fixed
+    iss_vel: np.ndarray  # (3,) Earth radii per second, Earth-fixed
+    iss_lat_deg: float
+    iss_lon_deg: float
+    iss_alt_km: float
+    iss_sunlit: bool
+    sun_ecef: np.ndarray  # (3,) unit vector to the Sun, Earth-fixed
+    track_behind: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))  # surface units
+    track_ahead: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
+    #: Strikes as rows (lat_deg, lon_deg, t_strike_unix_s, magnitude 0..1+).
+    flashes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    module_tints: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    camera_mode: str = "free"  # flashes need the ISS horizon except in "free"
+    show_track: bool = True
+    show_model_inset: bool = True
+
+    @property
+    def gmst_deg(self) -> float:
+        from game.view.astro import gmst_rad
+
+        return float(np.degrees(gmst_rad(self.unix_s)))
+
+
+def flash_intensity(dt_s, magnitude):
+    """(flash, afterglow) brightness ``dt_s`` mission seconds after a strike (0 before)."""
+    dt = np.asarray(dt_s, dtype=np.float64)
+    mag = np.asarray(magnitude, dtype=np.float64)
+    after = dt >= 0
+    d = np.maximum(dt, 0.0)
+    flash = np.where(after, mag * np.exp(-d / FLASH_TAU_S), 0.0)
+    glow = np.where(after & (d < AFTERGLOW_END_S),
+                    mag * np.exp(-d / AFTERGLOW_TAU_S) * np.clip(1 - d / AFTERGLOW_END_S, 0, 1)
+                    * np.clip(d / 2.0, 0, 1), 0.0)
+    return flash, glow
+
+
+def blackout_spots(flashes: np.ndarray, unix_s: float) -> list[tuple[float, float, float]]:
+    """Cities whose lights are out at ``unix_s``: every strike that has happened."""
+    if len(flashes) == 0:
+        return []
+    done = flashes[flashes[:, 2] <= unix_s]
+    return [(round(float(a), 3), round(float(b), 3), 0.35 + 0.35 * math.sqrt(max(float(m), 0)))
+            for a, b, _t, m in done]
+
+
+def _glow_sprite(size: int, rgb: tuple[int, int, int], power: float) -> pygame.Surface:
+    r = np.linspace(-1, 1, size)
+    d = np.sqrt(r[:, None] ** 2 + r[None, :] ** 2)
+    a = np.clip(1 - d, 0, 1) ** power
+    arr = np.stack([a * c for c in rgb], axis=2).astype(np.uint8)
+    s = pygame.Surface((size, size))
+    pygame.surfarray.blit_array(s, arr)
+    return s
+
+
+class Stars:
+    """Fixed stars (seeded, inertial frame): drawn as single pixels and small crosses."""
+
+    def __init__(self, n: int = 2200, seed: int = 7):
+        rng = np.random.default_rng(seed)
+        v = rng.normal(size=(n, 3))
+        self.dirs = v / np.linalg.norm(v, axis=1)[:, None]
+        mag = rng.power(0.25, n)  # mostly faint
+        self.level = np.clip(40 + 215 * (1 - mag) ** 3 + rng.normal(0, 12, n), 30, 255)
+        tint = rng.uniform(-1, 1, n)
+        self.rgb = np.stack([self.level * (1 + 0.10 * tint), self.level,
+                             self.level * (1 - 0.10 * tint)], axis=1).clip(0, 255).astype(int)
+
+    def draw(self, surf: pygame.Surface, rect: pygame.Rect, cam: Camera, gmst_deg: float) -> None:
+        d = self.dirs @ rot_z(-math.radians(gmst_deg)).T  # inertial -> Earth-fixed
+        pc = d @ cam.rot.T
+        f = cam.focal_px(rect.height)
+        ok = pc[:, 2] > 0.05
+        x = (rect.centerx + f * pc[ok, 0] / pc[ok, 2]).astype(np.int32)
+        y = (rect.centery + f * pc[ok, 1] / pc[ok, 2]).astype(np.int32)
+        rgb = self.rgb[ok]
+        inside = (x >= rect.left) & (x < rect.right) & (y >= rect.top) & (y < rect.bottom)
+        x, y, rgb = x[inside], y[inside], rgb[inside]
+        if x.size == 0:
+            return
+        px = pygame.surfarray.pixels3d(surf)
+        px[x, y] = rgb
+        big = rgb[:, 1] > 200
+        for dx, dy in ((1, 0), (0, 1)):
+            xx = np.clip(x[big] + dx, rect.left, rect.right - 1)
+            yy = np.clip(y[big] + dy, rect.top, rect.bottom - 1)
+            px[xx, yy] = rgb[big] // 2
+        del px
+
+
+class Scene:
+    def __init__(self, station_facts: dict | None = None, globe: GlobeRenderer | None = None):
+        from game.view.resources import station_facts as _facts
+        from game.view.station_model import StationModel
+
+        self.globe = globe or GlobeRenderer()
+        self.stars = Stars()
+        self.model = StationModel(station_facts if station_facts is not None else _facts())
+        self._flash_sprite = _glow_sprite(64, (255, 250, 235), 1.6)
+        self._glow_sprite = _glow_sprite(64, (255, 120, 40), 2.2)
+        self._sprite_cache: dict[tuple, pygame.Surface] = {}
+        self._inset: pygame.Surface | None = None
+        self._inset_key = None
+        self.font = pygame.font.Font(None, 18)
+        self._iss_label = self.font.render("ISS", True, (255, 255, 255))
+
+    # -- helpers -----------------------------------------------------------------------
+    def project_iss(self, state: ViewState, cam: Camera, rect: pygame.Rect
+                    ) -> tuple[float, float, bool]:
+        """Pixel (x, y) of the ISS within ``rect``'s surface, and whether it is in view."""
+        xy, z = cam.project(state.iss_pos[None, :], rect.width, rect.height)
+        vis = bool(z[0] > 0 and cam.visible_on_earth(state.iss_pos[None, :])[0])
+        return float(xy[0, 0] + rect.left), float(xy[0, 1] + rect.top), vis
+
+    def _sprite(self, which: str, size: int) -> pygame.Surface:
+        size = int(min(max(size, 3), 512))
+        size = size if size < 24 else size - size % 4
+        key = (which, size)
+        s = self._sprite_cache.get(key)
+        if s is None:
+            base = self._flash_sprite if which == "flash" else self._glow_sprite
+            s = pygame.transform.smoothscale(base, (size, size))
+            if len(self._sprite_cache) > 200:
+                self._sprite_cache.clear()
+            self._sprite_cache[key] = s
+        return s
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self, surf: pygame.Surface, rect: pygame.Rect, state: ViewState, cam: Camera) -> None:
+        prev_clip = surf.get_clip()
+        surf.set_clip(rect)
+        surf.fill((0, 0, 3), rect)
+        gmst = state.gmst_deg
+        self.stars.draw(surf, rect, cam, gmst)
+        self.globe.set_blackouts(blackout_spots(state.flashes, state.unix_s))
+        out = self.globe.render(cam, state.sun_ecef, rect.size)
+        if out is not None:
+            g, (gx, gy) = out
+            surf.blit(g, (rect.left + gx, rect.top + gy))
+        if state.show_track:
+            self._draw_track(surf, rect, state, cam)
+        self._draw_flashes(surf, rect, state, cam)
+        if state.camera_mode == "cupola" and self._near_iss(state, cam):
+            pass  # we are in the Cupola: the station is behind us
+        elif state.camera_mode == "follow" or self._near_iss(state, cam):
+            self._draw_model(surf, rect, state, cam)
+        else:
+            self._draw_iss_marker(surf, rect, state, cam)
+        surf.set_clip(prev_clip)
+        if state.show_model_inset and state.camera_mode != "follow":
+            self._draw_inset(surf, rect, state)
+
+    def _near_iss(self, state: ViewState, cam: Camera) -> bool:
+        return float(np.linalg.norm(cam.pos - state.iss_pos)) * EARTH_RADIUS_KM < 2.0
+
+    def _polyline_runs(self, surf, rect, cam, pts, colour, width) -> None:
+        if len(pts) < 2:
+            return
+        p = pts * 1.0015
+        vis = (p @ cam.pos) > 1.0015 * 1.0015  # faces the camera: in front of the limb
+        xy, z = cam.project(p, rect.width, rect.height)
+        vis &= z > 1e-4
+        xy = np.clip(xy + (rect.left, rect.top), -4000, 8000)
+        edges = np.flatnonzero(np.diff(vis.astype(np.int8))) + 1
+        for run_idx, seg in zip(np.split(np.arange(len(p)), edges),
+                                np.split(vis, edges), strict=True):
+            if len(seg) >= 2 and seg[0]:
+                pl = xy[run_idx].tolist()
+                pygame.draw.lines(surf, colour, False, pl, width)
+
+    def _draw_track(self, surf, rect, state, cam) -> None:
+        self._polyline_runs(surf, rect, cam, state.track_behind, (80, 150, 230), 1)
+        self._polyline_runs(surf, rect, cam, state.track_ahead, (255, 205, 80), 2)
+        # Sub-satellite point.
+        sub = unit_from_latlon(state.iss_lat_deg, state.iss_lon_deg)[None, :] * 1.0015
+        if (sub @ cam.pos)[0] > 1.0015 ** 2:
+            xy, z = cam.project(sub, rect.width, rect.height)
+            if z[0] > 0:
+                c = (int(xy[0, 0]) + rect.left, int(xy[0, 1]) + rect.top)
+                pygame.draw.circle(surf, (255, 230, 120), c, 4, 1)
+                pygame.draw.circle(surf, (255, 230, 120), c, 1)
+
+    def _draw_iss_marker(self, surf, rect, state, cam) -> None:
+        x, y, vis = self.project_iss(state, cam, rect)
+        if not vis or not rect.collidepoint(x, y):
+            return
+        sub = unit_from_latlon(state.iss_lat_deg, state.iss_lon_deg)[None, :]
+        sxy, sz = cam.project(sub, rect.width, rect.height)
+        if sz[0] > 0 and (sub @ cam.pos)[0] > 1.0:
+            pygame.draw.line(surf, (150, 150, 160), (x, y),
+                             (sxy[0, 0] + rect.left, sxy[0, 1] + rect.top), 1)
+        col = (255, 255, 255) if state.iss_sunlit else (150, 170, 210)
+        pygame.draw.circle(surf, col, (int(x), int(y)), 4)
+        pygame.draw.circle(surf, (255, 210, 90), (int(x), int(y)), 8, 1)
+        surf.blit(self._iss_label, (int(x) + 10, int(y) - 14))
+
+    def _draw_flashes(self, surf, rect, state, cam) -> None:
+        fl = state.flashes
+        if len(fl) == 0:
+            return
+        flash, glow = flash_intensity(state.unix_s - fl[:, 2], fl[:, 3])
+        live = (flash > 0.01) | (glow > 0.01)
+        if not np.any(live):
+            return
+        fl, flash, glow = fl[live], flash[live], glow[live]
+        p = unit_from_latlon(fl[:, 0], fl[:, 1])
+        vis = (p @ cam.pos) > 1.0
+        if state.camera_mode != "free":  # seen from the ISS: only inside its horizon
+            vis &= (p @ state.iss_pos) > 1.0  # p.(P - p) > 0: the ISS sees the point
+        xy, z = cam.project(p, rect.width, rect.height)
+        vis &= z > 1e-4
+        f = cam.focal_px(rect.height)
+        km_px = f / np.maximum(z, 1e-6) / EARTH_RADIUS_KM  # pixels per km at that depth
+        for i in np.flatnonzero(vis):
+            cx, cy = xy[i, 0] + rect.left, xy[i, 1] + rect.top
+            if glow[i] > 0.01:
+                size = float(np.clip(220.0 * km_px[i] * (0.5 + glow[i]), 6, 300))
+                s = self._sprite("glow", int(size))
+                s.set_alpha(None)
+                tmp = s if glow[i] > 0.98 else _scaled(s, glow[i])
+                surf.blit(tmp, (cx - tmp.get_width() / 2, cy - tmp.get_height() / 2),
+                          special_flags=pygame.BLEND_ADD)
+            if flash[i] > 0.01:
+                size = float(np.clip(900.0 * km_px[i] * flash[i], 10, 520))
+                s = self._sprite("flash", int(size))
+                surf.blit(s, (cx - s.get_width() / 2, cy - s.get_height() / 2),
+                          special_flags=pygame.BLEND_ADD)
+
+    def _body_to_world(self, state: ViewState) -> np.ndarray:
+        nadir = -state.iss_pos / np.linalg.norm(state.iss_pos)
+        fwd = state.iss_vel - (state.iss_vel @ nadir) * nadir
+        fwd /= np.linalg.norm(fwd)
+        stbd = np.cross(nadir, fwd)
+        return np.stack([fwd, stbd, nadir], axis=1)
+
+    def _draw_model(self, surf, rect, state, cam) -> None:
+        cam_m = (cam.pos - state.iss_pos) * EARTH_RADIUS_KM * 1000.0
+        self.model.draw(surf, rect, cam.rot, cam_m, cam.focal_px(rect.height),
+                        self._body_to_world(state), state.sun_ecef, state.iss_sunlit,
+                        state.module_tints)
+
+    def _draw_inset(self, surf, rect, state) -> None:
+        w, h = 300, 190
+        box = pygame.Rect(rect.right - w - 12, rect.bottom - h - 12, w, h)
+        b2w = self._body_to_world(state)
+        spin = (state.unix_s / 20.0) % 360.0  # a slow turn so the shape reads in 3D
+        spin_q = round(spin / 1.5) * 1.5
+        key = (state.iss_sunlit, tuple(sorted(state.module_tints.items())), spin_q,
+               tuple(np.round(b2w.T @ state.sun_ecef, 1)))
+        if key != self._inset_key or self._inset is None:
+            self._inset_key = key
+            inset = pygame.Surface((w, h))
+            inset.fill((6, 8, 16))
+            # Camera in body axes: orbiting above-behind the station.
+            a = math.radians(spin_q)
+            eye_b = np.array([math.cos(a) * -0.8, math.sin(a) * 0.8, -0.55])
+            eye_b /= np.linalg.norm(eye_b)
+            dist = 185.0
+            from game.view.camera import look_rot
+            rot_b = look_rot(-eye_b, np.array([0.0, 0.0, -1.0]))
+            # Express in world axes for the shared model renderer.
+            rot_w = rot_b @ b2w.T
+            cam_w = b2w @ (eye_b * dist)
+            self.model.draw(inset, inset.get_rect(), rot_w, cam_w, 0.5 * h / math.tan(0.35),
+                            b2w, state.sun_ecef, state.iss_sunlit, state.module_tints)
+            label = self.font.render("ISS  " + ("sunlit" if state.iss_sunlit else "in eclipse"),
+                                     True, (200, 210, 230))
+            inset.blit(label, (8, 6))
+            pygame.draw.rect(inset, (60, 70, 100), inset.get_rect(), 1)
+            self._inset = inset
+        surf.blit(self._inset, box.topleft)
+
+
+def _scaled(s: pygame.Surface, k: float) -> pygame.Surface:
+    """A dimmed copy (for additive blits, multiply instead of alpha)."""
+    t = s.copy()
+    v = int(max(0, min(255, k * 255)))
+    t.fill((v, v, v), special_flags=pygame.BLEND_MULT)
+    return t
