@@ -17,6 +17,7 @@ import time
 #: (section name, "module:function") in the order they run and print.
 SECTIONS: list[tuple[str, str]] = [
     ("ground_track", "game.orbit.bench:bench_ground_track"),
+    ("render", "game.view.bench:bench_render"),
 ]
 
 

@@ -64,7 +64,7 @@ def bench_render(quick: bool = False) -> dict:
     app.pop()
     pygame.display.quit()
     return {
-        "size": size,
+        "size_px": size,
         "frames": frames,
         "median_ms": round(med, 3),
         "p99_ms": round(p99, 3),
