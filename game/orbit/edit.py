@@ -113,7 +113,7 @@ def edit_elements(orbit: Orbit, *, inclination_deg: float | None = None,
         ecc = min(max(old.em, 0.0), 0.9999999)
         no_brouwer = old.nm
         epoch = epoch_unix_s
-        revs = (epoch_unix_s - orbit.epoch_unix_s) / 60.0 * old.no / _TAU
+        revs = (epoch_unix_s - orbit.epoch_unix_s) / 60.0 * old.no_kozai / _TAU
         revnum = int(old.revnum + math.floor(revs)) % 100000
         no_kozai = None
     else:

@@ -96,8 +96,12 @@ class Orbit:
 
     @property
     def period_min(self) -> float:
-        """Anomalistic period from SGP4's (Brouwer) mean motion, minutes."""
-        return 2.0 * math.pi / self.satrec.no
+        """Anomalistic period from SGP4's (Brouwer) mean motion, minutes.
+
+        (``Satrec.no`` in the sgp4 binding is the Kozai value; the Brouwer mean motion is
+        recovered from SGP4's mean semi-major axis ``a``, in Earth radii.)
+        """
+        return 2.0 * math.pi / (self.satrec.xke * self.satrec.a ** -1.5)
 
     @property
     def semi_major_axis_km(self) -> float:
