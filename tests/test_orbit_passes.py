@@ -70,3 +70,17 @@ def test_timeline_module_does_not_import_skyfield():
     code = ("import sys, game.orbit.timeline; "
             "sys.exit(any(m.split('.')[0] in ('skyfield', 'sgp4') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_passes_cut_by_the_window_are_clipped_to_it(iss):
+    full = passes(iss, "houston", iss.epoch_unix_s, 24.0)[1]
+    # Window opens mid-pass, after culmination.
+    late = full.culminate_unix_s + 30.0
+    [p] = passes(iss, "houston", late, 0.5)
+    assert p.rise_unix_s == late and p.set_unix_s == pytest.approx(full.set_unix_s, abs=2)
+    # Window closes mid-pass, before culmination.
+    start = full.rise_unix_s - 600.0
+    [q] = passes(iss, "houston", start, (600.0 + 60.0) / 3600.0)
+    assert q.rise_unix_s == pytest.approx(full.rise_unix_s, abs=2)
+    assert q.set_unix_s == q.culminate_unix_s == pytest.approx(start + 660.0)
+    assert 10.0 < q.max_elevation_deg < full.max_elevation_deg

@@ -128,6 +128,8 @@ def passes(orbit: Orbit, station_id: str, start_unix_s: float, hours: float,
                 culm, peak = rise, float(elevation_deg(orbit, station_id, [rise])[0])
             result.append(Pass(float(rise), float(culm), float(when), float(peak)))
             rise, culm, peak = None, None, -90.0
-    if rise is not None and culm is not None:  # still up at the window's end
+    if rise is not None:  # still up at the window's end
+        if culm is None:  # and still climbing: the highest point so far is the end
+            culm, peak = end_unix_s, float(elevation_deg(orbit, station_id, [end_unix_s])[0])
         result.append(Pass(float(rise), float(culm), float(end_unix_s), float(peak)))
     return result
