@@ -146,6 +146,26 @@ class GlobeRenderer:
             return None
         return x0, y0, x1, y1
 
+    @staticmethod
+    def pick(cam: Camera, size: tuple[int, int], x: float, y: float
+             ) -> tuple[float, float] | None:
+        """(lat, lon) in degrees of the Earth's surface under pixel (x, y), or None (space).
+        The same ray-sphere geometry the renderer uses, for clicks and for tests."""
+        w, h = size
+        f = cam.focal_px(h)
+        d = np.array([(x - w / 2) / f, (y - h / 2) / f, 1.0])
+        d = cam.rot.T @ (d / np.linalg.norm(d))
+        b = float(d @ cam.pos)
+        disc = b * b - (float(cam.pos @ cam.pos) - 1.0)
+        if disc < 0:
+            return None
+        t = -b - math.sqrt(disc)
+        if t <= 0:
+            return None
+        p = cam.pos + t * d
+        return math.degrees(math.asin(max(-1.0, min(1.0, p[2])))), math.degrees(
+            math.atan2(p[1], p[0]))
+
     def render(self, cam: Camera, sun_ecef: np.ndarray, size: tuple[int, int],
                scale: int | None = None) -> tuple[pygame.Surface, tuple[int, int]] | None:
         """Draw the globe for a full-resolution view of ``size``.
