@@ -100,3 +100,17 @@ def test_split_real_track_never_jumps(iss):
     for p in pieces:
         assert np.all(np.abs(np.diff(p[:, 0])) < 180.0)
     assert sum(len(p) for p in pieces) == len(t) + 2 * (len(pieces) - 1)
+
+
+def test_decay_under_drag_is_a_clear_orbit_data_error(iss):
+    from game.errors import OrbitDataError
+    from game.orbit.api import edit_elements, parse_orbit_text, tle_checksum
+
+    low = edit_elements(iss, altitude_km=160.0)
+    line1 = low.line1[:53] + " 30000-3" + low.line1[61:]  # BSTAR 0.003: heavy drag
+    line1 = line1[:68] + str(tle_checksum(line1))
+    [doomed] = parse_orbit_text(f"DOOMED\n{line1}\n{low.line2}\n", "doomed.tle")
+    ground_track(doomed, doomed.epoch_unix_s + np.arange(0.0, 3600.0, 60.0))  # fine at first
+    with pytest.raises(OrbitDataError, match=r"doomed.tle: DOOMED: SGP4 cannot propagate to "
+                                             r"2026-10-.*decayed"):
+        ground_track(doomed, doomed.epoch_unix_s + np.arange(0.0, 30 * 86400.0, 600.0))

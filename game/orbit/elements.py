@@ -21,7 +21,8 @@ _JD_UNIX_EPOCH = 2440587.5
 
 #: What each SGP4 error code means, in words a player can act on.
 SGP4_ERRORS = {
-    1: "mean eccentricity is outside 0..1 (the elements are not an orbit)",
+    1: "mean eccentricity left 0..1 (at the epoch: not an orbit; later: drag has brought "
+       "the orbit down, it has decayed)",
     2: "mean motion is negative or zero",
     3: "perturbed eccentricity left 0..1 (the orbit degenerates)",
     4: "semi-latus rectum is negative (the orbit degenerates)",
