@@ -146,6 +146,28 @@ class GlobeRenderer:
             return None
         return x0, y0, x1, y1
 
+    def _bilinear(self, fr: np.ndarray, fc: np.ndarray) -> np.ndarray:
+        """Texels (..., 4) float32, bilinearly filtered (wraps in longitude)."""
+        mw, mh = self.maps.width, self.maps.height
+        fr = fr - 0.5
+        fc = fc - 0.5
+        r0f = np.floor(fr)
+        c0f = np.floor(fc)
+        wr = (fr - r0f)[..., None]
+        wc = (fc - c0f)[..., None]
+        r0 = np.clip(r0f.astype(np.intp), 0, mh - 1)
+        r1 = np.minimum(r0 + 1, mh - 1)
+        c0 = c0f.astype(np.intp) % mw
+        c1 = (c0 + 1) % mw
+        shape = fr.shape + (4,)
+
+        def tap(r, c):
+            return np.take(self._packed, r * mw + c).view(np.uint8).reshape(shape)
+
+        top = tap(r0, c0) * (1.0 - wc) + tap(r0, c1) * wc
+        bot = tap(r1, c0) * (1.0 - wc) + tap(r1, c1) * wc
+        return (top * (1.0 - wr) + bot * wr).astype(np.float32)
+
     @staticmethod
     def pick(cam: Camera, size: tuple[int, int], x: float, y: float
              ) -> tuple[float, float] | None:
@@ -179,7 +201,8 @@ class GlobeRenderer:
             return None
         bx0, by0, bx1, by1 = box
         if scale is None:
-            scale = 2 if (bx1 - bx0) * (by1 - by0) <= 460_000 else 3
+            near = (float(np.linalg.norm(cam.pos)) - 1.0) < 0.2  # texture is magnified
+            scale = 2 if (bx1 - bx0) * (by1 - by0) <= 460_000 else (4 if near else 3)
         self.last_scale = scale
         w, h = max(W // scale, 1), max(H // scale, 1)
         x0, y0 = bx0 // scale, by0 // scale
@@ -203,12 +226,19 @@ class GlobeRenderer:
         ny = px * rot[0][1] + py * rot[1][1] + pz * rot[2][1]
         nz = px * rot[0][2] + py * rot[1][2] + pz * rot[2][2]
         mw, mh = self.maps.width, self.maps.height
-        row = ((0.5 - np.arcsin(np.clip(nz, -1.0, 1.0)) * (1.0 / np.pi)) * mh).astype(np.intp)
-        col = ((np.arctan2(ny, nx) * (0.5 / np.pi) + 0.5) * mw).astype(np.intp)
-        np.clip(row, 0, mh - 1, out=row)
-        col %= mw
-        idx = row * mw + col
-        texel = np.take(self._packed, idx).view(np.uint8).reshape(idx.shape + (4,))
+        fr = (0.5 - np.arcsin(np.clip(nz, -1.0, 1.0)) * (1.0 / np.pi)) * mh
+        fc = (np.arctan2(ny, nx) * (0.5 / np.pi) + 0.5) * mw
+        # Close to the ground (Cupola, follow) one texel spans many pixels: filter it.
+        ground_px = (math.sqrt(cc) - 1.0) * scale / cam.focal_px(H)
+        if ground_px < 2.0 * math.pi / mw:
+            texel = self._bilinear(fr, fc)
+        else:
+            row = fr.astype(np.intp)
+            col = fc.astype(np.intp)
+            np.clip(row, 0, mh - 1, out=row)
+            col %= mw
+            idx = row * mw + col
+            texel = np.take(self._packed, idx).view(np.uint8).reshape(idx.shape + (4,))
 
         mu = px * s[0] + py * s[1] + pz * s[2]
         day, night, twi = shade_factors(mu)
