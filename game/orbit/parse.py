@@ -323,6 +323,9 @@ def parse_orbit_text(text: str, source_name: str = "<text>") -> list[Orbit]:
     """
     if not isinstance(text, str):
         raise OrbitDataError("expected text", where=source_name)
+    if len(text) > MAX_FILE_BYTES:
+        raise OrbitDataError(f"text is {len(text) / 1e6:.0f} MB; over "
+                             f"{MAX_FILE_BYTES // 2**20} MB is refused", where=source_name)
     text = text.lstrip("\ufeff")
     stripped = text.strip()
     if not stripped:
