@@ -1,0 +1,31 @@
+"""What a new game is made of, as chosen in the title menu or on the command line.
+
+One mutable object passed between screens: the title menu fills it, the orbit panel
+replaces its orbit, the game screen starts a simulation from it, and the recorder copies
+it into a replay header. It holds choices, never simulation state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.orbit.api import Orbit
+
+SIDE_CONTROLLERS = ("human", "ai")
+
+
+@dataclass
+class GameSetup:
+    orbit: Orbit  # the element set the ISS flies (may be an edited one, not on disk)
+    orbit_label: str  # where it came from, for menus: file name or "edited"
+    epoch_unix_s: float | None = None  # mission start; None = the element set's epoch
+    seed: int = 1
+    scenario: str = "film"  # "film" (six crew) or "international" (+ESA, JAXA, CSA)
+    us: str = "human"  # "human" or "ai"
+    ru: str = "ai"
+    difficulty: str = "hard"  # AI level: "easy" or "hard"
+    warp: float = 30.0  # mission seconds per real second
+
+    @property
+    def start_unix_s(self) -> float:
+        return self.orbit.epoch_unix_s if self.epoch_unix_s is None else self.epoch_unix_s
