@@ -1,0 +1,1 @@
+"""Recording, reading, verifying and playing back replays: import from game.replay.api."""
