@@ -8,16 +8,23 @@ free camera moving as a player would move it, and writes the last frame as a PNG
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from game.errors import UserError
 
 
 def _start_time(args, orbit) -> float:
+    """Mission start: ``--epoch`` or the element set's epoch; one warning line on stderr
+    when the start is far from the epoch (SGP4 drifts; the game still plays)."""
     if args.epoch:
-        from game.orbit.api import parse_iso_utc
+        from game.orbit.api import epoch_warning, parse_iso_utc
 
-        return float(parse_iso_utc(args.epoch, "--epoch"))
+        start = float(parse_iso_utc(args.epoch, "--epoch"))
+        warning = epoch_warning(orbit, start)
+        if warning:
+            print(f"iss-game play: {warning}", file=sys.stderr)
+        return start
     return float(orbit.epoch_unix_s)
 
 
