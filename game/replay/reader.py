@@ -1,0 +1,458 @@
+"""Reading a replay file as the hostile input it may be.
+
+Nothing but ``json.loads`` ever sees its bytes (never pickle, never eval), and only after
+these checks, in this order: file size (64 MiB), line count and length (16 KiB), UTF-8,
+bracket nesting depth (scanned before parsing), then the parse itself with NaN, Infinity,
+overflowing floats and duplicate keys refused. The header is checked first and
+completely: format name, version (a newer one says so), every field's type and range,
+and the element set through the real TLE parser. Then every line: ticks are integers,
+never decreasing, within the game's length; commands go through
+``game.sim.api.command_from_dict`` (unknown kinds refused); checksums are 32 hex digits.
+
+Anything wrong is a :class:`game.errors.ReplayError` naming the file and the line. A
+file cut short (a last line without its newline, or no result line: a crash or a kill)
+is not an error: it loads what is there and ``Replay.warning`` says so.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.errors import OrbitDataError, ReplayError, UserError
+from game.replay.format import (
+    DIFFICULTIES,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_CHECKSUM_EVERY,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_LINE_BYTES,
+    MAX_SEED,
+    MAX_TICKS,
+    MAX_WARP,
+    MIN_CHECKSUM_EVERY,
+    MIN_WARP,
+    SCENARIOS,
+    SIDE_CONTROLLERS,
+)
+
+MAX_LINES = 500_000
+MIN_START_UNIX_S, MAX_START_UNIX_S = -2_208_988_800.0, 4_102_444_800.0  # 1900 .. 2100
+MAX_TIMELINE_STEP_S = 3600.0
+_HEX32 = re.compile(r"[0-9a-f]{32}\Z")
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(rb"[\[\]{}]")
+_HEADER_KEYS = ("format", "version", "game_version", "created_utc", "seed", "scenario", "sides",
+                "difficulty", "orbit", "start_unix_s", "warp", "max_ticks", "timeline",
+                "checksum_every")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line after the header: a command or a checksum at tick ``t``."""
+
+    line: int  # 1-based line number in the file
+    t: int
+    cmd: object = None  # a game.sim command, or None
+    checksum: str = ""  # 32 hex digits, or ""
+
+    @property
+    def kind(self) -> str:
+        return "cmd" if self.cmd is not None else "checksum"
+
+
+@dataclass
+class Replay:
+    """A checked replay: header fields, the orbit it carries, its entries in file order."""
+
+    source: str
+    header: dict
+    orbit: object  # game.orbit Orbit rebuilt from the carried TLE lines
+    entries: list[Entry] = field(default_factory=list)
+    result: dict | None = None
+    result_line: int = 0
+    warning: str | None = None  # set when the file was cut short
+
+    @property
+    def truncated(self) -> bool:
+        return self.warning is not None
+
+    @property
+    def seed(self) -> int:
+        return self.header["seed"]
+
+    @property
+    def scenario(self) -> str:
+        return self.header["scenario"]
+
+    @property
+    def sides(self) -> dict:
+        return self.header["sides"]
+
+    @property
+    def warp(self) -> float:
+        return self.header["warp"]
+
+    @property
+    def max_ticks(self) -> int:
+        return self.header["max_ticks"]
+
+    @property
+    def checksum_count(self) -> int:
+        return sum(1 for e in self.entries if e.cmd is None)
+
+    @property
+    def command_count(self) -> int:
+        return sum(1 for e in self.entries if e.cmd is not None)
+
+    @property
+    def last_tick(self) -> int:
+        """The game's length as far as the file tells: the result's ticks, else the last
+        entry's tick."""
+        if self.result is not None:
+            return self.result["ticks"]
+        return self.entries[-1].t if self.entries else 0
+
+    def new_game(self):
+        """A fresh game at tick 0 built from the header alone: the orbit timeline comes
+        from the TLE lines carried in the file (never from ``orbits/``)."""
+        from game.orbit.api import build_timeline
+        from game.sim.api import new_game
+
+        h = self.header
+        tl = h["timeline"]
+        try:
+            timeline = build_timeline(self.orbit, h["start_unix_s"], tl["step_s"], tl["samples"])
+            return new_game(h["scenario"], h["seed"], timeline, max_ticks=h["max_ticks"])
+        except UserError as exc:
+            raise ReplayError(f"line 1: cannot build the game ({exc})", where=self.source) \
+                from None
+        except (ValueError, ArithmeticError) as exc:
+            raise ReplayError(f"line 1: cannot build the game ({exc})", where=self.source) \
+                from None
+
+
+# ---- entry points ------------------------------------------------------------------------
+
+def read_replay(path) -> Replay:
+    """Read and check a replay file; :class:`ReplayError` for anything untrustworthy."""
+    p = Path(path)
+    source = str(p)
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ReplayError("no such file", where=source) from None
+    except IsADirectoryError:
+        raise ReplayError("is a folder, not a replay file", where=source) from None
+    except OSError as exc:
+        raise ReplayError(f"cannot read ({exc.strerror or exc})", where=source) from None
+    return parse_replay(data, source)
+
+
+def read_header(path) -> dict:
+    """Only the checked header of a replay (for lists of files); ReplayError if bad."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            first = fh.readline(MAX_LINE_BYTES + 1)
+    except OSError as exc:
+        raise ReplayError(f"cannot read ({exc.strerror or exc})", where=str(p)) from None
+    if not first.endswith(b"\n"):
+        if len(first) > MAX_LINE_BYTES:
+            raise ReplayError(f"line 1: longer than {MAX_LINE_BYTES} bytes", where=str(p))
+    header, _ = _check_header(_parse_line(first.rstrip(b"\r\n"), 1, str(p)), str(p))
+    return header
+
+
+def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
+    """Check the bytes of a whole replay file (see the module docstring)."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise ReplayError("expected bytes", where=source)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReplayError(f"file is over {MAX_FILE_BYTES // 2**20} MiB; refused", where=source)
+    if not data.strip():
+        raise ReplayError("empty file; expected an iss-game replay (JSON Lines)", where=source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = data.split(b"\n")
+    incomplete = lines.pop()  # b"" when the file ends with a newline, as it should
+    if len(lines) + 1 > MAX_LINES:
+        raise ReplayError(f"over {MAX_LINES} lines; refused", where=source)
+    warning = None
+    if incomplete:
+        if len(lines) == 0:
+            # the header itself is cut short: nothing to play
+            try:
+                _parse_line(incomplete, 1, source)
+            except ReplayError as exc:
+                raise ReplayError(f"line 1: incomplete header ({_reason(exc)})",
+                                  where=source) from None
+            lines.append(incomplete)
+        else:
+            try:
+                _parse_line(incomplete, len(lines) + 1, source)
+                lines.append(incomplete)  # complete JSON, only the newline missing
+            except ReplayError:
+                warning = (f"last line ({len(lines) + 1}) is incomplete; playing up to "
+                           f"line {len(lines)}")
+    header, orbit = _check_header(_parse_line(lines[0].rstrip(b"\r"), 1, source), source)
+    replay = Replay(source=source, header=header, orbit=orbit)
+    max_ticks = header["max_ticks"]
+    last_t = 0
+    entries = replay.entries
+    for i in range(1, len(lines)):
+        n = i + 1
+        obj = _parse_line(lines[i].rstrip(b"\r"), n, source)
+        if replay.result is not None:
+            raise ReplayError(f"line {n}: nothing may follow the result line "
+                              f"(line {replay.result_line})", where=source)
+        if "result" in obj:
+            replay.result = _check_result(obj, n, source, last_t, max_ticks)
+            replay.result_line = n
+            continue
+        t = obj.get("t")
+        if not _is_int(t):
+            raise ReplayError(f"line {n}: 't' must be an integer tick", where=source)
+        if not 0 <= t <= max_ticks:
+            raise ReplayError(f"line {n}: tick {t} is outside 0..{max_ticks}", where=source)
+        if t < last_t:
+            raise ReplayError(f"line {n}: tick {t} goes back in time (after {last_t})",
+                              where=source)
+        last_t = t
+        if "cmd" in obj:
+            _exact_keys(obj, ("t", "cmd"), n, source)
+            try:
+                cmd = _command_from_dict(obj["cmd"])
+            except ValueError as exc:
+                raise ReplayError(f"line {n}: {exc}", where=source) from None
+            entries.append(Entry(n, t, cmd=cmd))
+        elif "checksum" in obj:
+            _exact_keys(obj, ("t", "checksum"), n, source)
+            digest = obj["checksum"]
+            if not isinstance(digest, str) or not _HEX32.match(digest):
+                raise ReplayError(f"line {n}: checksum must be 32 lowercase hex digits",
+                                  where=source)
+            entries.append(Entry(n, t, checksum=digest))
+        else:
+            raise ReplayError(f"line {n}: expected a command, a checksum or the result",
+                              where=source)
+    if replay.result is None and warning is None:
+        warning = f"no result line: the game was cut short; playing up to tick {last_t}"
+    elif replay.result is None:
+        warning += f" (tick {last_t}); no result line"
+    replay.warning = warning
+    return replay
+
+
+# ---- lines ---------------------------------------------------------------------------------
+
+def _reason(exc: ReplayError) -> str:
+    text = str(exc)
+    return text.split(": ", 2)[-1] if ": line " in text or text.startswith("line ") else text
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not allowed")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]} overflows")
+    return value
+
+
+def _no_duplicates(pairs):
+    out = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"duplicate key '{k[:40]}'")
+        out[k] = v
+    return out
+
+
+def _depth(raw: bytes) -> int:
+    """Deepest bracket nesting outside strings, without parsing."""
+    depth = deepest = 0
+    for b in _BRACKETS.findall(_STRING.sub(b"", raw)):
+        if b in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _parse_line(raw: bytes, n: int, source: str) -> dict:
+    if len(raw) > MAX_LINE_BYTES:
+        raise ReplayError(f"line {n}: longer than {MAX_LINE_BYTES} bytes; refused",
+                          where=source)
+    if not raw.strip():
+        raise ReplayError(f"line {n}: empty line", where=source)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReplayError(f"line {n}: not UTF-8 text (byte {exc.start + 1}); a replay is "
+                          "JSON Lines", where=source) from None
+    if _depth(raw) > MAX_DEPTH:
+        raise ReplayError(f"line {n}: JSON nested deeper than {MAX_DEPTH}; refused",
+                          where=source)
+    try:
+        obj = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
+                         object_pairs_hook=_no_duplicates)
+    except RecursionError:
+        raise ReplayError(f"line {n}: JSON nested too deep; refused", where=source) from None
+    except json.JSONDecodeError as exc:
+        raise ReplayError(f"line {n}: not JSON ({exc.msg} at column {exc.colno})",
+                          where=source) from None
+    except ValueError as exc:  # NaN/Infinity, overflow, duplicate key, huge integer
+        raise ReplayError(f"line {n}: {str(exc)[:120]}", where=source) from None
+    if not isinstance(obj, dict):
+        raise ReplayError(f"line {n}: expected a JSON object", where=source)
+    return obj
+
+
+# ---- fields --------------------------------------------------------------------------------
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v) -> bool:
+    return (isinstance(v, (int, float)) and not isinstance(v, bool)
+            and math.isfinite(float(v)))
+
+
+def _exact_keys(obj: dict, keys, n: int, source: str, what: str = "") -> None:
+    extra = sorted(k for k in obj if k not in keys)
+    if extra:
+        raise ReplayError(f"line {n}: unexpected field '{extra[0][:40]}'{what}", where=source)
+    missing = [k for k in keys if k not in obj]
+    if missing:
+        raise ReplayError(f"line {n}: missing field '{missing[0]}'{what}", where=source)
+
+
+def _text(v, limit: int) -> bool:
+    return isinstance(v, str) and len(v) <= limit and v.isprintable()
+
+
+def _command_from_dict(d):
+    from game.sim.api import command_from_dict
+
+    return command_from_dict(d)
+
+
+def _check_header(obj: dict, source: str):
+    def bad(msg: str):
+        return ReplayError(f"line 1: {msg}", where=source)
+
+    if obj.get("format") != FORMAT_NAME:
+        raise bad(f"not an iss-game replay (the first line must say \"format\": "
+                  f"\"{FORMAT_NAME}\")")
+    version = obj.get("version")
+    if not _is_int(version) or version < 1:
+        raise bad("'version' must be a positive integer")
+    if version > FORMAT_VERSION:
+        raise bad(f"made by a newer iss-game (format v{version}); this build reads up to "
+                  f"v{FORMAT_VERSION}")
+    _exact_keys(obj, _HEADER_KEYS, 1, source, " in the header")
+    if not _text(obj["game_version"], 40):
+        raise bad("'game_version' must be a short string")
+    if not _text(obj["created_utc"], 40):
+        raise bad("'created_utc' must be a short string")
+    seed = obj["seed"]
+    if not _is_int(seed) or not -MAX_SEED <= seed <= MAX_SEED:
+        raise bad("'seed' must be an integer within 64 bits")
+    if obj["scenario"] not in SCENARIOS:
+        raise bad(f"'scenario' must be one of {', '.join(SCENARIOS)}")
+    sides = obj["sides"]
+    if not isinstance(sides, dict) or sorted(sides) != ["ru", "us"] \
+            or any(sides[s] not in SIDE_CONTROLLERS for s in ("us", "ru")):
+        raise bad("'sides' must be {\"us\": \"human\"|\"ai\", \"ru\": \"human\"|\"ai\"}")
+    if obj["difficulty"] not in DIFFICULTIES:
+        raise bad(f"'difficulty' must be one of {', '.join(DIFFICULTIES)}")
+    start = obj["start_unix_s"]
+    if not _is_number(start) or not MIN_START_UNIX_S <= start <= MAX_START_UNIX_S:
+        raise bad("'start_unix_s' must be a time between 1900 and 2100 (UTC seconds)")
+    warp = obj["warp"]
+    if not _is_number(warp) or not MIN_WARP <= warp <= MAX_WARP:
+        raise bad(f"'warp' must be a number from {MIN_WARP:g} to {MAX_WARP:g}")
+    max_ticks = obj["max_ticks"]
+    if not _is_int(max_ticks) or not 1 <= max_ticks <= MAX_TICKS:
+        raise bad(f"'max_ticks' must be an integer from 1 to {MAX_TICKS}")
+    tl = obj["timeline"]
+    if not isinstance(tl, dict) or sorted(tl) != ["samples", "step_s"]:
+        raise bad("'timeline' must be {\"step_s\": number, \"samples\": integer}")
+    if not _is_number(tl["step_s"]) or not 0 < tl["step_s"] <= MAX_TIMELINE_STEP_S:
+        raise bad(f"timeline 'step_s' must be above 0 and at most {MAX_TIMELINE_STEP_S:g}")
+    if not _is_int(tl["samples"]) or not 1 <= tl["samples"] <= MAX_TICKS + 1:
+        raise bad(f"timeline 'samples' must be an integer from 1 to {MAX_TICKS + 1}")
+    every = obj["checksum_every"]
+    if not _is_int(every) or not MIN_CHECKSUM_EVERY <= every <= MAX_CHECKSUM_EVERY:
+        raise bad(f"'checksum_every' must be an integer from {MIN_CHECKSUM_EVERY} to "
+                  f"{MAX_CHECKSUM_EVERY}")
+    orbit = _check_orbit(obj["orbit"], source)
+    header = dict(obj)
+    header["start_unix_s"] = float(start)
+    header["warp"] = float(warp)
+    header["timeline"] = {"step_s": float(tl["step_s"]), "samples": tl["samples"]}
+    header["orbit"] = dict(obj["orbit"])
+    return header, orbit
+
+
+def _check_orbit(orb, source: str):
+    from game.orbit.api import parse_orbit_text
+
+    if not isinstance(orb, dict) or sorted(orb) != ["line1", "line2", "name"]:
+        raise ReplayError("line 1: 'orbit' must be {\"name\", \"line1\", \"line2\"}",
+                          where=source)
+    name, l1, l2 = orb["name"], orb["line1"], orb["line2"]
+    if not _text(name, 69) or not _text(l1, 80) or not _text(l2, 80):
+        raise ReplayError("line 1: 'orbit' name and lines must be short printable strings",
+                          where=source)
+    if not l1.startswith("1 ") or not l2.startswith("2 "):
+        raise ReplayError("line 1: 'orbit' line1/line2 must be TLE lines 1 and 2",
+                          where=source)
+    text = (f"{name}\n" if name.strip() else "") + f"{l1}\n{l2}\n"
+    try:
+        orbits = parse_orbit_text(text, f"{source} line 1 (orbit)")
+    except OrbitDataError as exc:
+        raise ReplayError(f"line 1: the orbit it carries is not a valid TLE ({exc})",
+                          where=source) from None
+    if len(orbits) != 1:
+        raise ReplayError("line 1: 'orbit' must hold exactly one element set", where=source)
+    return orbits[0]
+
+
+def _check_result(obj: dict, n: int, source: str, last_t: int, max_ticks: int) -> dict:
+    _exact_keys(obj, ("result",), n, source)
+    res = obj["result"]
+    if not isinstance(res, dict):
+        raise ReplayError(f"line {n}: 'result' must be an object", where=source)
+    allowed = ("ending", "ticks", "checksum", "text", "mission_time")
+    extra = sorted(k for k in res if k not in allowed)
+    if extra:
+        raise ReplayError(f"line {n}: unexpected field '{extra[0][:40]}' in the result",
+                          where=source)
+    for k in ("ending", "ticks", "checksum"):
+        if k not in res:
+            raise ReplayError(f"line {n}: missing field '{k}' in the result", where=source)
+    from game.sim.api import ENDINGS
+
+    if res["ending"] not in ("", *ENDINGS):
+        raise ReplayError(f"line {n}: unknown ending", where=source)
+    ticks = res["ticks"]
+    if not _is_int(ticks) or not last_t <= ticks <= max_ticks:
+        raise ReplayError(f"line {n}: result 'ticks' must be an integer from {last_t} to "
+                          f"{max_ticks}", where=source)
+    digest = res["checksum"]
+    if not isinstance(digest, str) or not (digest == "" or _HEX32.match(digest)):
+        raise ReplayError(f"line {n}: result checksum must be 32 hex digits", where=source)
+    if not _text(res.get("text", ""), 500) or not _text(res.get("mission_time", ""), 20):
+        raise ReplayError(f"line {n}: result text fields must be short strings", where=source)
+    return dict(res)
