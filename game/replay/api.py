@@ -8,6 +8,13 @@ Recording (every game, windowed or ``iss-game sim --record``)::
     ... after each game.step(...): rec.checkpoint(game)
     ... at the end or on quit:      rec.finish(game)
 
+Reading, checking and playing back (files are untrusted: anything wrong is a
+:class:`game.errors.ReplayError` naming the file and line)::
+
+    replay = read_replay(path)          # .warning is set if the file was cut short
+    report = verify_replay(replay)      # .ok, .message ("desync at tick T: ...")
+    player = ReplayPlayer(replay)       # .seek(tick), .step(n), .next_event(), .game
+
 The file format is described in :mod:`game.replay.format`.
 """
 
@@ -20,9 +27,14 @@ from game.replay.format import (
     FORMAT_VERSION,
     make_header,
 )
+from game.replay.player import NOTABLE_KINDS, SPEEDS, Desync, ReplayPlayer
+from game.replay.reader import Entry, Replay, parse_replay, read_header, read_replay
 from game.replay.recorder import Recorder, auto_replay_path, open_recording
+from game.replay.verify import VerifyReport, verify_replay
 
 __all__ = [
     "Recorder", "auto_replay_path", "open_recording", "make_header",
+    "read_replay", "read_header", "parse_replay", "Replay", "Entry",
+    "verify_replay", "VerifyReport", "ReplayPlayer", "Desync", "SPEEDS", "NOTABLE_KINDS",
     "FORMAT_NAME", "FORMAT_VERSION", "FILE_SUFFIX", "DEFAULT_CHECKSUM_EVERY",
 ]
