@@ -1,0 +1,950 @@
+"""The orbit panel: pick, load, edit and save the ISS's orbit, with a live ground track.
+
+Opened from the title menu (``OrbitPanelScreen(app, setup)``, optionally with
+``on_start=callback``) and in game with the key O. It edits a
+:class:`~game.view.setup.GameSetup`: whenever the player picks a file, moves a slider or
+shifts the mission start, ``setup.orbit``, ``setup.orbit_label`` and
+``setup.epoch_unix_s`` are replaced at once, so leaving the panel (Esc, Back) keeps the
+choice and "Start game with this orbit" starts with it.
+
+Layout (1280x720, scales with the window): files on the left (presets with friendly
+labels, the real ISS sets, the player's own orbits, files loaded by path), the globe and a
+flat map in the middle (three orbits ahead from the mission start, the ISS, Houston and
+Korolyov with the ground they can see), elements and outcomes on the right.
+
+Live editing: every slider move runs :func:`compute_preview` — ``edit_elements``
+(~50 µs), one vectorised SGP4 run for 24 h at 20 s (the track is its first three orbits),
+the sunlight share, and passes over mission control from a vectorised elevation check on
+the same positions (a few ms in all; ``iss-game bench`` section ``orbit_editor``). When the
+mouse is released the passes are recomputed exactly with Skyfield's ``find_events``.
+Bad input never ends the panel: a broken file or an impossible edit shows its one-line
+error and the last good orbit stays.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from game.errors import UserError
+from game.view import widgets as w
+from game.view.app import Screen
+from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
+
+#: Sampling of the live preview: the track and the pass scan share one SGP4 run.
+PREVIEW_STEP_S = 20.0
+PREVIEW_ORBITS = 3
+PASS_HOURS = 24.0
+STATIONS = (("houston", "Houston"), ("korolyov", "Korolyov"))
+MIN_ELEVATION_DEG = 10.0
+ORBIT_SUFFIXES = {".tle", ".3le", ".txt", ".json", ".csv"}
+NAME_MAX = 24  # a 3LE name line (CelesTrak's width)
+
+#: Friendly labels for the bundled presets (file name -> label); the newest real set is
+#: labelled "today" wherever it is.
+PRESET_LABELS = {
+    "preset-film-2024-01-19.tle": "Film release, 2024-01-19",
+    "preset-polar.tle": "Polar: sees the whole war",
+    "preset-high-63.tle": "High 63.4°: over Moscow",
+    "preset-equatorial.tle": "Equatorial: no Moscow",
+}
+
+
+# =====================================================================================
+# The live preview: no pygame, so the bench and tests call it directly.
+# =====================================================================================
+@dataclass(frozen=True)
+class PassWindow:
+    rise_unix_s: float
+    set_unix_s: float
+    max_elevation_deg: float
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the panel shows for one orbit and mission start."""
+
+    start_unix_s: float
+    unix_s: np.ndarray  # three orbits ahead, PREVIEW_STEP_S apart
+    lat_deg: np.ndarray
+    lon_deg: np.ndarray
+    alt_km: np.ndarray
+    sunlit: np.ndarray  # bool per point
+    sunlit_share: float
+    passes: dict[str, list[PassWindow]]  # station id -> passes in the next PASS_HOURS
+    exact: bool  # passes from find_events (True) or the live elevation scan (False)
+    sun_ecef: np.ndarray  # (3,) unit vector to the Sun at the start
+
+    @property
+    def max_abs_lat_deg(self) -> float:
+        return float(np.max(np.abs(self.lat_deg)))
+
+
+def _elevation_deg(r_ecef_km: np.ndarray, lat_deg: float, lon_deg: float) -> np.ndarray:
+    from game.orbit.api import ecef_from_geodetic
+
+    site = ecef_from_geodetic(lat_deg, lon_deg, 0.0)
+    lat, lon = math.radians(lat_deg), math.radians(lon_deg)
+    up = np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
+    d = r_ecef_km - site
+    return np.degrees(np.arcsin(np.clip((d @ up) / np.linalg.norm(d, axis=1), -1.0, 1.0)))
+
+
+def scan_passes(t: np.ndarray, elev: np.ndarray, min_elevation_deg: float = MIN_ELEVATION_DEG
+                ) -> list[PassWindow]:
+    """Passes from sampled elevations: rise and set interpolated between samples, peak
+    the highest sample (a few seconds and a fraction of a degree off at 20 s steps)."""
+    above = elev >= min_elevation_deg
+    if not above.any():
+        return []
+    edges = np.flatnonzero(np.diff(above.astype(np.int8)))
+    starts = list(edges[~above[edges]] + 1)
+    ends = list(edges[above[edges]] + 1)  # first index below
+    if above[0]:
+        starts.insert(0, 0)
+    if above[-1]:
+        ends.append(len(t))
+
+    def cross(i: int) -> float:  # between samples i-1 and i
+        e0, e1 = elev[i - 1], elev[i]
+        f = (min_elevation_deg - e0) / (e1 - e0) if e1 != e0 else 0.0
+        return float(t[i - 1] + f * (t[i] - t[i - 1]))
+
+    out = []
+    for s, e in zip(starts, ends, strict=True):
+        rise = float(t[0]) if s == 0 else cross(s)
+        sett = float(t[-1]) if e == len(t) else cross(e)
+        out.append(PassWindow(rise, sett, float(elev[s:e].max())))
+    return out
+
+
+def compute_preview(orbit, start_unix_s: float, *, exact_passes: bool = False) -> Preview:
+    """Ground track three orbits ahead, sunlight share and passes over mission control.
+
+    Raises :class:`~game.errors.OrbitDataError` if SGP4 cannot fly the orbit then.
+    """
+    from game.orbit import api
+
+    period_s = orbit.period_min * 60.0
+    t_day = start_unix_s + np.arange(0.0, PASS_HOURS * 3600.0, PREVIEW_STEP_S)
+    n3 = min(int(math.ceil(PREVIEW_ORBITS * period_s / PREVIEW_STEP_S)) + 1, len(t_day))
+    r = api.position_ecef_km(orbit, t_day)
+    lat, lon, alt = api.geodetic_from_ecef(r[:n3])
+    t3 = t_day[:n3]
+    lit = api.sunlit(orbit, t3)
+    passes: dict[str, list[PassWindow]] = {}
+    for sid, _label in STATIONS:
+        st = api.GROUND_STATIONS[sid]
+        if exact_passes:
+            passes[sid] = [PassWindow(p.rise_unix_s, p.set_unix_s, p.max_elevation_deg)
+                           for p in api.passes(orbit, sid, start_unix_s, PASS_HOURS,
+                                               MIN_ELEVATION_DEG)]
+        else:
+            passes[sid] = scan_passes(t_day, _elevation_deg(r, st.lat_deg, st.lon_deg))
+    sun = np.asarray(api.sun_direction_ecef([start_unix_s]), float).reshape(3)
+    return Preview(float(start_unix_s), t3, lat, lon, alt, lit, float(lit.mean()), passes,
+                   exact_passes, sun)
+
+
+# =====================================================================================
+# Files
+# =====================================================================================
+@dataclass
+class OrbitFile:
+    path: Path
+    group: str  # "presets", "real", "yours", "loaded"
+    label: str
+    orbits: list | None = None  # parsed satellites, or None if the file is bad
+    error: str | None = None
+
+
+def sanitise_name(name: str) -> tuple[str, str]:
+    """(file stem, name line) for a name the player typed; ValueError if nothing is left.
+
+    The stem keeps letters, digits, ``-`` and ``_`` (spaces become ``-``), at most 40;
+    the name line keeps printable ASCII, at most 24 columns, as a 3LE allows.
+    """
+    line = "".join(c for c in name if 32 <= ord(c) < 127).strip()[:NAME_MAX].strip()
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.strip()).strip("-_.").lower()[:40].strip("-")
+    if not stem or not line:
+        raise ValueError("type a name with letters or digits")
+    return stem, line
+
+
+def _fmt_dur(seconds: float) -> str:
+    s = int(max(seconds, 0))
+    h, rem = divmod(s, 3600)
+    m, _s = divmod(rem, 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+def _fmt_utc(unix_s: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(unix_s))
+
+
+def footprint_radius_deg(alt_km: float, min_elevation_deg: float = MIN_ELEVATION_DEG) -> float:
+    """Great-circle radius of the ground that sees a satellite at ``alt_km`` at least
+    ``min_elevation_deg`` above its horizon (spherical Earth)."""
+    re_km = 6378.137
+    e = math.radians(min_elevation_deg)
+    return math.degrees(math.acos(re_km / (re_km + alt_km) * math.cos(e)) - e)
+
+
+def _circle_latlon(lat_deg: float, lon_deg: float, radius_deg: float, n: int = 120):
+    lat1, lon1, d = math.radians(lat_deg), math.radians(lon_deg), math.radians(radius_deg)
+    b = np.linspace(0.0, 2 * np.pi, n)
+    lat2 = np.arcsin(np.sin(lat1) * np.cos(d) + np.cos(lat1) * np.sin(d) * np.cos(b))
+    lon2 = lon1 + np.arctan2(np.sin(b) * np.sin(d) * np.cos(lat1),
+                             np.cos(d) - np.sin(lat1) * np.sin(lat2))
+    return np.degrees(lat2), (np.degrees(lon2) + 180.0) % 360.0 - 180.0
+
+
+# =====================================================================================
+# The screen
+# =====================================================================================
+_SLIDERS = (  # (key, label, lo, hi, fmt, unit, wheel step = snap)
+    ("inclination_deg", "Inclination", 0.0, 180.0, "{:.2f}", "°", 0.1),
+    ("altitude_km", "Mean altitude", 160.0, 1500.0, "{:.1f}", " km", 1.0),
+    ("raan_deg", "RAAN (ascending node)", 0.0, 360.0, "{:.2f}", "°", 0.5),
+    ("eccentricity", "Eccentricity", 0.0, 0.06, "{:.5f}", "", 0.0002),
+    ("arg_perigee_deg", "Argument of perigee", 0.0, 360.0, "{:.2f}", "°", 0.5),
+    ("mean_anomaly_deg", "Mean anomaly", 0.0, 360.0, "{:.2f}", "°", 0.5),
+)
+
+
+def _orbit_value(orbit, key: str) -> float:
+    return float(getattr(orbit, "mean_altitude_km" if key == "altitude_km" else key))
+
+
+class OrbitPanelScreen(Screen):
+    """The orbit editor. ``setup`` is the GameSetup it edits in place."""
+
+    def __init__(self, app, setup, on_start: Callable[[object], None] | None = None):
+        super().__init__()
+        self.app = app
+        self.setup = setup
+        self.on_start = on_start
+        self.orbit = setup.orbit  # the current (last good) orbit
+        self.label = setup.orbit_label
+        self.message: tuple[str, tuple] | None = None  # (text, colour): errors, notices
+        self._confirm_path: Path | None = None
+        self._pending: tuple[str, float] | None = None  # slider edit not yet applied
+        self.files: list[OrbitFile] = []
+        self.loaded: list[OrbitFile] = []
+        self._file_cache: dict[Path, tuple[float, OrbitFile]] = {}
+        self.preview: Preview | None = None
+        self._scene = None
+        self._map_base: pygame.Surface | None = None
+        self._map_key = None
+        self._cam = None
+        self._cam_auto = True
+        self._drag_globe = False
+        self.last_recompute_ms = 0.0
+
+        self.list = w.ListView(self._on_select)
+        self.path_field = w.TextField("type a file path, Enter", self._on_load_path)
+        self.save_field = w.TextField("name, e.g. my polar orbit", self._on_save)
+        self.epoch_field = w.TextField("start, e.g. 2024-01-19T12:00Z", self._on_epoch_text)
+        self.sliders: dict[str, w.Slider] = {}
+        for key, label, lo, hi, fmt, unit, step in _SLIDERS:
+            self.sliders[key] = w.Slider(label, lo, hi, _orbit_value(self.orbit, key),
+                                         self._slider_cb(key), fmt=fmt, unit=unit,
+                                         wheel_step=step, snap=step / 10.0)
+        self.epoch_buttons = [
+            w.Button("-1 d", lambda: self._shift_start(-86400.0), size=18),
+            w.Button("-1 h", lambda: self._shift_start(-3600.0), size=18),
+            w.Button("+1 h", lambda: self._shift_start(3600.0), size=18),
+            w.Button("+1 d", lambda: self._shift_start(86400.0), size=18),
+            w.Button("Epoch", self._reset_start, size=18),
+        ]
+        self.reepoch_button = w.Button("Move TLE here", self._reepoch, size=18)
+        self.save_button = w.Button("Save", lambda: self._on_save(self.save_field.text))
+        self.revert_button = w.Button("Revert", self._revert)
+        self.back_button = w.Button("Back (Esc)", self._back)
+        self.start_button = w.Button("Start game with this orbit", self._start_game, accent=True)
+        self.buttons = [*self.epoch_buttons, self.reepoch_button, self.save_button,
+                        self.revert_button, self.back_button, self.start_button]
+        self.fields = [self.path_field, self.save_field, self.epoch_field]
+        self._base_orbit = self.orbit
+        self._base_label = self.label
+        self.rescan()
+        self._select_matching()
+        if self.list.selected is not None:  # a bundled or saved file: its friendly label
+            f = self._file_of(self.list.selected[0])
+            if f is not None and self.label == f.path.name:
+                self.label = self._base_label = f.label
+        self._recompute(exact=True)
+
+    # -- files ----------------------------------------------------------------------------
+    def _read(self, path: Path, group: str, label: str) -> OrbitFile:
+        from game.orbit.api import read_orbit_file
+
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            mtime = -1.0
+        hit = self._file_cache.get(path)
+        if hit is not None and hit[0] == mtime and mtime >= 0:
+            f = hit[1]
+            return OrbitFile(path, group, label, f.orbits, f.error)
+        try:
+            of = OrbitFile(path, group, label, read_orbit_file(path))
+        except UserError as exc:
+            of = OrbitFile(path, group, label, None, str(exc))
+        self._file_cache[path] = (mtime, of)
+        return of
+
+    def rescan(self) -> None:
+        """Read the bundled and the player's folders again and rebuild the list."""
+        from game.paths import default_orbit_file, orbits_dir, user_orbits_dir
+
+        files: list[OrbitFile] = []
+        try:
+            bundled = sorted(p for p in orbits_dir().iterdir()
+                             if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
+            newest = default_orbit_file().name
+        except UserError as exc:
+            bundled, newest = [], ""
+            self.message = (str(exc), w.BAD)
+        presets = [(newest, "ISS today (real)")]
+        presets += [(n, lab) for n, lab in PRESET_LABELS.items()]
+        by_name = {p.name: p for p in bundled}
+        for name, label in presets:
+            if name in by_name:
+                files.append(self._read(by_name.pop(name), "presets", label))
+        for p in by_name.values():
+            m = re.fullmatch(r"iss-(\d{4}-\d{2}-\d{2})\.tle", p.name)
+            label = f"ISS real set {m.group(1)}" if m else p.name
+            if p.name == "iss-2024-01-18.tle":
+                label += " (film eve)"
+            files.append(self._read(p, "real", label))
+        try:
+            mine = sorted(p for p in user_orbits_dir().iterdir()
+                          if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
+        except OSError:
+            mine = []
+        files += [self._read(p, "yours", p.name) for p in mine]
+        self.files = files
+        self._rebuild_list()
+
+    def _rebuild_list(self) -> None:
+        items: list[w.ListItem] = []
+        titles = {"presets": "Presets", "real": "Real ISS element sets",
+                  "yours": "Your orbits", "loaded": "Loaded by path"}
+        for group in ("presets", "real", "yours", "loaded"):
+            members = [f for f in self.files + self.loaded if f.group == group]
+            if not members and group != "yours":
+                continue
+            items.append(w.ListItem(titles[group]))
+            if not members:
+                items.append(w.ListItem("none yet: use Save as", None, indent=1,
+                                        colour=w.DIM))
+            for f in members:
+                if f.orbits is None:
+                    items.append(w.ListItem(f.label, (str(f.path), -1), "bad file", 1, w.BAD))
+                elif len(f.orbits) == 1:
+                    o = f.orbits[0]
+                    items.append(w.ListItem(f.label, (str(f.path), 0),
+                                            f"{o.inclination_deg:.1f}°", 1))
+                else:
+                    items.append(w.ListItem(f"{f.label} ({len(f.orbits)} satellites)", None,
+                                            indent=1, colour=(170, 180, 205)))
+                    for i, o in enumerate(f.orbits):
+                        items.append(w.ListItem(o.name, (str(f.path), i),
+                                                f"{o.inclination_deg:.1f}°", 2))
+        self.list.set_items(items)
+
+    def _file_of(self, path: str) -> OrbitFile | None:
+        return next((f for f in self.files + self.loaded if str(f.path) == path), None)
+
+    def _select_matching(self) -> None:
+        for f in self.files + self.loaded:
+            for i, o in enumerate(f.orbits or []):
+                if o.line1 == self.orbit.line1 and o.line2 == self.orbit.line2:
+                    self.list.selected = (str(f.path), i)
+                    self.list.scroll_to(self.list.selected)
+                    return
+        self.list.selected = None
+
+    def _on_select(self, key) -> None:
+        path, i = key
+        f = self._file_of(path)
+        if f is None:
+            return
+        if f.orbits is None:
+            self._error(f.error or "cannot read this file")
+            self._select_matching()  # the highlight stays on the orbit still in use
+            return
+        o = f.orbits[i]
+        label = f.label if len(f.orbits) == 1 else f"{o.name} ({f.path.name})"
+        self._use(o, label)
+
+    def _use(self, orbit, label: str, message: str | None = None) -> None:
+        """Make ``orbit`` the current one (a pick or load, not an edit)."""
+        self.orbit, self.label = orbit, label
+        self._base_orbit, self._base_label = orbit, label
+        self.setup.orbit, self.setup.orbit_label = orbit, label
+        self._confirm_path = None
+        self.message = (message, w.GOOD) if message else None
+        self._sync_sliders()
+        self._cam_auto = True
+        self._recompute(exact=True)
+        self._select_matching()
+
+    def _on_load_path(self, text: str) -> None:
+        from game.orbit.api import select_orbit
+
+        raw = text.strip().strip('"').strip("'")
+        if not raw:
+            self._error("type the path of a TLE, 3LE or OMM file")
+            return
+        path = Path(raw).expanduser()
+        of = self._read(path, "loaded", path.name)
+        if of.orbits is None:
+            self._error(of.error or "cannot read this file")
+            return
+        self.loaded = [f for f in self.loaded if f.path != path] + [of]
+        self._rebuild_list()
+        try:
+            o = select_orbit(of.orbits, None, str(path))
+        except UserError:
+            o = of.orbits[0]  # several satellites, no ISS: the first; the list offers all
+        i = of.orbits.index(o)
+        self._use(o, path.name if len(of.orbits) == 1 else f"{o.name} ({path.name})",
+                  f"loaded {path.name}: {len(of.orbits)} satellite(s)")
+        self.path_field.focus(False)
+        self.list.selected = (str(path), i)
+        self.list.scroll_to(self.list.selected)
+
+    # -- editing --------------------------------------------------------------------------
+    def _slider_cb(self, key: str):
+        def cb(value: float, final: bool) -> None:
+            self._pending = (key, value)
+            if final:
+                self._apply_pending(final=True)
+        return cb
+
+    def _sync_sliders(self) -> None:
+        for key, s in self.sliders.items():
+            if not s.dragging:
+                s.set_value(_orbit_value(self.orbit, key))
+
+    def _apply_pending(self, final: bool = False) -> None:
+        from game.orbit.api import edit_elements
+
+        if self._pending is None:
+            if final:
+                self._recompute(exact=True)
+            return
+        key, value = self._pending
+        self._pending = None
+        kwargs = {"altitude_km": self.orbit.mean_altitude_km, key: value}
+        try:
+            edited = edit_elements(self.orbit, name=self.orbit.name, source="orbit editor",
+                                   **kwargs)
+        except UserError as exc:
+            self._error(str(exc))
+            if final:
+                self._sync_sliders()
+            return
+        try:
+            preview = compute_preview(edited, self._start(), exact_passes=final)
+        except UserError as exc:
+            self._error(str(exc))
+            return
+        self.orbit, self.preview = edited, preview
+        self.label = f"{self._base_label} (edited)"
+        self.setup.orbit, self.setup.orbit_label = edited, self.label
+        self.message = None
+        self._confirm_path = None
+        self._cam_auto = True
+        if final:
+            self._sync_sliders()
+            self._select_matching()
+
+    def _recompute(self, exact: bool) -> None:
+        t0 = time.perf_counter()
+        try:
+            self.preview = compute_preview(self.orbit, self._start(), exact_passes=exact)
+        except UserError as exc:
+            self._error(str(exc))
+        self.last_recompute_ms = (time.perf_counter() - t0) * 1000.0
+
+    def _revert(self) -> None:
+        self._use(self._base_orbit, self._base_label, "back to the orbit as loaded")
+
+    def _error(self, text: str) -> None:
+        self.message = (text, w.BAD)
+
+    # -- mission start ----------------------------------------------------------------------
+    def _start(self) -> float:
+        e = self.setup.epoch_unix_s
+        return self.orbit.epoch_unix_s if e is None else float(e)
+
+    def _set_start(self, unix_s: float | None) -> None:
+        self.setup.epoch_unix_s = unix_s
+        self._cam_auto = True
+        self._recompute(exact=True)
+
+    def _shift_start(self, dt: float) -> None:
+        self._set_start(self._start() + dt)
+
+    def _reset_start(self) -> None:
+        self._set_start(None)
+
+    def _on_epoch_text(self, text: str) -> None:
+        from game.orbit.api import parse_iso_utc
+
+        try:
+            t = float(parse_iso_utc(text.strip(), "mission start"))
+        except UserError as exc:
+            self._error(str(exc))
+            return
+        self.epoch_field.focus(False)
+        self._set_start(t)
+
+    def _reepoch(self) -> None:
+        """Move the element set's epoch to the mission start (SGP4 propagates it there)."""
+        from game.orbit.api import edit_elements
+
+        start = self._start()
+        try:
+            moved = edit_elements(self.orbit, epoch_unix_s=start, source="orbit editor")
+        except UserError as exc:
+            self._error(str(exc))
+            return
+        self.orbit = moved
+        self.label = f"{self._base_label} (edited)"
+        self.setup.orbit, self.setup.orbit_label = moved, self.label
+        self.setup.epoch_unix_s = None
+        self._sync_sliders()
+        self._recompute(exact=True)
+        self.message = ("epoch moved to the mission start by SGP4", w.GOOD)
+
+    # -- save -------------------------------------------------------------------------------
+    def _on_save(self, text: str) -> None:
+        from game.paths import orbits_dir, user_orbits_dir
+
+        try:
+            stem, name_line = sanitise_name(text)
+        except ValueError as exc:
+            self._error(f"save as: {exc}")
+            return
+        folder = user_orbits_dir()
+        path = folder / f"{stem}.tle"
+        try:
+            bundled = orbits_dir().resolve()
+        except UserError:
+            bundled = None
+        if bundled is not None and path.resolve().parent == bundled:
+            self._error("save as: refusing to write into the bundled orbits folder")
+            return
+        if path.exists() and self._confirm_path != path:
+            self._confirm_path = path
+            self.message = (f"{path.name} exists in your orbits: Save again to overwrite it",
+                            w.WARN)
+            return
+        orbit = dataclasses.replace(self.orbit, name=name_line, source=str(path))
+        try:
+            tmp = path.with_suffix(".tle.tmp")
+            tmp.write_text(orbit.as_3le(), encoding="ascii")
+            tmp.replace(path)
+        except OSError as exc:
+            self._error(f"{path}: cannot write: {exc.strerror or exc}")
+            return
+        self._confirm_path = None
+        self._file_cache.pop(path, None)
+        self.rescan()
+        self._use(orbit, path.name, f"saved {path}")
+        self.save_field.text = ""
+        self.save_field.focus(False)
+
+    # -- leaving ----------------------------------------------------------------------------
+    def _back(self) -> None:
+        if self.app is not None and self.app.top is self:
+            self.app.pop()
+
+    def _start_game(self) -> None:
+        if self.on_start is not None:
+            self.on_start(self.setup)
+        else:
+            self._back()
+
+    # -- layout -----------------------------------------------------------------------------
+    def layout(self, size: tuple[int, int]) -> dict[str, pygame.Rect]:
+        W, H = size
+        left_w = max(260, int(W * 0.235))
+        right_w = max(360, int(W * 0.305))
+        mid_x = left_w + 12
+        mid_w = W - left_w - right_w - 24
+        map_h = min(int(mid_w / 2), int(H * 0.4))
+        map_w = map_h * 2
+        rects = {
+            "left": pygame.Rect(0, 0, left_w, H),
+            "list": pygame.Rect(12, 40, left_w - 12, H - 40 - 118),
+            "path": pygame.Rect(12, H - 70, left_w - 12, 28),
+            "globe": pygame.Rect(mid_x, 40, mid_w, H - 40 - map_h - 16),
+            "map": pygame.Rect(mid_x + (mid_w - map_w) // 2, H - map_h - 10, map_w, map_h),
+            "right": pygame.Rect(W - right_w - 4, 0, right_w, H),
+        }
+        rx, rw = rects["right"].left + 8, right_w - 16
+        y = 62
+        for key, _l, *_ in _SLIDERS:
+            self.sliders[key].rect = pygame.Rect(rx - 8, y, rw + 16, 40)
+            y += 42
+        rects["derived"] = pygame.Rect(rx, y + 2, rw, 20)
+        y += 30
+        rects["start_hdr"] = pygame.Rect(rx, y, rw, 20)
+        y += 42
+        bw = (rw - 4 * 6) // 5
+        for i, b in enumerate(self.epoch_buttons):
+            b.rect = pygame.Rect(rx + i * (bw + 6), y, bw, 26)
+        y += 32
+        self.epoch_field.rect = pygame.Rect(rx, y, rw - 130, 26)
+        self.reepoch_button.rect = pygame.Rect(rx + rw - 124, y, 124, 26)
+        y += 32
+        rects["warn"] = pygame.Rect(rx, y, rw, 36)
+        y += 40
+        rects["outcome"] = pygame.Rect(rx, y, rw, 88)
+        y = H - 112
+        self.save_field.rect = pygame.Rect(rx, y, rw - 76, 28)
+        self.save_button.rect = pygame.Rect(rx + rw - 70, y, 70, 28)
+        y = H - 74
+        self.revert_button.rect = pygame.Rect(rx, y, (rw - 6) // 2, 26)
+        self.back_button.rect = pygame.Rect(rx + (rw + 6) // 2, y, (rw - 6) // 2, 26)
+        self.start_button.rect = pygame.Rect(rx, H - 42, rw, 32)
+        self.list.rect = rects["list"]
+        self.path_field.rect = rects["path"]
+        return rects
+
+    # -- events -----------------------------------------------------------------------------
+    def handle_event(self, ev) -> bool:
+        surf = self.app.surface if self.app is not None else pygame.display.get_surface()
+        rects = self.layout(surf.get_size())
+        # A focused text field gets keys first.
+        focused = next((f for f in self.fields if f.focused), None)
+        if focused is not None and ev.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
+            return focused.handle_event(ev)
+        for f in self.fields:
+            if f.handle_event(ev):
+                return True
+        for s in self.sliders.values():
+            if s.handle_event(ev):
+                return True
+        for b in self.buttons:
+            if b.handle_event(ev):
+                return True
+        if self.list.handle_event(ev):
+            return True
+        globe = rects["globe"]
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1 and globe.collidepoint(ev.pos):
+            self._drag_globe = True
+            return True
+        if ev.type == pygame.MOUSEBUTTONUP and ev.button == 1 and self._drag_globe:
+            self._drag_globe = False
+            return True
+        if ev.type == pygame.MOUSEMOTION and self._drag_globe and self._cam is not None:
+            self._cam.drag(ev.rel[0], ev.rel[1])
+            self._cam_auto = False
+            return True
+        if (ev.type == pygame.MOUSEWHEEL and self._cam is not None
+                and globe.collidepoint(pygame.mouse.get_pos())):
+            self._cam.zoom(ev.y)
+            return True
+        if ev.type == pygame.KEYDOWN:
+            if ev.key == pygame.K_ESCAPE:
+                self._back()
+            elif ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self._start_game()
+            elif ev.key in (pygame.K_UP, pygame.K_DOWN):
+                self._step_selection(-1 if ev.key == pygame.K_UP else 1)
+            elif ev.key == pygame.K_r:
+                self._cam_auto = True
+            else:
+                return False
+            return True
+        return False
+
+    def _step_selection(self, d: int) -> None:
+        keys = [it.key for it in self.list.items if it.key is not None]
+        if not keys:
+            return
+        i = keys.index(self.list.selected) if self.list.selected in keys else -1
+        key = keys[(i + d) % len(keys)] if i >= 0 else keys[0]
+        self.list.selected = key
+        self.list.scroll_to(key)
+        self._on_select(key)
+
+    def update(self, dt: float) -> None:
+        if self._pending is not None:
+            t0 = time.perf_counter()
+            self._apply_pending(final=False)
+            self.last_recompute_ms = (time.perf_counter() - t0) * 1000.0
+
+    # -- drawing ----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        if self._pending is not None:
+            self.update(0.0)
+        rects = self.layout(surface.get_size())
+        surface.fill(w.BG)
+        self._draw_left(surface, rects)
+        self._draw_middle(surface, rects)
+        self._draw_right(surface, rects)
+
+    def _draw_left(self, surf, rects) -> None:
+        w.blit_text(surf, "ORBIT FILES", (14, 13), 24, w.ACCENT)
+        self.list.draw(surf)
+        r = rects["path"]
+        w.blit_text(surf, "Load a file by path (TLE, 3LE, OMM)", (r.left, r.top - 20), 18,
+                    w.DIM)
+        self.path_field.draw(surf)
+        if self.message is not None:
+            text, colour = self.message
+            lines = _wrap(text, 17, r.width)[:2]
+            for i, line in enumerate(lines):
+                w.blit_text(surf, line, (r.left, r.bottom + 5 + 15 * i), 17, colour)
+
+    def _draw_middle(self, surf, rects) -> None:
+        g = rects["globe"]
+        name = self.orbit.name
+        w.blit_text(surf, name, (g.left, 12), 26, w.TEXT, width=g.width - 10)
+        nw = w.font(26).size(w.fit(name, 26, g.width - 10))[0]
+        w.blit_text(surf, self.label, (g.left + nw + 12, 16), 20, w.DIM,
+                    width=max(g.width - nw - 20, 10))
+        self._draw_globe(surf, g)
+        self._draw_map(surf, rects["map"])
+
+    # The globe: the game's own Scene (Blue Marble, real Sun), track three orbits ahead.
+    def _draw_globe(self, surf, rect: pygame.Rect) -> None:
+        from game.view.camera import FreeCam
+        from game.view.scene import Scene, ViewState
+
+        p = self.preview
+        if p is None:
+            return
+        if self._scene is None:
+            self._scene = Scene()
+            self._cam = FreeCam(3.4)
+        lat0, lon0, alt0 = float(p.lat_deg[0]), float(p.lon_deg[0]), float(p.alt_km[0])
+        pos = unit_from_latlon(lat0, lon0) * (1.0 + alt0 / EARTH_RADIUS_KM)
+        nxt = unit_from_latlon(float(p.lat_deg[1]), float(p.lon_deg[1])) * (
+            1.0 + float(p.alt_km[1]) / EARTH_RADIUS_KM)
+        vs = ViewState(unix_s=p.start_unix_s, iss_pos=pos, iss_vel=(nxt - pos) / PREVIEW_STEP_S,
+                       iss_lat_deg=lat0, iss_lon_deg=lon0, iss_alt_km=alt0,
+                       iss_sunlit=bool(p.sunlit[0]), sun_ecef=p.sun_ecef,
+                       show_model_inset=False)
+        vs.track_ahead = unit_from_latlon(p.lat_deg, p.lon_deg)
+        gmst = vs.gmst_deg
+        if self._cam_auto:
+            # Face the Korolyov-Houston side of the track near the ISS, a little from
+            # above the ISS's hemisphere so the highest latitudes show.
+            self._cam.az_inertial_deg = lon0 + gmst + 25.0
+            self._cam.el_deg = max(min(lat0 * 0.5 + 18.0, 60.0), -60.0)
+        cam = self._cam.camera(gmst)
+        self._scene.draw(surf, rect, vs, cam)
+        self._draw_stations_on_globe(surf, rect, cam, alt0)
+        pygame.draw.rect(surf, w.PANEL_EDGE, rect, 1, border_radius=4)
+        w.blit_text(surf, f"Mission start {_fmt_utc(p.start_unix_s)} - track "
+                    f"{PREVIEW_ORBITS} orbits ahead", (rect.left + 10, rect.top + 8), 18,
+                    (200, 210, 230))
+        w.blit_text(surf, "drag to turn, wheel to zoom, R to recentre",
+                    (rect.right - 10, rect.bottom - 22), 17, (120, 130, 155), align="right")
+
+    def _station_colour(self, sid: str) -> tuple[int, int, int]:
+        return (120, 235, 150) if self.preview and self.preview.passes.get(sid) else (235, 110,
+                                                                                      100)
+
+    def _draw_stations_on_globe(self, surf, rect, cam, alt_km: float) -> None:
+        from game.orbit.api import GROUND_STATIONS
+
+        radius = footprint_radius_deg(alt_km)
+        for sid, label in STATIONS:
+            st = GROUND_STATIONS[sid]
+            col = self._station_colour(sid)
+            clat, clon = _circle_latlon(st.lat_deg, st.lon_deg, radius)
+            ring = unit_from_latlon(clat, clon) * 1.002
+            xy, z = cam.project(ring, rect.width, rect.height)
+            vis = ((ring @ cam.pos) > 1.0) & (z > 0)
+            pts = xy + (rect.left, rect.top)
+            run: list = []
+            for ok, pt in zip(vis, pts.tolist(), strict=True):
+                if ok:
+                    run.append(pt)
+                elif len(run) > 1:
+                    pygame.draw.lines(surf, col, False, run, 1)
+                    run = []
+                else:
+                    run = []
+            if len(run) > 1:
+                pygame.draw.lines(surf, col, False, run, 1)
+            c = unit_from_latlon(st.lat_deg, st.lon_deg)[None, :]
+            cxy, cz = cam.project(c, rect.width, rect.height)
+            if (c @ cam.pos)[0] > 1.0 and cz[0] > 0:
+                x, y = int(cxy[0, 0] + rect.left), int(cxy[0, 1] + rect.top)
+                pygame.draw.polygon(surf, col, [(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)])
+                w.blit_text(surf, label, (x + 8, y - 8), 18, col)
+
+    # The flat map: the whole track at once, night side shaded at the mission start.
+    def _map_surface(self, size: tuple[int, int], start_unix_s: float, sun) -> pygame.Surface:
+        key = (size, round(start_unix_s / 60.0))
+        if self._map_base is not None and self._map_key == key:
+            return self._map_base
+        from game.view.resources import earth_maps
+
+        m = earth_maps()
+        rgb = np.stack([m.r, m.g, m.b], axis=1).reshape(m.height, m.width, 3)
+        step = max(m.width // (size[0] * 2), 1)
+        small = rgb[::step, ::step].swapaxes(0, 1)
+        base = pygame.transform.smoothscale(pygame.surfarray.make_surface(
+            np.ascontiguousarray(small)), size)
+        arr = pygame.surfarray.array3d(base).astype(np.float32)
+        lon = -180.0 + (np.arange(size[0]) + 0.5) * 360.0 / size[0]
+        lat = 90.0 - (np.arange(size[1]) + 0.5) * 180.0 / size[1]
+        la, lo = np.radians(lat)[None, :], np.radians(lon)[:, None]
+        mu = (np.cos(la) * np.cos(lo) * sun[0] + np.cos(la) * np.sin(lo) * sun[1]
+              + np.sin(la) * sun[2])
+        t = np.clip((mu + 0.1) / 0.2, 0.0, 1.0)
+        k = 0.28 + 0.72 * t * t * (3.0 - 2.0 * t)
+        arr *= k[:, :, None]
+        arr[:, :, 2] += (1.0 - k) * 18.0
+        surf = pygame.surfarray.make_surface(np.clip(arr, 0, 255).astype(np.uint8))
+        self._map_base, self._map_key = surf, key
+        return surf
+
+    def _draw_map(self, surf, rect: pygame.Rect) -> None:
+        from game.orbit.api import GROUND_STATIONS, split_antimeridian
+
+        p = self.preview
+        if p is None:
+            return
+        surf.blit(self._map_surface(rect.size, p.start_unix_s, p.sun_ecef), rect.topleft)
+
+        def to_px(lon, lat):
+            return np.column_stack([rect.left + (np.asarray(lon) + 180.0) / 360.0 * rect.width,
+                                    rect.top + (90.0 - np.asarray(lat)) / 180.0 * rect.height])
+
+        prev = surf.get_clip()
+        surf.set_clip(rect)
+        radius = footprint_radius_deg(float(p.alt_km[0]))
+        for sid, label in STATIONS:
+            st = GROUND_STATIONS[sid]
+            col = self._station_colour(sid)
+            clat, clon = _circle_latlon(st.lat_deg, st.lon_deg, radius)
+            for piece in split_antimeridian(clat, clon):
+                if len(piece) > 1:
+                    pygame.draw.lines(surf, col, False, to_px(piece[:, 0], piece[:, 1]).tolist())
+            x, y = to_px([st.lon_deg], [st.lat_deg])[0]
+            pygame.draw.polygon(surf, col, [(x, y - 4), (x + 4, y), (x, y + 4), (x - 4, y)])
+            w.blit_text(surf, label, (int(x) + 6, int(y) - 7), 16, col)
+        n_orbit = max(int(round(len(p.unix_s) / PREVIEW_ORBITS)), 2)
+        colours = [(255, 215, 90), (240, 160, 60), (200, 110, 50)]
+        for k in range(PREVIEW_ORBITS):
+            sl = slice(k * n_orbit, min((k + 1) * n_orbit + 1, len(p.unix_s)))
+            for piece in split_antimeridian(p.lat_deg[sl], p.lon_deg[sl]):
+                if len(piece) > 1:
+                    pygame.draw.lines(surf, colours[k % 3], False,
+                                      to_px(piece[:, 0], piece[:, 1]).tolist(), 2)
+        x, y = to_px([p.lon_deg[0]], [p.lat_deg[0]])[0]
+        pygame.draw.circle(surf, (255, 255, 255), (int(x), int(y)), 5)
+        pygame.draw.circle(surf, (255, 210, 90), (int(x), int(y)), 9, 1)
+        w.blit_text(surf, "ISS", (int(x) + 10, int(y) - 18), 18, (255, 255, 255))
+        lx, ly = rect.left + 8, rect.top + 5
+        pygame.draw.rect(surf, (6, 9, 18), (rect.left, rect.top, 150, 22))
+        for k, name in enumerate(("orbit 1", "2", "3")):
+            pygame.draw.line(surf, colours[k], (lx, ly + 7), (lx + 16, ly + 7), 2)
+            w.blit_text(surf, name, (lx + 20, ly), 16, (230, 230, 240))
+            lx += 20 + w.font(16).size(name)[0] + 12
+        surf.set_clip(prev)
+        pygame.draw.rect(surf, w.PANEL_EDGE, rect, 1)
+        w.blit_text(surf, f"max latitude {p.max_abs_lat_deg:.1f}°", (rect.right - 6, rect.top + 4),
+                    17, (230, 230, 240), align="right")
+
+    def _draw_right(self, surf, rects) -> None:
+        from game.orbit.api import epoch_warning
+
+        right = rects["right"]
+        rx, rw = right.left + 8, right.width - 16
+        o = self.orbit
+        w.blit_text(surf, "ELEMENTS", (rx, 13), 24, w.ACCENT)
+        w.blit_text(surf, f"TLE epoch {_fmt_utc(o.epoch_unix_s)}", (rx, 38), 18, w.DIM)
+        w.blit_text(surf, f"NORAD {o.norad_id}", (rx + rw, 16), 18, w.DIM, align="right")
+        for s in self.sliders.values():
+            s.draw(surf)
+        r = rects["derived"]
+        w.blit_text(surf, f"Period {o.period_min:.2f} min   perigee {o.perigee_km:.0f} km   "
+                    f"apogee {o.apogee_km:.0f} km", (r.left, r.top), 19, (200, 215, 240))
+        r = rects["start_hdr"]
+        w.blit_text(surf, "MISSION START", (r.left, r.top), 22, w.ACCENT)
+        start = self._start()
+        days = (start - o.epoch_unix_s) / 86400.0
+        w.blit_text(surf, f"{_fmt_utc(start)}   TLE epoch {days:+.2f} d", (r.left, r.top + 20),
+                    18, w.TEXT)
+        for b in self.epoch_buttons:
+            b.draw(surf)
+        self.epoch_field.draw(surf)
+        self.reepoch_button.draw(surf)
+        r = rects["warn"]
+        warning = epoch_warning(o, start)
+        if warning:
+            short = warning.split(";")[0].replace("warning: ", "")
+            lines = _wrap(f"{short}: SGP4 drifts km/day; 'Move TLE here' or a fresher set.",
+                          17, r.width)
+            for i, line in enumerate(lines[:2]):
+                w.blit_text(surf, line, (r.left, r.top + 16 * i), 17, w.WARN)
+        else:
+            w.blit_text(surf, "within a week of the TLE epoch: SGP4 is good to a few km",
+                        (r.left, r.top), 17, (120, 150, 130))
+        self._draw_outcome(surf, rects["outcome"])
+        r = self.save_field.rect
+        w.blit_text(surf, "SAVE AS (your orbits folder)", (r.left, r.top - 20), 18, w.DIM)
+        for widget in (self.save_field, self.save_button, self.revert_button, self.back_button,
+                       self.start_button):
+            widget.draw(surf)
+
+    def _draw_outcome(self, surf, r: pygame.Rect) -> None:
+        p = self.preview
+        w.frame(surf, r, (11, 16, 30), w.PANEL_EDGE, 6)
+        if p is None:
+            return
+        x, y = r.left + 10, r.top + 7
+        w.blit_text(surf, f"Sunlit {p.sunlit_share * 100:.0f}% of the next {PREVIEW_ORBITS} "
+                    "orbits", (x, y), 19, (255, 220, 130))
+        tag = "" if p.exact else "  (live estimate)"
+        w.blit_text(surf, f"Passes over mission control, next {PASS_HOURS:.0f} h{tag}",
+                    (x, y + 21), 17, w.DIM)
+        for i, (sid, label) in enumerate(STATIONS):
+            ps = p.passes.get(sid, [])
+            yy = y + 40 + 20 * i
+            col = self._station_colour(sid)
+            if not ps:
+                line = f"{label}: none - never in view"
+            else:
+                nx = ps[0]
+                when = ("now" if nx.rise_unix_s <= p.start_unix_s
+                        else f"in {_fmt_dur(nx.rise_unix_s - p.start_unix_s)}")
+                line = (f"{label}: {len(ps)} - next {when}, "
+                        f"{(nx.set_unix_s - nx.rise_unix_s) / 60:.0f} min, "
+                        f"max {nx.max_elevation_deg:.0f}°")
+            w.blit_text(surf, line, (x, yy), 19, col, width=r.width - 20)
+
+
+def _wrap(text: str, size: int, width: int) -> list[str]:
+    words, lines, cur = text.split(), [], ""
+    for word in words:
+        cand = f"{cur} {word}".strip()
+        if w.font(size).size(cand)[0] <= width or not cur:
+            cur = cand
+        else:
+            lines.append(cur)
+            cur = word
+    if cur:
+        lines.append(cur)
+    return lines
