@@ -1,0 +1,436 @@
+"""The replay screen: the full play view driven by a :class:`ReplayPlayer`, plus a
+timeline bar.
+
+The globe, flashes, module tints and HUD are the play screen's (:class:`PlayScreen` with
+a world backed by the player); the station schematic panel is the game screen's when it
+is available (read-only here: a replay takes no orders). The bar at the bottom shows
+the whole game with its events marked (orders, captures, flashes, the end), the play
+head, the speed and both clocks.
+
+Keys: space play/pause; ``[``/``]`` or ``-``/``+`` speed (¼x to 64x); left/right
+±1 minute of play (shift: ±10 min); home/end; ``,``/``.`` one tick back/forward (shift:
+a mission minute); ``n`` next event (shift+``n`` or ``p``: previous); Esc back.
+Mouse: click or drag on the bar to seek. Camera keys are the play screen's (1/2/3, c).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.replay.player import NOTABLE_KINDS, ReplayPlayer
+from game.view.play import PlayScreen
+
+BAR_H = 78
+SCHEMATIC_W = 380
+
+# look of the bar
+BAR_BG = (9, 13, 26)
+BAR_EDGE = (44, 56, 88)
+TRACK = (34, 44, 70)
+TRACK_FILL = (92, 148, 255)
+HEAD = (255, 255, 255)
+TEXT = (225, 232, 245)
+DIM = (140, 152, 178)
+AMBER = (255, 190, 90)
+RED = (255, 100, 95)
+MARK_COLOUR = {
+    "flash": (255, 150, 70), "strike": (150, 110, 90), "order_received": (255, 225, 110),
+    "captured": None,
+    "restrained": (255, 110, 110), "station_silenced": (230, 110, 90),
+    "act": (240, 240, 200), "seize_started": (255, 200, 80), "truce_started": (140, 255, 170),
+    "left": (255, 230, 150), "ended": (255, 255, 255),
+}
+SIDE_COLOUR = {"us": (70, 140, 255), "ru": (228, 68, 58), "neutral": (150, 156, 170)}
+MARK_ROW = {"flash": 0, "strike": 0, "station_silenced": 0, "order_received": 1, "act": 1,
+            "captured": 2, "restrained": 2, "seize_started": 2, "truce_started": 2, "left": 2,
+            "ended": 2}
+
+
+def fmt_clock(seconds: float) -> str:
+    s = int(max(0, seconds))
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+def fmt_play(seconds: float) -> str:
+    s = int(max(0, seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def fmt_speed(speed: float) -> str:
+    return {0.25: "\u00bcx", 0.5: "\u00bdx"}.get(speed, f"{speed:g}x")
+
+
+def _make_world(player: ReplayPlayer):
+    """A read-only world for the play screen: the game screen's SimWorld wrapped around
+    the player's game when that module is there, else a minimal one."""
+    try:
+        from game.view.setup import GameSetup
+        from game.view.sim_world import SimWorld
+    except Exception:  # noqa: BLE001 - the game screens are optional here
+        return _BasicWorld(player)
+
+    class ReplayWorld(SimWorld):
+        def advance(self, mission_dt_s: float) -> None:  # the player moves the game
+            pass
+
+    h = player.replay.header
+    setup = GameSetup(orbit=player.replay.orbit, orbit_label="replay",
+                      epoch_unix_s=h["start_unix_s"], seed=h["seed"], scenario=h["scenario"],
+                      us=h["sides"]["us"], ru=h["sides"]["ru"], difficulty=h["difficulty"],
+                      warp=h["warp"])
+    try:
+        world = ReplayWorld(setup, record=False, game=player.game)
+    except Exception:  # noqa: BLE001 - fall back rather than lose the replay
+        return _BasicWorld(player)
+    world.commanding = None  # nobody gives orders in a replay
+    world.humans = []
+    return world
+
+
+class _BasicWorld:
+    """Flashes from the war plan and tints by holder, if SimWorld is not available."""
+
+    def __init__(self, player: ReplayPlayer):
+        self.game = player.game
+        strikes = self.game.setup.war.strikes
+        self._flashes = np.array([(k.lat, k.lon, k.unix_s, 0.45 + 0.35 * k.magnitude)
+                                  for k in strikes], dtype=np.float64).reshape(-1, 4)
+
+    def advance(self, mission_dt_s: float) -> None:
+        pass
+
+    def flashes(self) -> np.ndarray:
+        return self._flashes
+
+    def module_tints(self) -> dict:
+        return {m.id: SIDE_COLOUR.get(m.holder, SIDE_COLOUR["neutral"])
+                for m in self.game.state.modules}
+
+
+class TimelineBar:
+    """The bar: play state and speed, the track with markers and play head, clocks."""
+
+    def __init__(self, screen: ReplayScreen):
+        self.screen = screen
+        self.player = screen.player
+        self.f_big = pygame.font.Font(None, 26)
+        self.f = pygame.font.Font(None, 20)
+        self.f_small = pygame.font.Font(None, 17)
+        self.track = pygame.Rect(0, 0, 0, 0)
+        self.hover_x: int | None = None
+        self._marks = self.player.markers((*NOTABLE_KINDS, "strike"))
+        self._cache: pygame.Surface | None = None
+        self._cache_key = None
+
+    # geometry
+    def layout(self, rect: pygame.Rect) -> None:
+        self.track = pygame.Rect(rect.left + 150, rect.top + 30, rect.width - 150 - 250, 12)
+
+    def tick_at(self, x: int) -> int:
+        tr = self.track
+        frac = min(max((x - tr.left) / max(1, tr.width), 0.0), 1.0)
+        return int(round(frac * self.player.end_tick))
+
+    def x_of(self, tick: float) -> int:
+        tr = self.track
+        return tr.left + int(round(tr.width * tick / max(1, self.player.end_tick)))
+
+    # drawing
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, state=None) -> None:
+        self.layout(rect)
+        key = (rect.size, rect.topleft)
+        if self._cache is None or self._cache_key != key:
+            self._cache = self._static(rect)
+            self._cache_key = key
+        surface.blit(self._cache, rect.topleft)
+        p = self.player
+        tr = self.track
+        head_x = self.x_of(p.position)
+        # played part
+        fill = pygame.Rect(tr.left, tr.top, max(0, head_x - tr.left), tr.height)
+        pygame.draw.rect(surface, TRACK_FILL, fill, border_radius=6)
+        # markers over the played part stay visible
+        for _e, x, y, h, col in self._mark_geometry(rect):
+            if x <= head_x:
+                pygame.draw.line(surface, col, (x, y), (x, y + h), 2)
+        # play head
+        pygame.draw.line(surface, HEAD, (head_x, tr.top - 9), (head_x, tr.bottom + 9), 2)
+        pygame.draw.circle(surface, HEAD, (head_x, tr.centery), 8)
+        pygame.draw.circle(surface, TRACK_FILL, (head_x, tr.centery), 4)
+        # play/pause button and speed
+        self._draw_button(surface, pygame.Rect(rect.left + 16, rect.top + 14, 40, 40))
+        sp = self.f_big.render(fmt_speed(p.speed), True, TEXT)
+        surface.blit(sp, (rect.left + 68, rect.top + 16))
+        surface.blit(self.f_small.render("speed", True, DIM), (rect.left + 68, rect.top + 38))
+        # clocks
+        warp = p.warp
+        mission = self.f_big.render(f"{fmt_clock(p.position)}", True, TEXT)
+        x0 = tr.right + 24
+        surface.blit(mission, (x0, rect.top + 12))
+        surface.blit(self.f_small.render(f"mission / {fmt_clock(p.end_tick)}", True, DIM),
+                     (x0 + mission.get_width() + 6, rect.top + 18))
+        play_s = p.position / warp
+        surface.blit(self.f.render(f"play {fmt_play(play_s)} / {fmt_play(p.end_tick / warp)}"
+                                   f"   tick {p.tick}", True, DIM), (x0, rect.top + 38))
+        # hover: time and the nearest event
+        if self.hover_x is not None and tr.inflate(0, 30).collidepoint(self.hover_x, tr.centery):
+            self._draw_hover(surface, rect)
+
+    def _static(self, rect: pygame.Rect) -> pygame.Surface:
+        """Background, track, unplayed markers, legend: drawn once per size."""
+        surf = pygame.Surface(rect.size, pygame.SRCALPHA)
+        surf.fill((*BAR_BG, 236))
+        pygame.draw.line(surf, BAR_EDGE, (0, 0), (rect.width, 0), 1)
+        off = pygame.Vector2(rect.topleft)
+        tr = self.track.move(-off.x, -off.y)
+        pygame.draw.rect(surf, TRACK, tr, border_radius=6)
+        # hour ticks of mission time
+        p = self.player
+        for h in range(1, int(p.end_tick // 3600) + 1):
+            x = tr.left + int(tr.width * h * 3600 / max(1, p.end_tick))
+            pygame.draw.line(surf, (70, 84, 120), (x, tr.bottom + 3), (x, tr.bottom + 7), 1)
+            if p.end_tick <= 30 * 3600 and (p.end_tick < 12 * 3600 or h % 2 == 0):
+                lab = self.f_small.render(f"{h}h", True, (96, 110, 146))
+                surf.blit(lab, (x - lab.get_width() // 2, tr.bottom + 8))
+        for _e, x, y, h, col in self._mark_geometry(rect):
+            x, y = x - off.x, y - off.y
+            pygame.draw.line(surf, _dim(col), (x, y), (x, y + h), 2)
+        # legend and notes
+        x = tr.left
+        y = rect.height - 18
+        legend = (("flash", MARK_COLOUR["flash"]), ("strike", MARK_COLOUR["strike"]),
+                  ("order", MARK_COLOUR["order_received"]), ("capture", SIDE_COLOUR["us"]),
+                  ("end", MARK_COLOUR["ended"]))
+        for label, col in legend:
+            pygame.draw.line(surf, col, (x, y + 1), (x, y + 11), 3)
+            t = self.f_small.render(label, True, DIM)
+            surf.blit(t, (x + 6, y))
+            x += t.get_width() + 20
+        keys = "space play   [ ] speed   left/right 1 min   , . tick   n event   Esc back"
+        kt = self.f_small.render(keys, True, (110, 122, 150))
+        surf.blit(kt, (tr.right - kt.get_width(), y))
+        note = None
+        if p.desync is not None:
+            note = (f"desync at tick {p.desync.tick}", RED)
+        elif p.replay.warning:
+            note = ("cut short: plays to its last line", AMBER)
+        elif p.replay.result is not None and p.replay.result.get("ending"):
+            note = (_ending_title(p.replay.result["ending"]), (200, 215, 240))
+        if note:
+            t = self.f.render(note[0], True, note[1])
+            surf.blit(t, (tr.left, 6))
+        if p.desync is not None:
+            x = tr.left + int(tr.width * p.desync.tick / max(1, p.end_tick))
+            pygame.draw.polygon(surf, RED, [(x, tr.top - 2), (x - 6, tr.top - 10),
+                                            (x + 6, tr.top - 10)])
+        return surf
+
+    def _mark_geometry(self, rect: pygame.Rect):
+        tr = self.track
+        out = []
+        last_x: dict[int, int] = {}
+        for e in self._marks:
+            x = self.x_of(e.tick)
+            row = MARK_ROW.get(e.kind, 2)
+            if last_x.get(row) == x and e.kind in ("flash", "strike"):
+                continue
+            last_x[row] = x
+            col = MARK_COLOUR.get(e.kind)
+            if col is None:
+                col = SIDE_COLOUR.get(str(e.data.get("side", "")), SIDE_COLOUR["neutral"])
+            if row == 0:
+                y, h = tr.top - 8, 6
+            elif row == 1:
+                y, h = tr.top - 10, tr.height + 20
+            else:
+                y, h = tr.bottom + 2, 7
+            if e.kind == "ended":
+                y, h = tr.top - 10, tr.height + 20
+            out.append((e, x, y, h, col))
+        return out
+
+    def _draw_button(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        pygame.draw.rect(surface, (30, 40, 66), r, border_radius=8)
+        pygame.draw.rect(surface, BAR_EDGE, r, 1, border_radius=8)
+        c = r.center
+        if self.player.playing:
+            pygame.draw.rect(surface, TEXT, (c[0] - 8, c[1] - 9, 5, 18))
+            pygame.draw.rect(surface, TEXT, (c[0] + 3, c[1] - 9, 5, 18))
+        else:
+            pygame.draw.polygon(surface, TEXT, [(c[0] - 6, c[1] - 10), (c[0] - 6, c[1] + 10),
+                                                (c[0] + 10, c[1])])
+
+    def _draw_hover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        tick = self.tick_at(self.hover_x)
+        near = None
+        best = 7
+        for e in self._marks:
+            d = abs(self.x_of(e.tick) - self.hover_x)
+            if d < best:
+                best, near = d, e
+        text = fmt_clock(tick)
+        if near is not None:
+            text = f"{fmt_clock(near.tick)}  {near.text}"
+        t = self.f_small.render(text[:110], True, TEXT)
+        box = pygame.Rect(0, 0, t.get_width() + 12, t.get_height() + 8)
+        box.midbottom = (self.hover_x, rect.top - 4)
+        box.clamp_ip(surface.get_rect())
+        pygame.draw.rect(surface, (20, 26, 46), box, border_radius=5)
+        pygame.draw.rect(surface, BAR_EDGE, box, 1, border_radius=5)
+        surface.blit(t, (box.left + 6, box.top + 4))
+
+    def handle_event(self, ev, rect: pygame.Rect) -> bool:
+        return False  # the screen handles the bar's mouse (drags may leave the bar)
+
+
+def _dim(c):
+    return tuple(int(v * 0.6) for v in c)
+
+
+def _ending_title(ending: str) -> str:
+    try:
+        from game.view.sim_world import ENDING_TITLES
+
+        return "Ending: " + ENDING_TITLES.get(ending, ending)
+    except Exception:  # noqa: BLE001
+        return "Ending: " + ending
+
+
+class ReplayScreen(PlayScreen):
+    """The full view of a replay (see the module docstring)."""
+
+    def __init__(self, player: ReplayPlayer, *, autoplay: bool = False,
+                 auto_camera: bool = False, camera: str = "free"):
+        h = player.replay.header
+        self.player = player
+        world = _make_world(player)
+        super().__init__(player.replay.orbit, h["start_unix_s"], warp=player.warp,
+                         seed=h["seed"], camera=camera, world=world, auto_camera=auto_camera)
+        self.replay_start = float(h["start_unix_s"])
+        self.bar = TimelineBar(self)
+        self.add_panel(self.bar, side="bottom", size=BAR_H)
+        self.schematic = None
+        if hasattr(world, "log"):
+            try:
+                from game.view.schematic import SchematicPanel
+
+                self.schematic = SchematicPanel(world, emit=lambda cmd: None)
+                self.add_panel(self.schematic, side="right", size=SCHEMATIC_W)
+            except Exception:  # noqa: BLE001 - the schematic is optional
+                self.schematic = None
+        self._dragging = False
+        self._sync_log()
+        if autoplay:
+            player.play()
+
+    # -- time --------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        events = self.player.update(dt)
+        if events and hasattr(self.world, "_on_events"):
+            self.world._on_events(events)
+        self.paused = True  # PlayScreen's own clock stands still; the player drives
+        super().update(dt)
+        self.t = self.replay_start + self.player.position
+        self.paused = not self.player.playing
+
+    def _jumped(self) -> None:
+        """After a seek: no interpolation across the jump, and a log rebuilt to match."""
+        self.t = self.t_prev = self.replay_start + self.player.position
+        self._sync_log()
+
+    def _sync_log(self) -> None:
+        log = getattr(self.world, "log", None)
+        if log is None or not hasattr(self.world, "_on_events"):
+            return
+        log.lines.clear()
+        log.version += 1
+        past = self.player.events_between(-1, self.player.tick)
+        self.world._on_events(past[-log.lines.maxlen:] if log.lines.maxlen else past)
+
+    def seek(self, tick: float) -> None:
+        self.player.seek(tick)
+        self._jumped()
+
+    def hud_info(self, vs):
+        info = super().hud_info(vs)
+        info.warp = self.player.warp * self.player.speed
+        info.paused = not self.player.playing
+        info.mission_s = self.player.position
+        return info
+
+    # -- input -------------------------------------------------------------------------
+    def handle_event(self, ev) -> bool:
+        p = self.player
+        if ev.type == pygame.KEYDOWN:
+            k, mods = ev.key, ev.mod
+            shift = bool(mods & pygame.KMOD_SHIFT)
+            minute = 60 * p.warp  # one minute of play at 1x
+            if k == pygame.K_SPACE:
+                p.toggle()
+            elif k in (pygame.K_RIGHTBRACKET, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+                p.faster()
+            elif k in (pygame.K_LEFTBRACKET, pygame.K_MINUS, pygame.K_KP_MINUS):
+                p.slower()
+            elif k == pygame.K_RIGHT:
+                self.seek(p.tick + (10 if shift else 1) * minute)
+            elif k == pygame.K_LEFT:
+                self.seek(p.tick - (10 if shift else 1) * minute)
+            elif k == pygame.K_HOME:
+                self.seek(0)
+            elif k == pygame.K_END:
+                self.seek(p.end_tick)
+            elif k == pygame.K_PERIOD:
+                p.step(60 if shift else 1)
+                self._jumped()
+            elif k == pygame.K_COMMA:
+                p.step(-60 if shift else -1)
+                self._jumped()
+            elif k == pygame.K_n and not shift:
+                p.next_event(NOTABLE_KINDS)
+                self._jumped()
+            elif k == pygame.K_p or (k == pygame.K_n and shift):
+                p.prev_event(NOTABLE_KINDS)
+                self._jumped()
+            else:
+                return super().handle_event(ev)
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1 and self._on_bar(ev.pos):
+            self._dragging = True
+            self.seek(self.bar.tick_at(ev.pos[0]))
+            return True
+        if ev.type == pygame.MOUSEMOTION:
+            self.bar.hover_x = ev.pos[0] if self._on_bar(ev.pos) or self._dragging else None
+            if self._dragging:
+                self.seek(self.bar.tick_at(ev.pos[0]))
+                return True
+        if ev.type == pygame.MOUSEBUTTONUP and ev.button == 1 and self._dragging:
+            self._dragging = False
+            return True
+        if self.schematic is not None and ev.type in (pygame.MOUSEBUTTONDOWN,
+                                                      pygame.MOUSEBUTTONUP):
+            # read-only: clicks on the schematic select nothing and order nothing
+            _area, placed = self.layout(self.app.surface)
+            for panel, r in placed:
+                if panel is self.schematic and r.collidepoint(ev.pos):
+                    return True
+        return super().handle_event(ev)
+
+    def _on_bar(self, pos) -> bool:
+        if self.app is None:
+            return False
+        _area, placed = self.layout(self.app.surface)
+        for panel, r in placed:
+            if panel is self.bar:
+                return r.collidepoint(pos)
+        return False
+
+
+def open_replay_screen(path) -> ReplayScreen:
+    """Read, check and load ``path`` into a screen (ReplayError if it cannot be trusted)."""
+    from game.replay.reader import read_replay
+
+    return ReplayScreen(ReplayPlayer(read_replay(path)))
+
+
+__all__ = ["ReplayScreen", "TimelineBar", "open_replay_screen", "fmt_clock"]
