@@ -1,0 +1,187 @@
+"""The replays browser: every recorded game in the user's replays folder.
+
+A table (date, sides, scenario, ending, length); files that cannot be read are listed
+with their error in red rather than hidden. Up/down or the mouse select; Enter or a
+click on the selected row opens the replay screen; Esc goes back.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.errors import ReplayError
+from game.replay.catalog import ReplayInfo, list_replays
+from game.view.app import Screen
+
+BG = (7, 10, 20)
+ROW_BG = (13, 18, 33)
+SELECT = (44, 62, 104)
+EDGE = (44, 56, 88)
+TEXT = (225, 232, 245)
+DIM = (140, 152, 178)
+ACCENT = (255, 200, 90)
+BAD = (255, 120, 110)
+ROW_H = 30
+COLUMNS = (("Date (UTC)", 0), ("Sides", 170), ("Scenario", 420), ("Ending", 540),
+           ("Length (play)", 720), ("File", 830))
+
+
+def _length(info: ReplayInfo) -> str:
+    s = int(info.ticks)
+    play = int(info.play_s)
+    return f"{s // 3600}:{s // 60 % 60:02d} ({play // 60}:{play % 60:02d})"
+
+
+class ReplayBrowserScreen(Screen):
+    def __init__(self, app=None, folder=None):
+        super().__init__()
+        self.app = app
+        self.folder = folder
+        self.items: list[ReplayInfo] = []
+        self.selected = 0
+        self.scroll = 0
+        self.message = ""
+        self.f_title = pygame.font.Font(None, 40)
+        self.f = pygame.font.Font(None, 22)
+        self.f_small = pygame.font.Font(None, 18)
+        self._list_rect = pygame.Rect(0, 0, 0, 0)
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.items = list_replays(self.folder)
+        self.selected = min(self.selected, max(0, len(self.items) - 1))
+
+    # -- input -------------------------------------------------------------------------
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.KEYDOWN:
+            if ev.key == pygame.K_ESCAPE:
+                self.app.pop()
+            elif ev.key in (pygame.K_DOWN, pygame.K_j):
+                self._select(self.selected + 1)
+            elif ev.key in (pygame.K_UP, pygame.K_k):
+                self._select(self.selected - 1)
+            elif ev.key == pygame.K_PAGEDOWN:
+                self._select(self.selected + 10)
+            elif ev.key == pygame.K_PAGEUP:
+                self._select(self.selected - 10)
+            elif ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.open_selected()
+            elif ev.key == pygame.K_F5:
+                self.refresh()
+            else:
+                return False
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            i = self._row_at(ev.pos)
+            if i is None:
+                return False
+            if i == self.selected:
+                self.open_selected()
+            else:
+                self._select(i)
+            return True
+        if ev.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, min(self.scroll - ev.y * 3, max(0, len(self.items) - 1)))
+            return True
+        return False
+
+    def _select(self, i: int) -> None:
+        if not self.items:
+            return
+        self.selected = max(0, min(i, len(self.items) - 1))
+        rows = max(1, self._list_rect.height // ROW_H)
+        if self.selected < self.scroll:
+            self.scroll = self.selected
+        elif self.selected >= self.scroll + rows:
+            self.scroll = self.selected - rows + 1
+
+    def _row_at(self, pos) -> int | None:
+        if not self._list_rect.collidepoint(pos):
+            return None
+        i = self.scroll + (pos[1] - self._list_rect.top) // ROW_H
+        return i if 0 <= i < len(self.items) else None
+
+    def open_selected(self) -> None:
+        if not self.items:
+            return
+        info = self.items[self.selected]
+        if not info.ok:
+            self.message = f"{info.path.name}: {info.error}"
+            return
+        try:
+            from game.replay.player import ReplayPlayer
+            from game.replay.reader import read_replay
+            from game.view.replay_screen import ReplayScreen
+
+            screen = ReplayScreen(ReplayPlayer(read_replay(info.path)), autoplay=True)
+        except ReplayError as exc:
+            self.message = str(exc)
+            return
+        self.message = ""
+        self.app.push(screen)
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        surface.fill(BG)
+        w, h = surface.get_size()
+        surface.blit(self.f_title.render("Replays", True, TEXT), (40, 28))
+        where = str(self.folder) if self.folder else _folder_text()
+        surface.blit(self.f_small.render(where, True, DIM), (40, 64))
+        x0, top = 40, 96
+        for name, dx in COLUMNS:
+            surface.blit(self.f_small.render(name.upper(), True, (120, 140, 190)),
+                         (x0 + 10 + dx, top))
+        self._list_rect = pygame.Rect(x0, top + 22, w - 80, h - top - 22 - 70)
+        pygame.draw.rect(surface, (9, 13, 26), self._list_rect, border_radius=6)
+        pygame.draw.rect(surface, EDGE, self._list_rect, 1, border_radius=6)
+        if not self.items:
+            t = self.f.render("No replays yet: every game you play is recorded here.", True,
+                              DIM)
+            surface.blit(t, (x0 + 16, top + 40))
+        rows = self._list_rect.height // ROW_H
+        prev = surface.get_clip()
+        surface.set_clip(self._list_rect.inflate(-2, -2))
+        for k, info in enumerate(self.items[self.scroll:self.scroll + rows]):
+            i = self.scroll + k
+            r = pygame.Rect(x0 + 2, self._list_rect.top + k * ROW_H + 2, w - 84, ROW_H - 2)
+            if i == self.selected:
+                pygame.draw.rect(surface, SELECT, r, border_radius=4)
+                pygame.draw.rect(surface, ACCENT, (r.left, r.top + 4, 3, r.height - 8))
+            y = r.top + 7
+            cells = [info.created]
+            if info.ok:
+                cells += [info.sides, info.scenario, info.ending.replace("_", " "),
+                          _length(info), info.path.name]
+                colours = [TEXT, TEXT, DIM, ACCENT if info.ending == "cut short" else TEXT,
+                           DIM, DIM]
+            else:
+                cells += [f"{info.path.name} - unreadable: {info.error}"[:130]]
+                colours = [DIM, BAD]
+            for (name, dx), cell, col in zip(COLUMNS, cells, colours, strict=False):
+                limit = 1000 if not info.ok and name == "Sides" else 240
+                surface.blit(self.f.render(_fit(self.f, cell, limit), True, col),
+                             (x0 + 10 + dx, y))
+        surface.set_clip(prev)
+        hint = "Up/Down select   Enter or click open   F5 refresh   Esc back"
+        surface.blit(self.f_small.render(hint, True, DIM), (40, h - 40))
+        if self.message:
+            surface.blit(self.f.render(self.message[:140], True, BAD), (40, h - 64))
+
+
+def _fit(font: pygame.font.Font, s: str, width: int) -> str:
+    if font.size(s)[0] <= width:
+        return s
+    while s and font.size(s + "...")[0] > width:
+        s = s[:-1]
+    return s + "..."
+
+
+def _folder_text() -> str:
+    try:
+        from game.paths import user_replays_dir
+
+        return str(user_replays_dir())
+    except Exception:  # noqa: BLE001
+        return ""
