@@ -172,7 +172,7 @@ def sanitise_name(name: str) -> tuple[str, str]:
     The stem keeps letters, digits, ``-`` and ``_`` (spaces become ``-``), at most 40;
     the name line keeps printable ASCII, at most 24 columns, as a 3LE allows.
     """
-    line = "".join(c for c in name if 32 <= ord(c) < 127).strip()[:NAME_MAX].strip()
+    line = " ".join("".join(c for c in name if 32 <= ord(c) < 127).split())[:NAME_MAX].strip()
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.strip()).strip("-_.").lower()[:40].strip("-")
     if not stem or not line:
         raise ValueError("type a name with letters or digits")

@@ -1,0 +1,265 @@
+"""The orbit panel in a real (dummy-driver) pygame window, driven by posted events.
+
+Drag a slider, type into fields, click buttons as a player would; check the GameSetup the
+panel edits, the files it writes and what it draws. Real SGP4 throughout.
+"""
+
+import hashlib
+
+import numpy as np
+import pygame
+import pytest
+
+from game.orbit.api import load_orbit, read_orbit_file
+from game.paths import orbits_dir, user_orbits_dir
+from game.view.app import App, Screen
+from game.view.orbit_panel import OrbitPanelScreen
+from game.view.setup import GameSetup
+
+
+class _Below(Screen):
+    """Stands in for the title menu under the panel, so popping never ends the app."""
+
+
+@pytest.fixture(scope="module")
+def app():
+    a = App(headless=True)
+    yield a
+    pygame.display.quit()
+
+
+@pytest.fixture()
+def panel(app):
+    app.screens.clear()
+    app.running = True
+    app.push(_Below())
+    setup = GameSetup(load_orbit(), "iss-2026-10-08.tle")
+    screen = OrbitPanelScreen(app, setup)
+    app.push(screen)
+    app.run(frames=1)
+    return screen
+
+
+def _post(app, *events, frames=1):
+    for ev in events:
+        pygame.event.post(ev)
+    app.run(frames=frames)
+
+
+def _click(app, pos):
+    _post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+          pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+
+
+def _type(app, field, text, enter=True):
+    _click(app, field.rect.center)
+    assert field.focused
+    events = [pygame.event.Event(pygame.TEXTINPUT, text=text)]
+    if enter:
+        events.append(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
+                                         unicode="\r", scancode=0))
+    _post(app, *events)
+
+
+def _drag_slider(app, slider, value):
+    y = slider.track.centery
+    x0 = slider.x_of(slider.value)
+    _post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x0, y), button=1))
+    steps = np.linspace(x0, slider.x_of(value), 6)[1:]
+    for x in steps:  # one motion a frame, as a mouse would
+        _post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(int(x), y), rel=(5, 0),
+                                      buttons=(1, 0, 0)))
+    _post(app, pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(slider.x_of(value), y), button=1))
+
+
+def _map_pixels(app, panel):
+    rect = panel.layout(app.surface.get_size())["map"]
+    return pygame.surfarray.array3d(app.surface.subsurface(rect)).copy()
+
+
+def test_dragging_inclination_changes_setup_and_track(app, panel):
+    setup = panel.setup
+    before_map = _map_pixels(app, panel)
+    assert panel.preview.max_abs_lat_deg < 52.5
+    s = panel.sliders["inclination_deg"]
+    y = s.track.centery
+    _post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(s.x_of(s.value), y), button=1))
+    _post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(s.x_of(80.0), y), rel=(40, 0),
+                                  buttons=(1, 0, 0)))
+    # While the mouse is still down the edit is already live (estimated passes).
+    assert 79.0 < setup.orbit.inclination_deg < 81.0
+    assert not panel.preview.exact
+    _post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(s.x_of(97.0), y), rel=(30, 0),
+                                  buttons=(1, 0, 0)))
+    _post(app, pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(s.x_of(97.0), y), button=1))
+    assert 96.0 < setup.orbit.inclination_deg < 98.0
+    assert setup.orbit.mean_altitude_km == pytest.approx(420.79, abs=0.05)  # height kept
+    assert setup.orbit_label.endswith("(edited)")
+    assert panel.preview.exact  # released: passes from find_events
+    assert panel.preview.max_abs_lat_deg > 80.0  # the drawn track now reaches the poles
+    after_map = _map_pixels(app, panel)
+    assert np.abs(after_map.astype(int) - before_map).sum(axis=2).astype(bool).mean() > 0.01
+    # The polar strip of the map (top tenth) now holds the track's yellow.
+    top = after_map[:, 25: after_map.shape[1] // 10]
+    yellow = (top[..., 0] > 200) & (top[..., 1] > 120) & (top[..., 2] < 120)
+    assert yellow.any()
+
+
+def test_altitude_slider_changes_the_period(app, panel):
+    p0 = panel.setup.orbit.period_min
+    _drag_slider(app, panel.sliders["altitude_km"], 800.0)
+    o = panel.setup.orbit
+    assert 780.0 < o.mean_altitude_km < 820.0
+    a0, a1 = 6378.137 + 420.79, 6378.137 + o.mean_altitude_km
+    assert o.period_min / p0 == pytest.approx((a1 / a0) ** 1.5, rel=1e-4)
+
+
+def test_impossible_edit_keeps_last_good_orbit(app, panel):
+    _drag_slider(app, panel.sliders["altitude_km"], 200.0)
+    # Drag eccentricity up to 0.06: at 200 km the perigee goes underground on the way.
+    _drag_slider(app, panel.sliders["eccentricity"], 0.06)
+    good = panel.setup.orbit  # the last eccentricity SGP4 could still fly
+    assert 0.0 < good.eccentricity < 0.06 and good.perigee_km > 0.0
+    text, _colour = panel.message
+    assert "perigee" in text
+    assert panel.sliders["eccentricity"].value == pytest.approx(good.eccentricity)
+    app.run(frames=2)
+    assert panel.setup.orbit is good
+
+
+def test_save_as_round_trips_into_user_folder(app, panel):
+    bundled = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in orbits_dir().iterdir() if p.is_file()}
+    _drag_slider(app, panel.sliders["inclination_deg"], 70.0)
+    edited = panel.setup.orbit
+    _type(app, panel.save_field, "My Orbit 70")
+    path = user_orbits_dir() / "my-orbit-70.tle"
+    assert path.is_file()
+    (back,) = read_orbit_file(path)
+    assert (back.line1, back.line2) == (edited.line1, edited.line2)
+    assert back.name == "My Orbit 70"
+    assert back.inclination_deg == pytest.approx(edited.inclination_deg)
+    assert back.mean_altitude_km == pytest.approx(edited.mean_altitude_km, abs=1e-6)
+    assert panel.setup.orbit_label == "my-orbit-70.tle"
+    assert (str(path), 0) in [it.key for it in panel.list.items]  # listed, selected
+    assert panel.list.selected == (str(path), 0)
+    # Overwriting a user file needs a second Save.
+    _drag_slider(app, panel.sliders["inclination_deg"], 30.0)
+    _type(app, panel.save_field, "my orbit 70")
+    assert "exists" in panel.message[0]
+    assert read_orbit_file(path)[0].line2 == edited.line2  # untouched so far
+    _click(app, panel.save_button.rect.center)
+    assert read_orbit_file(path)[0].inclination_deg == pytest.approx(
+        panel.setup.orbit.inclination_deg)
+    # Bundled files are never touched, whatever the name.
+    _type(app, panel.save_field, "../../orbits/iss-2026-10-08")
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in orbits_dir().iterdir() if p.is_file()} == bundled
+    assert all(p.parent == user_orbits_dir() for p in user_orbits_dir().glob("*.tle"))
+
+
+def test_saved_orbit_can_start_a_game(app):
+    app.screens.clear()
+    app.running = True
+    app.push(_Below())
+    started = []
+    setup = GameSetup(load_orbit(), "iss-2026-10-08.tle")
+    panel = OrbitPanelScreen(app, setup, on_start=started.append)
+    app.push(panel)
+    app.run(frames=1)
+    _drag_slider(app, panel.sliders["inclination_deg"], 40.0)
+    _type(app, panel.save_field, "forty")
+    # A fresh panel (say, next session) lists it; picking it and starting uses it.
+    setup2 = GameSetup(load_orbit(), "iss-2026-10-08.tle")
+    panel2 = OrbitPanelScreen(app, setup2, on_start=started.append)
+    app.push(panel2)
+    app.run(frames=1)
+    key = (str(user_orbits_dir() / "forty.tle"), 0)
+    i = panel2.list.index_of(key)
+    assert i >= 0
+    _click(app, panel2.list.row_rect(i).center)
+    assert setup2.orbit.inclination_deg == pytest.approx(40.0, abs=0.5)
+    _click(app, panel2.start_button.rect.center)
+    assert started == [setup2]
+
+
+def test_bad_file_shows_error_and_keeps_last_good_orbit(app, panel, tmp_path):
+    good = panel.setup.orbit
+    lines = good.as_3le().splitlines()
+    broken = lines[1][:-1] + str((int(lines[1][-1]) + 3) % 10)  # wrong checksum
+    bad = tmp_path / "broken.tle"
+    bad.write_text("\n".join([lines[0], broken, lines[2]]) + "\n", encoding="ascii")
+    _type(app, panel.path_field, str(bad))
+    text, _colour = panel.message
+    assert "broken.tle" in text and "checksum" in text and "\n" not in text
+    assert panel.setup.orbit is good
+    # The same in the player's folder: listed as a bad file; picking it keeps the orbit.
+    (user_orbits_dir() / "zz-bad.tle").write_text("not an orbit\n", encoding="ascii")
+    panel.rescan()
+    app.run(frames=1)
+    key = (str(user_orbits_dir() / "zz-bad.tle"), -1)
+    i = panel.list.index_of(key)
+    assert i >= 0 and panel.list.items[i].detail == "bad file"
+    panel.list.scroll_to(key)
+    _click(app, panel.list.row_rect(i).center)
+    assert panel.setup.orbit is good
+    assert "zz-bad.tle" in panel.message[0]
+    panel.path_field.text = ""  # the failed path stays in the field to be fixed; clear it
+    _type(app, panel.path_field, str(tmp_path / "missing.tle"))
+    assert "no such file" in panel.message[0] and panel.setup.orbit is good
+    app.run(frames=2)  # still drawing
+
+
+def test_multi_satellite_file_offers_each(app, panel):
+    from pathlib import Path
+
+    multi = Path(__file__).parent / "data" / "orbit" / "multi-3le.txt"
+    _type(app, panel.path_field, str(multi))
+    assert panel.setup.orbit.norad_id == 25544  # the ISS by default
+    sats = [it for it in panel.list.items if it.key and it.key[0] == str(multi)]
+    assert len(sats) == len(read_orbit_file(multi)) > 1
+    hst = next(i for i, it in enumerate(panel.list.items) if it.label.startswith("HST"))
+    panel.list.scroll_to(panel.list.items[hst].key)
+    _click(app, panel.list.row_rect(hst).center)
+    assert panel.setup.orbit.name.startswith("HST")
+    assert "HST" in panel.setup.orbit_label
+
+
+def test_presets_listed_with_labels_and_selectable(app, panel):
+    labels = [it.label for it in panel.list.items]
+    for want in ("ISS today (real)", "Polar: sees the whole war", "Equatorial: no Moscow",
+                 "High 63.4°: over Moscow", "Film release, 2024-01-19"):
+        assert want in labels
+    i = labels.index("Equatorial: no Moscow")
+    _click(app, panel.list.row_rect(i).center)
+    assert panel.setup.orbit.inclination_deg == pytest.approx(8.0)
+    assert panel.setup.orbit_label == "Equatorial: no Moscow"
+    assert panel.preview.passes["korolyov"] == []
+
+
+def test_mission_start_buttons_and_warning(app, panel):
+    from game.orbit.api import epoch_warning
+
+    epoch = panel.setup.orbit.epoch_unix_s
+    _click(app, panel.epoch_buttons[3].rect.center)  # +1 d
+    assert panel.setup.epoch_unix_s == pytest.approx(epoch + 86400.0)
+    assert panel.preview.start_unix_s == pytest.approx(epoch + 86400.0)
+    _type(app, panel.epoch_field, "2024-01-19T00:00:00Z")
+    assert panel.setup.epoch_unix_s == 1705622400.0
+    assert epoch_warning(panel.setup.orbit, panel.setup.start_unix_s) is not None
+    _click(app, panel.reepoch_button.rect.center)  # move the TLE there: no more warning
+    assert panel.setup.orbit.epoch_unix_s == pytest.approx(1705622400.0, abs=1e-3)
+    assert panel.setup.epoch_unix_s is None
+    assert epoch_warning(panel.setup.orbit, panel.setup.start_unix_s) is None
+    _click(app, panel.epoch_buttons[4].rect.center)  # back to the TLE epoch
+    assert panel.setup.epoch_unix_s is None
+
+
+def test_escape_goes_back_keeping_the_choice(app, panel):
+    _drag_slider(app, panel.sliders["raan_deg"], 200.0)
+    chosen = panel.setup.orbit
+    _post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="\x1b",
+                                  scancode=0))
+    assert app.top is not panel
+    assert panel.setup.orbit is chosen
+    assert chosen.raan_deg == pytest.approx(200.0, abs=1.0)
