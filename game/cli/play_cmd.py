@@ -1,5 +1,10 @@
 """``iss-game play``: the window, or headless frames and a screenshot.
 
+``iss-game`` / ``iss-game play`` with no flags opens the title menu (new game, orbits,
+replays, quit). With any game flag (--us/--ru/--seed/--scenario/--difficulty/--orbit/
+--sat/--epoch/--warp/--camera) or --headless it goes straight into a game with those
+settings, the rest at their defaults (US human, Russia AI, seed 1, film, hard, warp 30).
+
 Headless (``--headless --frames N --screenshot PNG``) renders N frames with the SDL dummy
 driver as fast as it can, one fixed 1/60 s step per frame (mission time as at 60 fps), the
 free camera moving as a player would move it, and writes the last frame as a PNG.
@@ -57,11 +62,17 @@ def run(args) -> int:
     resources.earth_maps()
     resources.cities()
     resources.station_facts()
-    from game.view.play import PlayScreen
+    if wants_title(args):
+        from game.view.title import TitleScreen
 
-    screen = PlayScreen(orbit, start, warp=args.warp, seed=args.seed if args.seed is not None
-                        else 1, camera=args.camera, auto_camera=args.headless)
-    app.push(screen)
+        app.push(TitleScreen(_setup(args, orbit, start, epoch_given=False)))
+    else:
+        from game.view.game_screen import GameScreen
+        from game.view.sound import Sound
+
+        setup = _setup(args, orbit, start, epoch_given=bool(args.epoch))
+        app.push(GameScreen(setup, camera=args.camera, auto_camera=args.headless,
+                            sound=None if args.headless else Sound()))
     if args.headless:
         app.run(frames=args.frames)
         if shot is not None:
@@ -71,6 +82,42 @@ def run(args) -> int:
                 pygame.image.save(app.surface, str(shot))
             except (pygame.error, OSError) as exc:
                 raise UserError(f"cannot write screenshot ({exc})", where=str(shot)) from None
+        _close(app)
         return 0
     app.run()
+    _close(app)
     return 0
+
+
+def wants_title(args) -> bool:
+    """No game flags and not headless: open the title menu. Any of --us/--ru/--seed/
+    --scenario/--difficulty/--orbit/--sat/--epoch/--warp/--camera, or --headless, goes
+    straight into a game with those settings (the others at their defaults)."""
+    given = [args.orbit, args.sat, args.epoch, args.warp, args.seed, args.us, args.ru]
+    if args.headless or any(v is not None for v in given):
+        return False
+    return (getattr(args, "scenario", "film") in (None, "film")
+            and getattr(args, "difficulty", "hard") in (None, "hard")
+            and getattr(args, "camera", "free") in (None, "free"))
+
+
+def _setup(args, orbit, start: float, *, epoch_given: bool):
+    import dataclasses
+
+    from game.view.setup import GameSetup
+
+    label = Path(args.orbit).name if args.orbit else "bundled ISS"
+    setup = GameSetup(orbit=orbit, orbit_label=label,
+                      epoch_unix_s=start if epoch_given else None,
+                      seed=1 if args.seed is None else int(args.seed),
+                      scenario=args.scenario or "film", us=args.us or "human",
+                      ru=args.ru or "ai", difficulty=args.difficulty or "hard")
+    if args.warp is not None:
+        setup = dataclasses.replace(setup, warp=float(args.warp))
+    return setup
+
+
+def _close(app) -> None:
+    """Leaving: every screen's on_exit runs (a game in progress finishes its replay)."""
+    while app.screens:
+        app.pop()

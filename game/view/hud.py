@@ -55,7 +55,7 @@ class HudInfo:
     alt_km: float
     sunlit: bool
     sun_event: tuple[str, float] | None  # ("sunset"|"sunrise", seconds until)
-    windows: dict = field(default_factory=dict)  # id -> Window | None
+    windows: dict | None = field(default_factory=dict)  # id -> Window | None; None: not shown
     camera: str = "free"
     fps: float | None = None
 
@@ -108,6 +108,8 @@ class Hud:
             (sun, (255, 220, 120) if info.sunlit else (150, 175, 255), self.text),
         ]
         for name, sid in (("Houston", "houston"), ("Korolyov", "korolyov")):
+            if info.windows is None:  # the game screen shows them with the order rules
+                break
             t, c = self._window_line(name, info.windows.get(sid), info.unix_s)
             lines.append((t, c, self.text))
         surfs = [f.render(t, c) for t, c, f in lines]

@@ -1,0 +1,144 @@
+"""The rules HUD over the 3D view: every rule that decides the game, on screen.
+
+Bottom-left of the scene: the act (routine / orders / dark), each side's order (received,
+or when its mission control next sees the station, or silenced), trust with the truce
+line at 80 and the truce countdown, who holds the two command-and-control modules and the
+seize countdown, oxygen (generating, or the reserve running down), power and debris
+warnings. Bottom-centre: toasts for refused commands (the reason, in words).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.view.hud import fmt_dur
+from game.view.sim_world import MISSION_CONTROL, PALETTE, SIDE_LABEL
+
+ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}
+ACT_NOTES = {
+    1: "no one may restrain, seal or cut before their order",
+    2: "a side with its order may restrain, seal hatches, cut systems",
+    3: "both mission controls are gone: anyone may act",
+}
+TRUCE_AT = 80
+
+
+def plain(text: str) -> str:
+    """Text the default font can draw (no dashes, arrows or ellipses beyond Latin-1)."""
+    return (text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2026", "...")
+            .replace("\u2192", "->"))
+
+
+class GameHud:
+    def __init__(self):
+        self.f_big = pygame.font.Font(None, 26)
+        self.f = pygame.font.Font(None, 19)
+        self.f_small = pygame.font.Font(None, 16)
+        self._bg: pygame.Surface | None = None
+        self._cache: dict = {}
+
+    def _t(self, font, text, colour=(225, 232, 245)):
+        key = (id(font), text, colour)
+        s = self._cache.get(key)
+        if s is None:
+            if len(self._cache) > 300:
+                self._cache.clear()
+            s = font.render(text, True, colour)
+            self._cache[key] = s
+        return s
+
+    def lines(self, world) -> list[tuple[str, tuple, str]]:
+        """The HUD as (text, colour, font) rows: also what tests read."""
+        st = world.state
+        out = [(ACT_NAMES.get(st.act, f"ACT {st.act}"), (255, 236, 170), "big"),
+               (ACT_NOTES.get(st.act, ""), (170, 182, 205), "small")]
+        for side in ("us", "ru"):
+            _sid, station = MISSION_CONTROL[side]
+            got = st.orders.get(side, -1)
+            kind, secs = world.next_window(side)
+            label = SIDE_LABEL[side]
+            if got >= 0:
+                text = f"{label}: ORDER RECEIVED at T+{fmt_dur(got)} (take the station)"
+            elif kind == "silent":
+                text = f"{label}: no order - {station} was struck, silent"
+            elif kind == "in view":
+                text = f"{label}: awaiting order - {station} IN VIEW, {fmt_dur(secs)} left"
+            elif kind == "next":
+                text = f"{label}: awaiting order - {station} pass in {fmt_dur(secs)}"
+            else:
+                text = f"{label}: awaiting order - no {station} pass left"
+            if st.may_act.get(side) and got < 0:
+                text += " (may act: attacked/dark)"
+            out.append((text, PALETTE[side], "text"))
+        truce = ""
+        if st.truce_due >= 0:
+            truce = f"  TRUCE in {fmt_dur(st.truce_due - st.tick)}"
+        elif st.trust >= TRUCE_AT:
+            truce = "  (truce needs both sides' orders)"
+        out.append((f"Trust {st.trust}/100 - truce at {TRUCE_AT}+ held 10 min{truce}",
+                    (150, 255, 180) if st.truce_due >= 0 else (225, 232, 245), "trust"))
+        hold = {m.id: m.holder for m in st.modules}
+        cc = f"Command: Destiny {SIDE_LABEL[hold['destiny']]}, Zvezda {SIDE_LABEL[hold['zvezda']]}"
+        if st.seize_side:
+            cc += (f" - {SIDE_LABEL[st.seize_side].upper()} SEIZE IN "
+                   f"{fmt_dur(st.seize_due - st.tick)}")
+            out.append((cc, PALETTE[st.seize_side], "text"))
+        else:
+            out.append((cc + " (hold both 10 min to seize)", (225, 232, 245), "text"))
+        if st.oxygen_generating:
+            o2 = (f"Oxygen: generating (reserve {fmt_dur(st.oxygen_reserve_s)})",
+                  (150, 220, 255))
+        else:
+            o2 = (f"OXYGEN OFF: reserve {fmt_dur(st.oxygen_reserve_s)} left - "
+                  "then the station is lost", (255, 110, 90))
+        out.append((*o2, "text"))
+        if st.power_low:
+            out.append(("POWER LOW: arrays off the Sun (restore thrusters in Zvezda)",
+                        (255, 150, 90), "text"))
+        if st.debris_deadline >= 0:
+            out.append((f"DEBRIS: thrusters must work within "
+                        f"{fmt_dur(st.debris_deadline - st.tick)}", (255, 110, 90), "text"))
+        return out
+
+    def draw(self, surf: pygame.Surface, area: pygame.Rect, world) -> None:
+        st = world.state
+        rows = self.lines(world)
+        fonts = {"big": self.f_big, "small": self.f_small, "text": self.f, "trust": self.f}
+        surfs = [(self._t(fonts[f], t, c), f) for t, c, f in rows]
+        w = min(area.width - 20, max(s.get_width() for s, _ in surfs) + 24)
+        h = sum(s.get_height() + (12 if f == "trust" else 3) for s, f in surfs) + 16
+        box = pygame.Rect(area.left + 10, area.top + 118, w, h)
+        if self._bg is None or self._bg.get_size() != box.size:
+            self._bg = pygame.Surface(box.size, pygame.SRCALPHA)
+            self._bg.fill((4, 8, 20, 170))
+        surf.blit(self._bg, box.topleft)
+        y = box.top + 8
+        for s, f in surfs:
+            surf.blit(s, (box.left + 12, y))
+            y += s.get_height() + 3
+            if f == "trust":
+                bar = pygame.Rect(box.left + 12, y, min(260, w - 24), 7)
+                pygame.draw.rect(surf, (36, 40, 56), bar)
+                col = (150, 255, 180) if st.trust >= TRUCE_AT else (120, 170, 255)
+                pygame.draw.rect(surf, col, (bar.left, bar.top, bar.width * st.trust // 100,
+                                             bar.height))
+                mx = bar.left + bar.width * TRUCE_AT // 100
+                pygame.draw.line(surf, (255, 255, 255), (mx, bar.top - 2), (mx, bar.bottom + 1))
+                y += 9
+        self.draw_toasts(surf, area, world)
+
+    def draw_toasts(self, surf, area, world) -> None:
+        """Refusals, newest at the bottom, bottom-left of the view, fading out."""
+        y = area.bottom - 12
+        for reason, left in reversed(world.refusals):
+            if left <= 0:
+                continue
+            s = self._t(self.f, plain("Refused: " + reason), (255, 238, 232))
+            r = s.get_rect().inflate(24, 12)
+            r.bottomleft = (area.left + 10, y)
+            bg = pygame.Surface(r.size, pygame.SRCALPHA)
+            bg.fill((130, 26, 20, int(225 * min(1.0, left))))
+            surf.blit(bg, r.topleft)
+            pygame.draw.rect(surf, (255, 120, 100), r, 1)
+            surf.blit(s, (r.left + 12, r.top + 6))
+            y = r.top - 4

@@ -1,0 +1,310 @@
+"""The game: the play screen with the simulation behind it, the schematic, the rules HUD.
+
+:class:`GameScreen` is a :class:`~game.view.play.PlayScreen` whose world is a
+:class:`~game.view.sim_world.SimWorld`. Each fixed step it drains ``app.commands`` into
+the game (even while paused: orders can be given on a paused clock), then lets mission
+time pass; the simulation advances by whole ticks. When the game ends it shows
+:class:`EndScreen` (the ending in words, what happened; new game / title / quit).
+
+Modes come from the set-up: one human side against the AI, both human (hot-seat: Tab
+hands command to the other side, shown in the panel header), or both AI (watch).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pygame
+
+from game.view.app import Screen
+from game.view.game_hud import GameHud
+from game.view.hud import HELP_LINES, fmt_dur
+from game.view.play import WARPS, PlayScreen
+from game.view.schematic import SchematicPanel
+from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
+
+PANEL_W = 560
+END_DELAY_S = 1.5  # real seconds between the ending and the summary (see the last events)
+
+GAME_KEYS = [
+    ("Click token", "select one of your crew (N: next crew member)"),
+    ("Click module", "send the selected crew member there (Move)"),
+    ("Click hatch", "close / open it (the selected crew must be beside it)"),
+    ("Click badge", "take a system offline / restore it (crew in that module)"),
+    ("K  X  F", "talk / restrain / free someone in the same module"),
+    ("D  E", "cut a system offline / restore it (in the crew's module)"),
+    ("L", "board your vehicle (Dragon / Soyuz); inside it: undock and leave"),
+    ("S", "stop what the selected crew member is doing"),
+    ("Right click", "cancel a waiting action"),
+    ("Tab", "hot-seat: hand command to the other side"),
+    ("- and +", "slower / faster (also [ and ]); Space pauses"),
+    ("O", "orbits: choose or edit the element set (next game)"),
+]
+RULES = [
+    "Act 1 routine: no hostile acts. Act 2: a side may restrain, seal, cut once its order",
+    "arrives (only during a pass over its mission control) or once attacked. Act 3: dark.",
+    "Capture: one side alone in a module 60 s. Seize: hold Destiny + Zvezda 600 s.",
+    "Restrain: 30 s, odds attackers/(attackers+defenders). Truce: trust 80+ for 600 s.",
+    "Stress over the limit (white tick): the crew member refuses hostile orders.",
+    "No oxygen generator working: the 4 h reserve runs down; at zero the station is lost.",
+]
+
+
+class GameHelpScreen(Screen):
+    """Every key, the view's and the game's, and the rules in brief. Any key closes it."""
+
+    overlay = True
+
+    def __init__(self):
+        super().__init__()
+        self.f_big = pygame.font.Font(None, 30)
+        self.f = pygame.font.Font(None, 20)
+        self.f_small = pygame.font.Font(None, 18)
+
+    def handle_event(self, event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+                return False
+            self.app.pop()
+            return True
+        return False
+
+    def draw(self, surface, alpha) -> None:
+        rect = surface.get_rect()
+        box = pygame.Rect(0, 0, min(1240, rect.width - 20), min(640, rect.height - 20))
+        box.center = rect.center
+        panel = pygame.Surface(box.size, pygame.SRCALPHA)
+        panel.fill((4, 8, 22, 230))
+        pygame.draw.rect(panel, (90, 110, 160), panel.get_rect(), 1)
+        surface.blit(panel, box.topleft)
+        surface.blit(self.f_big.render("Keys and rules", True, (255, 255, 255)),
+                     (box.left + 20, box.top + 12))
+        colw = (box.width - 40) // 2
+        for col, (title, rows) in enumerate((("View", HELP_LINES), ("Game", GAME_KEYS))):
+            x = box.left + 20 + col * (colw + 10)
+            y = box.top + 48
+            surface.blit(self.f.render(title, True, (150, 200, 255)), (x, y))
+            y += 24
+            for key, what in rows:
+                surface.blit(self.f_small.render(key, True, (255, 210, 120)), (x, y))
+                surface.blit(self.f_small.render(what, True, (225, 232, 245)), (x + 110, y))
+                y += 21
+        y = box.top + 48 + 24 + 21 * max(len(HELP_LINES), len(GAME_KEYS)) + 12
+        surface.blit(self.f.render("Rules", True, (150, 200, 255)), (box.left + 20, y))
+        y += 24
+        for line in RULES:
+            surface.blit(self.f_small.render(line, True, (190, 200, 220)), (box.left + 20, y))
+            y += 20
+
+
+class GameScreen(PlayScreen):
+    def __init__(self, setup, *, camera: str = "free", auto_camera: bool = False,
+                 record: bool = True, sound=None, world: SimWorld | None = None):
+        world = world or SimWorld(setup, record=record)
+        super().__init__(setup.orbit, world.start_unix_s, warp=setup.warp, seed=setup.seed,
+                         camera=camera, world=world, auto_camera=auto_camera)
+        self.setup = setup
+        self.sim = world
+        self.game_hud = GameHud()
+        self.panel = SchematicPanel(world, self.emit)
+        self.add_panel(self.panel, "right", PANEL_W)
+        self.sound = sound
+        if sound is not None:
+            world.listeners.append(sound.on_world)
+        self._end_timer = -1.0
+        self.ended_shown = False
+        if world.commanding is not None:
+            self.panel.select_next()
+            self.panel.hint = ""
+
+    # -- input -----------------------------------------------------------------------------
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.KEYDOWN:
+            k = ev.key
+            if k in (pygame.K_F1, pygame.K_QUESTION) or ev.unicode == "?":
+                self.app.push(GameHelpScreen())
+                return True
+            if k == pygame.K_TAB:
+                self.switch_side()
+                return True
+            if k in (pygame.K_MINUS, pygame.K_KP_MINUS):
+                self.warp = next((w for w in reversed(WARPS) if w < self.warp), WARPS[0])
+                return True
+            if k in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
+                self.warp = next((w for w in WARPS if w > self.warp), WARPS[-1])
+                return True
+            if k == pygame.K_o:
+                self.open_orbits()
+                return True
+            if self.panel.handle_key(ev):
+                return True
+        return super().handle_event(ev)
+
+    def switch_side(self) -> None:
+        if len(self.sim.humans) < 2:
+            self.sim.refusals.append(("Tab hands over only in hot-seat (both sides human)", 3.0))
+            return
+        self.sim.switch_side()
+        self.panel.selected = None
+        self.panel.pending = None
+        self.panel.select_next()
+        self.panel.hint = ""
+
+    def open_orbits(self) -> None:
+        try:
+            from game.view.orbit_panel import OrbitPanelScreen
+        except ImportError:
+            self.sim.refusals.append(("the orbit panel is not available in this build", 3.0))
+            return
+        self.paused = True
+        self.app.push(OrbitPanelScreen(self.app, self.setup))
+
+    # -- time ------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        if self.app is not None and self.app.commands:
+            self.sim.drain(self.app.commands)
+        ref = self.sim.refusals
+        for i in range(len(ref)):
+            ref[i] = (ref[i][0], ref[i][1] - dt)
+        while ref and ref[0][1] <= 0:
+            ref.popleft()
+        super().update(dt)
+        if self.sim.ended and not self.ended_shown:
+            if self._end_timer < 0:
+                self._end_timer = END_DELAY_S
+            self._end_timer -= dt
+            if self._end_timer <= 0 and self.app is not None:
+                self.ended_shown = True
+                self.app.push(EndScreen(self))
+
+    def on_exit(self) -> None:
+        self.sim.close()
+
+    # -- drawing ---------------------------------------------------------------------------
+    def hud_info(self, vs):
+        # Ground windows come from the game's own timeline (the one orders obey), in the
+        # rules HUD; the orbit HUD keeps clocks, position and sunlight.
+        info = super().hud_info(vs)
+        info.windows = None
+        return info
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        super().draw(surface, alpha)
+        area, _placed = self.layout(surface)
+        self.game_hud.draw(surface, area, self.sim)
+
+
+class EndScreen(Screen):
+    """The summary: the ending in words, how long, what happened; new game/title/quit."""
+
+    overlay = True
+
+    def __init__(self, game_screen: GameScreen):
+        super().__init__()
+        self.gs = game_screen
+        self.summary = game_screen.sim.summary or game_screen.sim.game.summary()
+        self.f_huge = pygame.font.Font(None, 44)
+        self.f_big = pygame.font.Font(None, 26)
+        self.f = pygame.font.Font(None, 20)
+        self.items = [("new", "New game (same choices, next seed)  [N]"),
+                      ("title", "Title menu  [T]"), ("quit", "Quit  [Q]")]
+        self.sel = 0
+        self.item_rects: list[pygame.Rect] = []
+
+    def choose(self, what: str) -> None:
+        app = self.app
+        if what == "quit":
+            app.quit()
+            return
+        app.pop()  # this summary
+        if what == "new":
+            setup = dataclasses.replace(self.gs.setup, seed=self.gs.setup.seed + 1)
+            app.replace(GameScreen(setup, camera=self.gs.rig.mode, sound=self.gs.sound))
+        else:
+            app.pop()  # the game
+            from game.view.title import TitleScreen
+
+            if not app.screens or not isinstance(app.top, TitleScreen):
+                app.running = True
+                app.push(TitleScreen(self.gs.setup))
+
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.KEYDOWN:
+            keys = {pygame.K_n: "new", pygame.K_t: "title", pygame.K_q: "quit",
+                    pygame.K_ESCAPE: "title"}
+            if ev.key in keys:
+                self.choose(keys[ev.key])
+            elif ev.key in (pygame.K_UP, pygame.K_DOWN):
+                self.sel = (self.sel + (1 if ev.key == pygame.K_DOWN else -1)) % len(self.items)
+            elif ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.choose(self.items[self.sel][0])
+            return True
+        if ev.type == pygame.MOUSEMOTION:
+            for i, r in enumerate(self.item_rects):
+                if r.collidepoint(ev.pos):
+                    self.sel = i
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            for i, r in enumerate(self.item_rects):
+                if r.collidepoint(ev.pos):
+                    self.choose(self.items[i][0])
+            return True
+        return False
+
+    def lines(self) -> list[tuple[str, tuple]]:
+        s = self.summary
+        st = s.get("stats", {})
+        held = s.get("modules_held", {})
+        cm = s.get("control_modules", {})
+        out = [(s.get("text", ""), (230, 236, 248)),
+               (f"Mission time {s.get('mission_time', '')} ({s.get('ticks', 0)} ticks, one a "
+                f"mission second); act {s.get('act', 1)}", (190, 200, 220)),
+               (f"Modules held: US {held.get('us', 0)}, Russia {held.get('ru', 0)}; Destiny "
+                f"{SIDE_LABEL.get(cm.get('destiny', ''), '?')}, Zvezda "
+                f"{SIDE_LABEL.get(cm.get('zvezda', ''), '?')}", (190, 200, 220)),
+               (f"Trust {s.get('trust', 0)}; oxygen reserve "
+                f"{fmt_dur(s.get('oxygen_reserve_s', 0))}; strikes {s.get('strikes', 0)}, "
+                f"flashes seen {st.get('flashes_witnessed', 0)}", (190, 200, 220)),
+               (f"Restraints {st.get('restraints', 0)} (failed {st.get('restrain_failed', 0)}), "
+                f"talks {st.get('talks', 0)}, captures {st.get('captures', 0)}, systems cut "
+                f"{st.get('systems_cut', 0)}, hatches sealed {st.get('hatches_closed', 0)}",
+                (190, 200, 220))]
+        for c in s.get("crew", []):
+            fate = "left the station" if c["gone"] else "restrained" if c["restrained"] else \
+                "free"
+            out.append((f"  {c['name']:<16} {c['module']:<12} stress {c['stress']:>3}  {fate}",
+                        PALETTE.get(c["side"], PALETTE["neutral"])))
+        rec = self.gs.sim.record_path
+        out.append((f"Recorded to {rec}" if rec else "Not recorded (no recorder in this build)",
+                    (150, 160, 180)))
+        return out
+
+    def draw(self, surface, alpha) -> None:
+        rect = surface.get_rect()
+        shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 140))
+        surface.blit(shade, (0, 0))
+        box = pygame.Rect(0, 0, 760, 520)
+        box.center = rect.center
+        pygame.draw.rect(surface, (8, 12, 26), box, border_radius=8)
+        pygame.draw.rect(surface, (90, 110, 160), box, 1, border_radius=8)
+        ending = self.summary.get("ending", "")
+        title = ENDING_TITLES.get(ending, ending)
+        surface.blit(self.f_huge.render(title, True, (255, 236, 170)), (box.left + 24,
+                                                                        box.top + 20))
+        surface.blit(self.f.render(f"ending: {ending}", True, (150, 160, 180)),
+                     (box.left + 26, box.top + 58))
+        y = box.top + 86
+        for text, col in self.lines():
+            surface.blit(self.f.render(text[:92], True, col), (box.left + 24, y))
+            y += 22
+        self.item_rects = []
+        y = box.bottom - 40 * len(self.items) - 8
+        for i, (_k, label) in enumerate(self.items):
+            r = pygame.Rect(box.left + 24, y, 420, 32)
+            self.item_rects.append(r)
+            on = i == self.sel
+            pygame.draw.rect(surface, (50, 66, 110) if on else (20, 26, 44), r, border_radius=5)
+            surface.blit(self.f_big.render(label, True, (255, 255, 255) if on else
+                                           (200, 210, 230)), (r.left + 12, r.top + 7))
+            y += 40

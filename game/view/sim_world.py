@@ -1,0 +1,328 @@
+"""The simulation behind the play screen: a ``world`` for :class:`game.view.play.PlayScreen`.
+
+:class:`SimWorld` builds the game from a :class:`~game.view.setup.GameSetup` the same way
+``iss-game sim`` does (:func:`game.cli.sim_cmd.setup_game`: same seed, same orbit, same
+start -> the same game), then only ever
+
+- advances it by whole ticks as mission time passes (``advance``: one tick = one mission
+  second; the AI controllers of AI sides get their say at their wake ticks, exactly as in
+  :func:`game.sim.runner.play`),
+- submits commands (``submit``: the player's clicks and the AI's decisions are the same
+  Command objects), and
+- reads ``game.state`` for the screens.
+
+It never touches simulation state otherwise. For the 3D view it provides the strikes of
+the sim's war schedule as flashes and the module tints by holder, in the one palette of
+the game (:data:`PALETTE`). Events go to a message log (:class:`Log`) and to listeners
+(sound). Every game is recorded (issue 5): :func:`open_recorder` opens a
+``game.replay`` Recorder in the user's replays folder, attached to the game (accepted
+commands), checkpointed after every step (checksums), finished with the result.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+
+#: The one palette: who holds what, everywhere (schematic, 3D model, HUD, tokens).
+PALETTE = {
+    "us": (70, 140, 255),
+    "ru": (228, 68, 58),
+    "neutral": (150, 156, 170),
+    "contested": (255, 182, 40),
+}
+SIDE_LABEL = {"us": "USA", "ru": "Russia", "neutral": "partner"}
+SIDE_LONG = {"us": "the US crew", "ru": "the Russian crew"}
+MISSION_CONTROL = {"us": ("houston", "Houston"), "ru": ("korolyov", "Korolyov")}
+CHECKSUM_EVERY = 600  # ticks between recorded state checksums
+
+ENDING_TITLES = {
+    "us_control": "The United States seize the station",
+    "ru_control": "Russia seizes the station",
+    "truce": "Truce",
+    "evacuation_us": "The Americans leave in their Dragon",
+    "evacuation_ru": "The Russians leave in their Soyuz",
+    "station_lost": "The station is lost",
+    "stalemate": "Stalemate",
+}
+
+
+def fmt_mission(ticks: float) -> str:
+    s = int(max(0, ticks))
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+@dataclass
+class LogLine:
+    tick: int
+    text: str
+    colour: tuple[int, int, int]
+    kind: str = ""
+
+
+class Log:
+    """The message log: events, orders, refusals; newest last, bounded."""
+
+    def __init__(self, size: int = 200):
+        self.lines: deque[LogLine] = deque(maxlen=size)
+        self.version = 0  # bumps on every change (panels cache their drawing by it)
+
+    def add(self, tick: int, text: str, colour=(215, 222, 235), kind: str = "") -> None:
+        last = self.lines[-1] if self.lines else None
+        if last is not None and last.text.split(" (x")[0] == text and last.kind == kind:
+            n = int(last.text.rsplit("(x", 1)[1][:-1]) + 1 if "(x" in last.text else 2
+            self.lines[-1] = LogLine(int(tick), f"{text} (x{n})", colour, kind)
+        else:
+            self.lines.append(LogLine(int(tick), text, colour, kind))
+        self.version += 1
+
+
+_EVENT_COLOUR = {
+    "flash": (255, 150, 90), "strike": (170, 140, 120), "station_silenced": (255, 120, 90),
+    "order_received": (255, 225, 120), "act": (255, 240, 170), "captured": None,
+    "seize_started": (255, 200, 80), "seize_broken": (200, 220, 255),
+    "truce_started": (140, 255, 170), "truce_broken": (255, 170, 120),
+    "restrained": (255, 120, 110), "restrain_failed": (255, 160, 120),
+    "oxygen_off": (255, 110, 90), "power_low": (255, 150, 90), "debris_warning": (255, 110, 90),
+    "ended": (255, 255, 255), "left": (255, 230, 150), "joined": (190, 230, 255),
+}
+
+
+def open_recorder(setup, game):
+    """A recorder for this game in the user's replays folder (issue 5), or None if this
+    build has no ``game.replay``. Attached to the game: it logs every accepted command."""
+    try:
+        from game.replay.api import Recorder, auto_replay_path
+    except ImportError:
+        return None
+    return Recorder.for_game(auto_replay_path(setup), game, orbit=setup.orbit,
+                             sides={"us": setup.us, "ru": setup.ru},
+                             difficulty=setup.difficulty, warp=setup.warp)
+
+
+class SimWorld:
+    """A live game for the play screen (see the module docstring)."""
+
+    def __init__(self, setup, *, record: bool = True, game=None):
+        from game.cli.sim_cmd import default_start, setup_game
+        from game.sim.ai import AI
+
+        self.setup = setup
+        orbit = setup.orbit
+        self.start_unix_s = (default_start(orbit, setup.seed) if setup.epoch_unix_s is None
+                             else float(setup.epoch_unix_s))
+        self.game = game or setup_game(orbit, seed=setup.seed, scenario=setup.scenario,
+                                       start_unix_s=self.start_unix_s, warp=setup.warp)
+        self.sides = {"us": setup.us, "ru": setup.ru}
+        self.controllers = {side: AI(side, setup.seed, setup.difficulty)
+                            for side, who in self.sides.items() if who == "ai"}
+        self.humans = [s for s in ("us", "ru") if self.sides[s] == "human"]
+        self.commanding: str | None = self.humans[0] if self.humans else None
+        self.mission_s = 0.0
+        self.log = Log()
+        self.listeners: list = []  # fn(event) for sound and screens
+        self.refusals: deque[tuple[str, float]] = deque(maxlen=4)  # (reason, real time left)
+        self._state = None
+        self._state_tick = -1
+        self._tints: dict = {}
+        self._tints_key = None
+        strikes = self.game.setup.war.strikes
+        self._flashes = np.array(
+            [(k.lat, k.lon, k.unix_s, 0.45 + 0.35 * k.magnitude) for k in strikes],
+            dtype=np.float64).reshape(-1, 4)
+        tl = self.game.setup.timeline
+        self._in_view = {sid: np.flatnonzero(np.asarray(tl.station_in_view[sid], dtype=bool))
+                         for sid, _n in MISSION_CONTROL.values() if sid in tl.station_in_view}
+        self._step_s = float(tl.step_s)
+        self.summary: dict | None = None
+        self.recorder = None
+        self.record_path = ""
+        if record:
+            self._start_recording()
+        who = {"human": "you", "ai": "AI"}
+        self.log.add(0, f"Mission start. US: {who[setup.us]}, Russia: {who[setup.ru]}; "
+                        f"seed {setup.seed}, {setup.scenario}, AI {setup.difficulty}.",
+                     (200, 215, 240))
+        self.log.add(0, "Routine: the crew work together. Orders come only over your "
+                        "mission control.", (170, 185, 210))
+
+    # -- recording ----------------------------------------------------------------------
+    def _start_recording(self) -> None:
+        try:
+            self.recorder = open_recorder(self.setup, self.game)
+        except Exception as exc:  # noqa: BLE001 - a game is never lost to a recorder bug
+            self.recorder = None
+            self.log.add(0, f"Not recording: {exc}", (255, 170, 120))
+        if self.recorder is None:
+            return
+        self.record_path = str(getattr(self.recorder, "path", ""))
+        self._ck_every = int(getattr(self.recorder, "checksum_every", CHECKSUM_EVERY) or
+                             CHECKSUM_EVERY)
+
+    def _finish_recording(self) -> None:
+        rec, self.recorder = self.recorder, None
+        if rec is not None:
+            rec.finish(self.game)
+
+    def close(self) -> None:
+        """Leaving the game (quit, new game, title): write the result and close the file."""
+        self._finish_recording()
+
+    # -- the PlayScreen world seam ---------------------------------------------------------
+    @property
+    def ended(self) -> bool:
+        return self.game.ended
+
+    def advance(self, mission_dt_s: float) -> None:
+        g = self.game
+        if g.ended:
+            return
+        self.mission_s += mission_dt_s
+        target = min(int(math.floor(self.mission_s + 1e-9)), g.max_ticks)
+        ais = [self.controllers[s] for s in ("us", "ru") if s in self.controllers]
+        while not g.ended and g.tick < target:
+            for ctrl in ais:
+                if ctrl.wake <= g.tick:
+                    for cmd in ctrl.decide(g):
+                        g.submit(cmd)
+            nxt = min([target, *(c.wake for c in ais)])
+            if self.recorder is not None:
+                nxt = min(nxt, (g.tick // self._ck_every + 1) * self._ck_every)
+            self._on_events(g.step(max(1, nxt - g.tick)))
+            if self.recorder is not None:
+                self.recorder.checkpoint(self.game)
+        if g.ended and self.summary is None:
+            self.summary = g.summary()
+            self._finish_recording()
+
+    def flashes(self) -> np.ndarray:
+        return self._flashes
+
+    def module_tints(self) -> dict[str, tuple[int, int, int]]:
+        st = self.state
+        key = tuple((m.holder, self.module_status(m)) for m in st.modules)
+        if key != self._tints_key:
+            self._tints_key = key
+            self._tints = {m.id: module_colour(m.holder, self.module_status(m))
+                           for m in st.modules}
+        return self._tints
+
+    # -- commands --------------------------------------------------------------------------
+    def submit(self, cmd):
+        """Submit a player's command; a refusal is logged and kept for the toast."""
+        res = self.game.submit(cmd)
+        crew = self.game.crew_by_id(getattr(cmd, "crew", ""))
+        name = crew.name if crew is not None else getattr(cmd, "crew", "?")
+        if res.ok:
+            self.log.add(self.game.tick, f"{name}: {describe(cmd, self._name)}", (160, 200, 240),
+                         "order")
+        else:
+            self.log.add(self.game.tick, f"Refused - {res.reason}", (255, 120, 100), "refused")
+            self.refusals.append((res.reason, 5.0))
+        for fn in tuple(self.listeners):
+            fn(("accepted" if res.ok else "refused", cmd))
+        return res
+
+    def drain(self, commands: list) -> list:
+        """Submit (and empty) the screens' command queue; return the results."""
+        out = [self.submit(c) for c in commands]
+        commands.clear()
+        return out
+
+    def _name(self, cid: str) -> str:
+        c = self.game.crew_by_id(cid)
+        return c.name if c is not None else cid
+
+    def switch_side(self) -> str | None:
+        """Hot-seat: hand command to the other human side (if both are human)."""
+        if len(self.humans) == 2:
+            self.commanding = "ru" if self.commanding == "us" else "us"
+            self.log.add(self.game.tick, f"{SIDE_LABEL[self.commanding]} now commands "
+                         "(hot-seat)", PALETTE[self.commanding])
+        return self.commanding
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def state(self):
+        g = self.game
+        # The view is rebuilt only when the game moved or a command was submitted.
+        key = (g.tick, sum(g.stats.get(k, 0) for k in ("commands_us", "commands_ru")),
+               g.ended)
+        if self._state is None or key != self._state_tick:
+            self._state = g.state
+            self._state_tick = key
+        return self._state
+
+    def module_status(self, m) -> str:
+        """"contested" while a capture runs or both sides' free crew are inside."""
+        if m.capturing:
+            return "contested"
+        sides = set()
+        for cid in m.crew:
+            c = self.game.crew_by_id(cid)
+            if c is not None and c.free and c.side in ("us", "ru"):
+                sides.add(c.side)
+        return "contested" if len(sides) == 2 else ""
+
+    def next_window(self, side: str) -> tuple[str, int]:
+        """("in view"|"next"|"silent"|"none", mission seconds) for a side's mission control."""
+        sid, _name = MISSION_CONTROL[side]
+        st = self.state
+        if sid in st.silenced:
+            return "silent", int(st.silenced[sid])
+        idx = self._in_view.get(sid)
+        if idx is None or len(idx) == 0:
+            return "none", -1
+        i = int(self.game.tick / self._step_s)
+        k = int(np.searchsorted(idx, i))
+        if k >= len(idx):
+            return "none", -1
+        if idx[k] == i:
+            j = k
+            while j + 1 < len(idx) and idx[j + 1] == idx[j] + 1:
+                j += 1
+            return "in view", int((idx[j] - i + 1) * self._step_s)
+        return "next", int((idx[k] - i) * self._step_s)
+
+    # -- events ----------------------------------------------------------------------------
+    def _on_events(self, events) -> None:
+        for ev in events:
+            colour = _EVENT_COLOUR.get(ev.kind, (205, 212, 228))
+            if ev.kind == "captured":
+                colour = PALETTE.get(ev.data.get("side", ""), (205, 212, 228))
+            self.log.add(ev.tick, ev.text, colour, ev.kind)
+            for fn in tuple(self.listeners):
+                fn(("event", ev))
+
+
+def module_colour(holder: str, status: str = "") -> tuple[int, int, int]:
+    if status == "contested":
+        return PALETTE["contested"]
+    return PALETTE.get(holder, PALETTE["neutral"])
+
+
+def describe(cmd, name=lambda cid: cid) -> str:
+    """A command in words, for the log."""
+    from game.sim import station as stn
+
+    kind = cmd.kind
+    if kind == "move":
+        return f"moving to {stn.MODULE_NAME.get(cmd.to, cmd.to)}"
+    if kind in ("open", "close"):
+        a, b = stn.HATCH_ENDS.get(cmd.hatch, ("?", "?"))
+        what = "opening" if kind == "open" else "closing"
+        return f"{what} hatch {stn.MODULE_NAME.get(a, a)}-{stn.MODULE_NAME.get(b, b)}"
+    if kind in ("offline", "restore"):
+        name = stn.SYSTEM_NAME.get(cmd.system, cmd.system)
+        return ("taking offline: " if kind == "offline" else "restoring: ") + name
+    if kind in ("talk", "restrain", "free"):
+        verb = {"talk": "talking with", "restrain": "restraining", "free": "freeing"}[kind]
+        return f"{verb} {name(cmd.target)}"
+    if kind == "leave":
+        return "undocking to leave the station"
+    if kind == "stop":
+        return "stopped"
+    return kind

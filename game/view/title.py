@@ -1,0 +1,341 @@
+"""The title menu: new game (side, scenario, difficulty, orbit file, seed), orbits,
+replays, quit — over the rendered Earth turning in space.
+
+Keyboard: Up/Down choose, Left/Right (or Enter) change a choice, digits type the seed,
+Enter on "New game" starts, Esc quits. Mouse: hover chooses, click starts or cycles;
+the arrows beside a choice step it back or forward.
+
+The Orbits and Replays items push screens written elsewhere
+(``game.view.orbit_panel.OrbitPanelScreen(app, setup)``,
+``game.view.replay_browser.ReplayBrowserScreen(app)``); they are imported when chosen,
+and shown disabled when this build does not have them.
+
+``python -m game.view.title --screenshot PNG [--frames N]`` renders the menu headless.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import math
+from pathlib import Path
+
+import pygame
+
+from game.view.app import Screen
+from game.view.play import PlayScreen
+
+SIDES = [("us", "USA - you command the US crew; Russia is the AI"),
+         ("ru", "Russia - you command the Russian crew; the US is the AI"),
+         ("both", "Hot-seat - two players, Tab hands over"),
+         ("watch", "Watch - AI against AI")]
+SCENARIOS = [("film", "film - the six crew of the film"),
+             ("international", "international - plus ESA, JAXA, CSA crew (neutral)")]
+DIFFICULTIES = [("easy", "easy"), ("hard", "hard")]
+ORBIT_SUFFIXES = (".tle", ".txt", ".3le", ".json", ".csv")
+OPTIONAL = {"orbits": ("game.view.orbit_panel", "OrbitPanelScreen"),
+            "replays": ("game.view.replay_browser", "ReplayBrowserScreen")}
+
+
+def orbit_files() -> list[Path]:
+    """Bundled orbit files, then the player's own (sorted by name within each)."""
+    from game.paths import orbits_dir, user_orbits_dir
+
+    out: list[Path] = []
+    for folder in (orbits_dir(), user_orbits_dir()):
+        try:
+            out += sorted(p for p in folder.iterdir()
+                          if p.is_file() and p.suffix.lower() in ORBIT_SUFFIXES)
+        except OSError:
+            pass
+    return out
+
+
+def side_mode(setup) -> str:
+    if setup.us == "human" and setup.ru == "human":
+        return "both"
+    if setup.us == "ai" and setup.ru == "ai":
+        return "watch"
+    return "ru" if setup.ru == "human" else "us"
+
+
+def apply_side(setup, mode: str) -> None:
+    setup.us, setup.ru = {"us": ("human", "ai"), "ru": ("ai", "human"),
+                          "both": ("human", "human"), "watch": ("ai", "ai")}[mode]
+
+
+class _Backdrop(PlayScreen):
+    """The Earth and the ISS for the menu: the play screen's scene, without its HUD."""
+
+    def draw(self, surface, alpha) -> None:
+        vs = self.view_state(alpha)
+        area = surface.get_rect()
+        cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
+        self.scene.draw(surface, area, vs, cam)
+
+
+class TitleScreen(Screen):
+    def __init__(self, setup):
+        super().__init__()
+        self.setup = setup
+        self.sel = 0
+        self.message = ""
+        self.message_bad = False
+        self.f_title = pygame.font.Font(None, 110)
+        self.f_sub = pygame.font.Font(None, 26)
+        self.f_item = pygame.font.Font(None, 30)
+        self.f_val = pygame.font.Font(None, 24)
+        self.f_small = pygame.font.Font(None, 19)
+        self._files: list[Path] | None = None
+        self._backdrop: _Backdrop | None = None
+        self._backdrop_orbit = None
+        self.rects: list[tuple[pygame.Rect, pygame.Rect | None, pygame.Rect | None]] = []
+        self._t = 0.0
+        self.available = {k: self._can_import(*v) for k, v in OPTIONAL.items()}
+
+    # -- items -----------------------------------------------------------------------------
+    @staticmethod
+    def _can_import(module: str, name: str) -> bool:
+        try:
+            return hasattr(importlib.import_module(module), name)
+        except Exception:  # noqa: BLE001 - a half-written module must not break the menu
+            return False
+
+    def items(self) -> list[tuple[str, str, str]]:
+        """(id, label, value) rows; value "" for plain actions."""
+        s = self.setup
+        return [
+            ("start", "New game", "Enter to start"),
+            ("side", "Side", dict(SIDES)[side_mode(s)]),
+            ("scenario", "Scenario", dict(SCENARIOS).get(s.scenario, s.scenario)),
+            ("difficulty", "AI", dict(DIFFICULTIES).get(s.difficulty, s.difficulty)),
+            ("orbit", "Orbit", s.orbit_label),
+            ("seed", "Seed", f"{s.seed}   (type digits; Left/Right to step)"),
+            ("orbits", "Orbits...", "choose, edit and save element sets"
+             if self.available["orbits"] else "not available in this build"),
+            ("replays", "Replays...", "watch and verify recorded games"
+             if self.available["replays"] else "not available in this build"),
+            ("quit", "Quit", ""),
+        ]
+
+    def files(self) -> list[Path]:
+        if self._files is None:
+            self._files = orbit_files()
+        return self._files
+
+    def change(self, item: str, step: int) -> None:
+        s = self.setup
+        if item == "side":
+            ids = [k for k, _ in SIDES]
+            apply_side(s, ids[(ids.index(side_mode(s)) + step) % len(ids)])
+        elif item == "scenario":
+            ids = [k for k, _ in SCENARIOS]
+            s.scenario = ids[(ids.index(s.scenario) + step) % len(ids)] \
+                if s.scenario in ids else ids[0]
+        elif item == "difficulty":
+            s.difficulty = "hard" if s.difficulty == "easy" else "easy"
+        elif item == "seed":
+            s.seed = max(0, s.seed + step)
+        elif item == "orbit":
+            self._step_orbit(step)
+
+    def _step_orbit(self, step: int) -> None:
+        files = self.files()
+        if not files:
+            self._say("no orbit files found", bad=True)
+            return
+        names = [p.name for p in files]
+        i = names.index(self.setup.orbit_label) if self.setup.orbit_label in names else -1
+        for k in range(1, len(files) + 1):
+            p = files[(i + step * k) % len(files)]
+            try:
+                from game.orbit.api import load_orbit
+
+                orbit = load_orbit(p)
+            except Exception as exc:  # noqa: BLE001 - a bad file: say so, keep the last good
+                self._say(f"{p.name}: {exc}", bad=True)
+                continue
+            self.setup.orbit, self.setup.orbit_label = orbit, p.name
+            self.setup.epoch_unix_s = None
+            self._say(f"orbit: {p.name}")
+            return
+
+    def _say(self, text: str, bad: bool = False) -> None:
+        self.message, self.message_bad = text, bad
+
+    def activate(self, item: str) -> None:
+        if item == "start":
+            self.start_game()
+        elif item == "quit":
+            self.app.quit()
+        elif item in OPTIONAL:
+            if not self.available[item]:
+                self._say(f"{item}: not available in this build", bad=True)
+                return
+            module, name = OPTIONAL[item]
+            try:
+                cls = getattr(importlib.import_module(module), name)
+                screen = cls(self.app, self.setup) if item == "orbits" else cls(self.app)
+            except Exception as exc:  # noqa: BLE001
+                self._say(f"{item}: {exc}", bad=True)
+                return
+            self.app.push(screen)
+        else:
+            self.change(item, +1)
+
+    def start_game(self):
+        from game.view.game_screen import GameScreen
+        from game.view.sound import Sound
+
+        setup = dataclasses.replace(self.setup)
+        try:
+            screen = GameScreen(setup, sound=None if self.app.headless else Sound())
+        except Exception as exc:  # noqa: BLE001 - e.g. a warp or orbit the sim refuses
+            self._say(f"cannot start: {exc}", bad=True)
+            return None
+        self.app.push(screen)
+        return screen
+
+    # -- input -----------------------------------------------------------------------------
+    def handle_event(self, ev) -> bool:
+        items = self.items()
+        if ev.type == pygame.KEYDOWN:
+            k = ev.key
+            item = items[self.sel][0]
+            if k in (pygame.K_UP, pygame.K_w):
+                self.sel = (self.sel - 1) % len(items)
+            elif k in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
+                self.sel = (self.sel + 1) % len(items)
+            elif k in (pygame.K_LEFT, pygame.K_a):
+                self.change(item, -1)
+            elif k in (pygame.K_RIGHT, pygame.K_d):
+                self.change(item, +1)
+            elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.activate(item)
+            elif k == pygame.K_ESCAPE:
+                self.app.quit()
+            elif item == "seed" and ev.unicode.isdigit():
+                self.setup.seed = int(str(self.setup.seed)[-8:] + ev.unicode)
+            elif item == "seed" and k == pygame.K_BACKSPACE:
+                self.setup.seed = int(str(self.setup.seed)[:-1] or 0)
+            else:
+                return False
+            return True
+        if ev.type == pygame.MOUSEMOTION:
+            for i, (r, _l, _r) in enumerate(self.rects):
+                if r.collidepoint(ev.pos):
+                    self.sel = i
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button in (1, 3):
+            for i, (r, left, right) in enumerate(self.rects):
+                if not r.collidepoint(ev.pos):
+                    continue
+                self.sel = i
+                item = items[i][0]
+                if left is not None and left.collidepoint(ev.pos):
+                    self.change(item, -1)
+                elif right is not None and right.collidepoint(ev.pos):
+                    self.change(item, +1)
+                else:
+                    self.activate(item) if ev.button == 1 else self.change(item, -1)
+                return True
+            return True
+        return False
+
+    # -- time and drawing ------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self._t += dt
+        if self._backdrop is None or self._backdrop_orbit is not self.setup.orbit:
+            self._backdrop_orbit = self.setup.orbit
+            self._backdrop = _Backdrop(self.setup.orbit, self.setup.start_unix_s, warp=60.0,
+                                       camera="free", auto_camera=True)
+            self._backdrop.show_inset = False
+            self._backdrop.rig.free.dist = 3.2
+        self._backdrop.update(dt)
+
+    def draw(self, surface, alpha) -> None:
+        if self._backdrop is None:
+            self.update(0.0)
+        self._backdrop.draw(surface, alpha)
+        w, h = surface.get_size()
+        # a dark veil on the left for the menu
+        veil = pygame.Surface((min(680, w), h), pygame.SRCALPHA)
+        for x in range(0, veil.get_width(), 8):
+            a = int(215 * max(0.0, 1.0 - max(0, x - 420) / 260))
+            veil.fill((3, 6, 16, a), (x, 0, 8, h))
+        surface.blit(veil, (0, 0))
+        surface.blit(self.f_title.render("I.S.S.", True, (240, 244, 252)), (70, 46))
+        sub = "Three Americans, three Russians, one order: take the station."
+        surface.blit(self.f_sub.render(sub, True, (175, 190, 215)), (74, 128))
+        self.rects = []
+        y = 178
+        for i, (item, label, value) in enumerate(self.items()):
+            on = i == self.sel
+            disabled = item in OPTIONAL and not self.available[item]
+            r = pygame.Rect(60, y, 600, 46)
+            left = right = None
+            if on:
+                pulse = 0.5 + 0.5 * math.sin(self._t * 4)
+                pygame.draw.rect(surface, (34, 48, 86), r, border_radius=6)
+                pygame.draw.rect(surface, (120 + int(60 * pulse), 150, 220), r, 1,
+                                 border_radius=6)
+            col = (110, 118, 138) if disabled else (255, 214, 120) if item == "start" \
+                else (240, 244, 252)
+            surface.blit(self.f_item.render(label, True, col), (r.left + 16, r.top + 5))
+            if value:
+                vcol = (110, 118, 138) if disabled else (175, 200, 240) if on else \
+                    (150, 165, 195)
+                cyclic = item in ("side", "scenario", "difficulty", "orbit", "seed")
+                vx = r.left + 150
+                if cyclic:
+                    left = pygame.Rect(vx, r.top + 4, 22, 38)
+                    right = pygame.Rect(r.right - 28, r.top + 4, 22, 38)
+                    for rr, glyph in ((left, "<"), (right, ">")):
+                        g = self.f_item.render(glyph, True, (255, 214, 120) if on else
+                                               (120, 130, 160))
+                        surface.blit(g, g.get_rect(center=rr.center))
+                    vx += 26
+                text = value if self.f_val.size(value)[0] < r.right - vx - 34 else \
+                    value[:60] + "..."
+                surface.blit(self.f_val.render(text, True, vcol), (vx, r.top + 14))
+            self.rects.append((r, left, right))
+            y += 48 if item not in ("seed", "start") else 58
+        hint = "Up/Down choose    Left/Right change    Enter select    Esc quit    F11 full screen"
+        surface.blit(self.f_small.render(hint, True, (150, 160, 185)), (70, h - 56))
+        if self.message:
+            col = (255, 130, 110) if self.message_bad else (150, 230, 170)
+            surface.blit(self.f_small.render(self.message[:110], True, col), (70, h - 32))
+        credit = "Earth: NASA Blue Marble; cities: GeoNames; orbit: real ISS element sets"
+        cs = self.f_small.render(credit, True, (110, 120, 140))
+        surface.blit(cs, (w - cs.get_width() - 16, h - 28))
+
+
+def default_setup():
+    from game.orbit.api import load_orbit
+    from game.view.setup import GameSetup
+
+    return GameSetup(orbit=load_orbit(), orbit_label="bundled ISS")
+
+
+def render_title_png(path: str, frames: int = 30, setup=None) -> None:
+    """Headless: run the title menu ``frames`` frames and save the last one as a PNG."""
+    import os
+
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.view.app import App
+
+    app = App(headless=True)
+    app.push(TitleScreen(setup or default_setup()))
+    app.run(frames=frames)
+    pygame.image.save(app.surface, path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m game.view.title")
+    p.add_argument("--screenshot", required=True, metavar="PNG")
+    p.add_argument("--frames", type=int, default=30)
+    a = p.parse_args()
+    render_title_png(a.screenshot, a.frames)
