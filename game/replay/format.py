@@ -10,16 +10,20 @@ state hashes so a mismatch names the turn)::
      "start_unix_s": 1735787045.0, "warp": 30.0, "max_ticks": 54000,
      "timeline": {"step_s": 1.0, "samples": 54001}, "checksum_every": 600}
     {"t": 0, "cmd": {"kind": "move", "side": "us", "crew": "kira", "to": "destiny"}}
-    {"t": 600, "checksum": "9f2c...32 hex"}
+    {"t": 600, "checksum": "9f2c...32 hex", "log": "41d0...32 hex"}
     ...
-    {"result": {"ending": "truce", "ticks": 31234, "checksum": "...", "text": "..."}}
+    {"result": {"ending": "truce", "ticks": 31234, "checksum": "...", "log": "...",
+                "text": "..."}}
 
 * The header is always the first line; everything needed to rebuild the game is in it,
   including the element set itself, so a replay plays the same after ``orbits/`` changed.
 * ``{"t", "cmd"}``: a command the game *accepted* at tick ``t`` (``game.sim`` dict form).
 * ``{"t", "checksum"}``: ``Game.checksum()`` when the game stood at tick ``t``.
   Lines are in the order things happened: a checksum at ``t`` written before a command at
-  ``t`` was taken before that command was submitted.
+  ``t`` was taken before that command was submitted. ``log`` is a BLAKE2b-128 chain over
+  every command line written so far (the exact bytes, newline included): a command
+  edited so that the state never shows it (say a move re-ordered before the crew left)
+  is still caught, at the next checksum line.
 * ``{"result"}``: the last line of a finished game. Without it (a crash, a kill) the file
   still plays up to its last complete line.
 

@@ -72,6 +72,10 @@ class _Cursor:
             if got != e.checksum:
                 return Desync(e.t, e.line, f"desync at tick {e.t}: expected {e.checksum}, "
                               f"got {got}", e.checksum, got)
+            if e.log != e.log_actual:
+                return Desync(e.t, e.line, f"desync at tick {e.t}: the commands before line "
+                              f"{e.line} are not the ones recorded (command log expected "
+                              f"{e.log}, got {e.log_actual})", e.log, e.log_actual)
         return None
 
     def advance_to(self, target: int, *, inclusive: bool = False, check: bool = False,
@@ -268,6 +272,11 @@ def _check_result(game, res: dict, line: int) -> Desync | None:
                       f"file says the game ended '{res['ending'] or 'unfinished'}' at tick "
                       f"{res['ticks']}, the re-simulation '{game.ending or 'unfinished'}' "
                       f"at tick {game.tick}")
+    if res.get("log_actual", res["log"]) != res["log"]:
+        return Desync(res["ticks"], line, f"desync at tick {res['ticks']}: line {line}: the "
+                      f"commands are not the ones recorded (command log expected "
+                      f"{res['log']}, got {res.get('log_actual')})", res["log"],
+                      str(res.get("log_actual")))
     if res["checksum"] and game.checksum() != res["checksum"]:
         got = game.checksum()
         return Desync(res["ticks"], line, f"desync at tick {res['ticks']}: expected "

@@ -16,6 +16,7 @@ is not an error: it loads what is there and ``Replay.warning`` says so.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -59,6 +60,8 @@ class Entry:
     t: int
     cmd: object = None  # a game.sim command, or None
     checksum: str = ""  # 32 hex digits, or ""
+    log: str = ""  # the command-log chain the file claims at this checksum
+    log_actual: str = ""  # the chain over the command lines as read
 
     @property
     def kind(self) -> str:
@@ -205,6 +208,7 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
     max_ticks = header["max_ticks"]
     last_t = 0
     entries = replay.entries
+    chain = hashlib.blake2b(digest_size=16)
     for i in range(1, len(lines)):
         n = i + 1
         obj = _parse_line(lines[i].rstrip(b"\r"), n, source)
@@ -213,6 +217,7 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
                               f"(line {replay.result_line})", where=source)
         if "result" in obj:
             replay.result = _check_result(obj, n, source, last_t, max_ticks)
+            replay.result["log_actual"] = chain.hexdigest()
             replay.result_line = n
             continue
         t = obj.get("t")
@@ -231,13 +236,15 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
             except ValueError as exc:
                 raise ReplayError(f"line {n}: {exc}", where=source) from None
             entries.append(Entry(n, t, cmd=cmd))
+            chain.update(_canonical_command_line(t, cmd))
         elif "checksum" in obj:
-            _exact_keys(obj, ("t", "checksum"), n, source)
-            digest = obj["checksum"]
-            if not isinstance(digest, str) or not _HEX32.match(digest):
-                raise ReplayError(f"line {n}: checksum must be 32 lowercase hex digits",
-                                  where=source)
-            entries.append(Entry(n, t, checksum=digest))
+            _exact_keys(obj, ("t", "checksum", "log"), n, source)
+            digest, log = obj["checksum"], obj["log"]
+            if not isinstance(digest, str) or not _HEX32.match(digest) \
+                    or not isinstance(log, str) or not _HEX32.match(log):
+                raise ReplayError(f"line {n}: checksum and log must be 32 lowercase hex "
+                                  "digits", where=source)
+            entries.append(Entry(n, t, checksum=digest, log=log, log_actual=chain.hexdigest()))
         else:
             raise ReplayError(f"line {n}: expected a command, a checksum or the result",
                               where=source)
@@ -341,6 +348,13 @@ def _text(v, limit: int) -> bool:
     return isinstance(v, str) and len(v) <= limit and v.isprintable()
 
 
+def _canonical_command_line(t: int, cmd) -> bytes:
+    from game.replay.format import encode_line
+    from game.sim.api import command_to_dict
+
+    return encode_line({"t": t, "cmd": command_to_dict(cmd)}).encode("ascii") + b"\n"
+
+
 def _command_from_dict(d):
     from game.sim.api import command_from_dict
 
@@ -434,12 +448,12 @@ def _check_result(obj: dict, n: int, source: str, last_t: int, max_ticks: int) -
     res = obj["result"]
     if not isinstance(res, dict):
         raise ReplayError(f"line {n}: 'result' must be an object", where=source)
-    allowed = ("ending", "ticks", "checksum", "text", "mission_time")
+    allowed = ("ending", "ticks", "checksum", "log", "text", "mission_time")
     extra = sorted(k for k in res if k not in allowed)
     if extra:
         raise ReplayError(f"line {n}: unexpected field '{extra[0][:40]}' in the result",
                           where=source)
-    for k in ("ending", "ticks", "checksum"):
+    for k in ("ending", "ticks", "checksum", "log"):
         if k not in res:
             raise ReplayError(f"line {n}: missing field '{k}' in the result", where=source)
     from game.sim.api import ENDINGS
@@ -453,6 +467,8 @@ def _check_result(obj: dict, n: int, source: str, last_t: int, max_ticks: int) -
     digest = res["checksum"]
     if not isinstance(digest, str) or not (digest == "" or _HEX32.match(digest)):
         raise ReplayError(f"line {n}: result checksum must be 32 hex digits", where=source)
+    if not isinstance(res["log"], str) or not _HEX32.match(res["log"]):
+        raise ReplayError(f"line {n}: result log must be 32 hex digits", where=source)
     if not _text(res.get("text", ""), 500) or not _text(res.get("mission_time", ""), 20):
         raise ReplayError(f"line {n}: result text fields must be short strings", where=source)
     return dict(res)

@@ -24,6 +24,7 @@ recording stops (``rec.error`` says why) and the game goes on.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
 from pathlib import Path
 
@@ -45,6 +46,8 @@ class Recorder:
         self._game = None
         self._next_checksum = self.checksum_every
         self._last_checksum: tuple[int, str] | None = None
+        self._log = hashlib.blake2b(digest_size=16)  # chain over every command line
+        self._dirty = False  # a command was written after the last checksum
         self._write(header)
 
     # ---- opening ---------------------------------------------------------------------
@@ -93,12 +96,16 @@ class Recorder:
         """An accepted command at ``tick`` (the ``Game.add_listener`` signature)."""
         from game.sim.api import command_to_dict
 
-        self._write({"t": int(tick), "cmd": command_to_dict(cmd)})
+        line = encode_line({"t": int(tick), "cmd": command_to_dict(cmd)})
+        self._log.update(line.encode("ascii") + b"\n")
+        self._dirty = True
+        self._write_line(line)
 
     def on_checksum(self, tick: int, digest: str) -> None:
         """The game's checksum at ``tick`` (the ``runner.play(on_checksum=)`` signature)."""
         self._last_checksum = (int(tick), str(digest))
-        self._write({"t": int(tick), "checksum": str(digest)})
+        self._dirty = False
+        self._write({"t": int(tick), "checksum": str(digest), "log": self._log.hexdigest()})
 
     def checkpoint(self, game=None) -> None:
         """Call after stepping a live game: writes its checksum when it has reached the
@@ -111,7 +118,8 @@ class Recorder:
             self._next_checksum = (game.tick // self.checksum_every + 1) * self.checksum_every
 
     def _checksummed(self, game) -> bool:
-        return self._last_checksum is not None and self._last_checksum[0] == game.tick
+        return (self._last_checksum is not None and self._last_checksum[0] == game.tick
+                and not self._dirty)
 
     def finish(self, summary=None) -> None:
         """Write the result line and close. ``summary``: the game (its checksum is taken
@@ -130,7 +138,8 @@ class Recorder:
         last = self._last_checksum
         ticks = int(summary.get("ticks", last[0] if last else 0))
         result = {"ending": str(summary.get("ending") or ""), "ticks": ticks,
-                  "checksum": last[1] if last and last[0] == ticks else "",
+                  "checksum": last[1] if last and last[0] == ticks and not self._dirty else "",
+                  "log": self._log.hexdigest(),
                   "text": str(summary.get("text") or "")[:500]}
         if "mission_time" in summary:
             result["mission_time"] = str(summary["mission_time"])[:20]
@@ -167,10 +176,13 @@ class Recorder:
         self.finish(summary)
 
     def _write(self, obj: dict) -> None:
+        self._write_line(encode_line(obj))
+
+    def _write_line(self, line: str) -> None:
         if self.closed or self.error:
             return
         try:
-            self._fh.write(encode_line(obj) + "\n")
+            self._fh.write(line + "\n")
             self._fh.flush()
         except (OSError, ValueError) as exc:
             self.error = f"recording stopped: {exc}"
