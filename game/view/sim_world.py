@@ -256,6 +256,10 @@ class SimWorld:
             self._state_tick = key
         return self._state
 
+    def invalidate(self) -> None:
+        """Forget the cached state view (after a snapshot was restored, e.g. in tests)."""
+        self._state = None
+
     def module_status(self, m) -> str:
         """"contested" while a capture runs or both sides' free crew are inside."""
         if m.capturing:

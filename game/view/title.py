@@ -25,8 +25,8 @@ import pygame
 from game.view.app import Screen
 from game.view.play import PlayScreen
 
-SIDES = [("us", "USA - you command the US crew; Russia is the AI"),
-         ("ru", "Russia - you command the Russian crew; the US is the AI"),
+SIDES = [("us", "USA - you vs the Russian AI"),
+         ("ru", "Russia - you vs the US AI"),
          ("both", "Hot-seat - two players, Tab hands over"),
          ("watch", "Watch - AI against AI")]
 SCENARIOS = [("film", "film - the six crew of the film"),
@@ -69,7 +69,10 @@ class _Backdrop(PlayScreen):
 
     def draw(self, surface, alpha) -> None:
         vs = self.view_state(alpha)
+        surface.fill((0, 0, 0))
         area = surface.get_rect()
+        area.left += area.width * 3 // 10  # the Earth sits right of the menu
+        area.width -= area.width * 3 // 10
         cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
         self.scene.draw(surface, area, vs, cam)
 
@@ -91,6 +94,7 @@ class TitleScreen(Screen):
         self._backdrop_orbit = None
         self.rects: list[tuple[pygame.Rect, pygame.Rect | None, pygame.Rect | None]] = []
         self._t = 0.0
+        self._veil: pygame.Surface | None = None
         self.available = {k: self._can_import(*v) for k, v in OPTIONAL.items()}
 
     # -- items -----------------------------------------------------------------------------
@@ -259,11 +263,12 @@ class TitleScreen(Screen):
         self._backdrop.draw(surface, alpha)
         w, h = surface.get_size()
         # a dark veil on the left for the menu
-        veil = pygame.Surface((min(680, w), h), pygame.SRCALPHA)
-        for x in range(0, veil.get_width(), 8):
-            a = int(215 * max(0.0, 1.0 - max(0, x - 420) / 260))
-            veil.fill((3, 6, 16, a), (x, 0, 8, h))
-        surface.blit(veil, (0, 0))
+        if self._veil is None or self._veil.get_height() != h:
+            self._veil = pygame.Surface((min(680, w), h), pygame.SRCALPHA)
+            for x in range(0, self._veil.get_width(), 8):
+                a = int(200 * max(0.0, 1.0 - max(0, x - 420) / 260))
+                self._veil.fill((3, 6, 16, a), (x, 0, 8, h))
+        surface.blit(self._veil, (0, 0))
         surface.blit(self.f_title.render("I.S.S.", True, (240, 244, 252)), (70, 46))
         sub = "Three Americans, three Russians, one order: take the station."
         surface.blit(self.f_sub.render(sub, True, (175, 190, 215)), (74, 128))

@@ -1,0 +1,220 @@
+"""The windowed game with the real simulation behind it (SDL dummy driver): clicks on the
+schematic become commands the sim accepts or refuses with a visible reason; mission time
+drives ticks; pause, hot-seat, the end summary, the recording and the screenshot."""
+
+import dataclasses
+
+import numpy as np
+import pygame
+import pytest
+
+from game.orbit.api import load_orbit
+from game.sim import station as stn
+from game.view.app import STEP_S, App
+from game.view.game_screen import EndScreen, GameScreen
+from game.view.setup import GameSetup
+from game.view.sim_world import PALETTE
+
+
+@pytest.fixture(scope="module")
+def orbit():
+    return load_orbit()
+
+
+def _setup(orbit, **kw):
+    base = dict(orbit=orbit, orbit_label="test", seed=3, us="human", ru="ai")
+    base.update(kw)
+    return GameSetup(**base)
+
+
+def _start(orbit, record=False, **kw):
+    app = App(headless=True)
+    screen = GameScreen(_setup(orbit, **kw), record=record)
+    app.push(screen)
+    screen.draw(app.surface, 0.0)  # lays out the panel: boxes, hatches, tokens
+    return app, screen
+
+
+def _click(app, pos, button=1):
+    app.top.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+
+
+def _key(app, key, unicode=""):
+    app.top.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, unicode=unicode, mod=0))
+
+
+def _free_spot(screen, module):
+    """A point inside the module's box that is not on a token or a badge."""
+    box = screen.panel.boxes[module]
+    return (box.right - 5, box.top + 6)
+
+
+def _accepted(screen):
+    got = []
+    screen.sim.game.add_listener(lambda tick, cmd: got.append(cmd))
+    return got
+
+
+def test_click_crew_then_module_sends_a_move_the_sim_accepts(orbit):
+    app, screen = _start(orbit)
+    got = _accepted(screen)
+    kira = screen.panel.token_centre("kira")
+    assert kira is not None and screen.panel._rect.collidepoint(kira)
+    _click(app, kira)
+    assert screen.panel.selected == "kira"
+    _click(app, _free_spot(screen, "destiny"))
+    assert [type(c).__name__ for c in app.commands] == ["Move"]
+    screen.update(STEP_S)  # drains app.commands into game.submit
+    assert not app.commands
+    assert len(got) == 1 and got[0].to == "destiny" and got[0].side == "us"
+    kira_v = next(c for c in screen.sim.state.crew if c.id == "kira")
+    assert kira_v.task == "move" and kira_v.target == "destiny"
+    assert any("moving to Destiny" in ln.text for ln in screen.sim.log.lines)
+
+
+def test_hatch_click_closes_then_a_refusal_shows_its_reason(orbit):
+    app, screen = _start(orbit)
+    _click(app, screen.panel.token_centre("gordon"))
+    h = "unity-destiny"
+    _click(app, screen.panel.hatch_rects[h].center)
+    assert len(app.commands) == 1
+    cmd = app.commands[0]
+    assert type(cmd).__name__ == "CloseHatch" and cmd.hatch == h and cmd.crew == "gordon"
+    screen.update(STEP_S)
+    # Act 1: no order yet, so sealing a hatch is refused, with the reason on screen
+    reason, _left = screen.sim.refusals[-1]
+    assert "no order from the ground yet" in reason
+    assert any(ln.kind == "refused" and "no order" in ln.text for ln in screen.sim.log.lines)
+    screen.draw(app.surface, 0.0)
+    area, _ = screen.layout(app.surface)
+    toast = pygame.surfarray.array3d(app.surface)[area.left:area.left + 400,
+                                                  area.bottom - 40:area.bottom - 10]
+    assert ((toast[..., 0] > 100) & (toast[..., 1] < 60)).sum() > 200  # the red toast
+
+
+def test_hatch_click_opens_a_closed_hatch(orbit):
+    app, screen = _start(orbit)
+    game = screen.sim.game
+    # test set-up only: a closed hatch (the view itself never writes the state)
+    snap = game.snapshot()
+    snap["hatch_open"][stn.HATCH_IDS.index("destiny-harmony")] = 0
+    game.restore(snap)
+    screen.sim.invalidate()
+    got = _accepted(screen)
+    _click(app, screen.panel.token_centre("christian"))
+    _click(app, screen.panel.hatch_rects["destiny-harmony"].center)
+    assert type(app.commands[0]).__name__ == "OpenHatch"
+    screen.update(STEP_S)
+    assert got and got[0].hatch == "destiny-harmony"
+
+
+def test_refused_restrain_key_and_watch_mode_refusal(orbit):
+    app, screen = _start(orbit)
+    _click(app, screen.panel.token_centre("kira"))
+    _key(app, pygame.K_x)  # restrain: no one to restrain in the Cupola alone
+    screen.update(STEP_S)
+    assert screen.sim.refusals and "restrain" in screen.sim.refusals[-1][0]
+    app2, watch = _start(orbit, us="ai", ru="ai")
+    _click(app2, _free_spot(watch, "zvezda"))
+    assert "watching" in watch.sim.refusals[-1][0]
+
+
+def test_mission_time_drives_ticks_and_tints_follow_holders(orbit):
+    app, screen = _start(orbit)
+    screen.warp = 30.0
+    for _ in range(120):  # two real seconds at 30x: one minute of mission time
+        screen.update(STEP_S)
+    assert screen.sim.game.tick == 60
+    tints = screen.view_state().module_tints
+    assert tints["destiny"] == PALETTE["us"] and tints["zvezda"] == PALETTE["ru"]
+    assert tints["soyuz"] == PALETTE["ru"] and tints["dragon"] == PALETTE["us"]
+    hud = screen.game_hud.lines(screen.sim)
+    assert hud[0][0].startswith("ACT 1")
+    assert any("Trust" in t for t, _c, _f in hud) and any("Oxygen" in t for t, _c, _f in hud)
+
+
+def test_pause_stops_ticks_and_speed_keys(orbit):
+    app, screen = _start(orbit)
+    _key(app, pygame.K_SPACE)
+    assert screen.paused
+    for _ in range(60):
+        screen.update(STEP_S)
+    assert screen.sim.game.tick == 0
+    w = screen.warp
+    _key(app, pygame.K_EQUALS)
+    assert screen.warp > w
+    _key(app, pygame.K_MINUS)
+    _key(app, pygame.K_MINUS)
+    assert screen.warp < w
+
+
+def test_hot_seat_tab_switches_the_commanding_side(orbit):
+    app, screen = _start(orbit, us="human", ru="human")
+    assert screen.sim.commanding == "us"
+    _key(app, pygame.K_TAB)
+    assert screen.sim.commanding == "ru"
+    sel = next(c for c in screen.sim.state.crew if c.id == screen.panel.selected)
+    assert sel.side == "ru"
+    screen.draw(app.surface, 0.0)
+    _click(app, screen.panel.token_centre("nicholai"))
+    _click(app, _free_spot(screen, "zvezda"))
+    assert app.commands[-1].side == "ru" and app.commands[-1].crew == "nicholai"
+    _key(app, pygame.K_TAB)
+    assert screen.sim.commanding == "us"
+
+
+def test_ai_vs_ai_runs_to_an_ending_and_the_summary(orbit):
+    app, screen = _start(orbit, us="ai", ru="ai", seed=1)
+    screen.sim.advance(200_000)  # the whole game, as fast as the sim goes
+    assert screen.sim.ended and screen.sim.summary["ending"]
+    for _ in range(int(2.0 / STEP_S)):
+        screen.update(STEP_S)
+    assert isinstance(app.top, EndScreen)
+    text = " ".join(t for t, _c in app.top.lines())
+    assert "Mission time" in text
+    app.top.draw(app.surface, 0.0)
+    _key(app, pygame.K_t)  # back to the title menu
+    from game.view.title import TitleScreen
+
+    assert isinstance(app.top, TitleScreen)
+
+
+def test_every_windowed_game_is_recorded(orbit, tmp_path):
+    from game.paths import user_replays_dir
+
+    app, screen = _start(orbit, record=True)
+    _click(app, screen.panel.token_centre("kira"))
+    _click(app, _free_spot(screen, "destiny"))
+    for _ in range(200):
+        screen.update(STEP_S)
+    app.pop()  # leaving the game finishes the replay
+    files = list(user_replays_dir().glob("*.jsonl"))
+    assert len(files) == 1
+    lines = files[0].read_text().splitlines()
+    assert '"move"' in lines[1] and '"result"' in lines[-1]
+    from game.replay.api import read_replay, verify_replay
+
+    assert verify_replay(read_replay(files[0])).ok
+
+
+def test_headless_screenshot_shows_a_game_with_the_schematic(tmp_path):
+    from game.cli.main import main
+
+    out = tmp_path / "game.png"
+    rc = main(["play", "--headless", "--frames", "30", "--screenshot", str(out),
+               "--us", "human", "--ru", "ai", "--seed", "3"])
+    assert rc == 0
+    img = pygame.image.load(str(out))
+    assert img.get_size() == (1280, 720)
+    a = pygame.surfarray.array3d(img).astype(int)
+    panel = a[720:, :]
+    assert panel.std() > 20  # drawn, not a flat fill
+    us = np.abs(panel - np.array(PALETTE["us"])).sum(axis=2) < 30
+    ru = np.abs(panel - np.array(PALETTE["ru"])).sum(axis=2) < 30
+    assert us.sum() > 200 and ru.sum() > 200  # both sides' modules and crew
+
+
+def test_replace_keeps_setup_choices(orbit):
+    s = _setup(orbit, scenario="international")
+    t = dataclasses.replace(s, seed=s.seed + 1)
+    assert t.scenario == "international" and t.seed == 4

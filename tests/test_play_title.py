@@ -1,0 +1,112 @@
+"""The title menu: keyboard and mouse choose the set-up and start a game with it; the
+optional screens are imported lazily; `iss-game play` picks title vs game by its flags."""
+
+import pygame
+import pytest
+
+from game.orbit.api import load_orbit
+from game.view.app import App
+from game.view.setup import GameSetup
+from game.view.title import TitleScreen, render_title_png
+
+
+@pytest.fixture(scope="module")
+def orbit():
+    return load_orbit()
+
+
+def _key(app, key, unicode=""):
+    app.top.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, unicode=unicode, mod=0))
+
+
+def _title(orbit):
+    app = App(headless=True)
+    title = TitleScreen(GameSetup(orbit=orbit, orbit_label="bundled ISS"))
+    app.push(title)
+    title.update(1 / 60)
+    title.draw(app.surface, 0.0)
+    return app, title
+
+
+def _goto(app, title, item):
+    ids = [i for i, *_ in title.items()]
+    while ids[title.sel] != item:
+        _key(app, pygame.K_DOWN)
+
+
+def test_keyboard_choices_start_a_game_with_that_setup(orbit):
+    from game.view.game_screen import GameScreen
+
+    app, title = _title(orbit)
+    _goto(app, title, "side")
+    _key(app, pygame.K_RIGHT)  # USA -> Russia
+    _goto(app, title, "scenario")
+    _key(app, pygame.K_RIGHT)  # film -> international
+    _goto(app, title, "difficulty")
+    _key(app, pygame.K_LEFT)  # hard -> easy
+    _goto(app, title, "seed")
+    _key(app, pygame.K_BACKSPACE)
+    for d in "42":
+        _key(app, getattr(pygame, f"K_{d}"), d)
+    _goto(app, title, "start")
+    _key(app, pygame.K_RETURN)
+    game = app.top
+    assert isinstance(game, GameScreen)
+    s = game.setup
+    assert (s.us, s.ru, s.scenario, s.difficulty, s.seed) == ("ai", "human", "international",
+                                                             "easy", 42)
+    assert game.sim.commanding == "ru"
+    assert len(game.sim.state.crew) == 9  # international: the partner crew are aboard
+    assert game.sim.game.setup.seed == 42
+
+
+def test_mouse_starts_a_game_and_watch_mode(orbit):
+    from game.view.game_screen import GameScreen
+
+    app, title = _title(orbit)
+    ids = [i for i, *_ in title.items()]
+    side_row, _l, right = title.rects[ids.index("side")]
+    for _ in range(3):  # USA -> Russia -> hot-seat -> watch
+        title.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=right.center,
+                                              button=1))
+    assert (title.setup.us, title.setup.ru) == ("ai", "ai")
+    start = title.rects[ids.index("start")][0]
+    title.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start.center, button=1))
+    assert isinstance(app.top, GameScreen) and app.top.sim.commanding is None
+
+
+def test_orbit_files_cycle_and_optional_screens(orbit):
+    app, title = _title(orbit)
+    _goto(app, title, "orbit")
+    _key(app, pygame.K_RIGHT)
+    assert title.setup.orbit_label.endswith((".tle", ".txt", ".3le", ".json", ".csv"))
+    for item in ("orbits", "replays"):
+        _goto(app, title, item)
+        before = len(app.screens)
+        _key(app, pygame.K_RETURN)
+        if title.available[item]:
+            assert len(app.screens) == before + 1
+            app.pop()
+        else:
+            assert len(app.screens) == before and title.message_bad
+
+
+def test_title_screenshot_renders_menu_and_earth(tmp_path):
+    out = tmp_path / "title.png"
+    render_title_png(str(out), frames=3)
+    a = pygame.surfarray.array3d(pygame.image.load(str(out))).astype(int)
+    assert a.shape[:2] == (1280, 720)
+    assert a[:600].std() > 10 and a[700:].std() > 10  # menu text left, Earth right
+    assert (a[800:1100, 200:500, 2] > 80).sum() > 2000  # blue of the Earth
+
+
+def test_play_flags_choose_title_or_game():
+    from game.cli.main import build_parser
+    from game.cli.play_cmd import wants_title
+
+    p = build_parser()
+    assert wants_title(p.parse_args(["play"]))
+    assert not wants_title(p.parse_args(["play", "--us", "ai"]))
+    assert not wants_title(p.parse_args(["play", "--seed", "3"]))
+    assert not wants_title(p.parse_args(["play", "--scenario", "international"]))
+    assert not wants_title(p.parse_args(["play", "--headless", "--frames", "2"]))
