@@ -1,4 +1,5 @@
-"""Render benchmark: the play screen at 1280x720, every layer on, the free camera moving
+"""Render benchmark: the game screen at 1280x720 (3D view, station schematic panel, rules
+HUD; AI vs AI on the real simulation), every layer on, the free camera moving
 (then the follow and Cupola cameras, reported separately).
 
 ``bench_render(quick)`` renders frames exactly as headless play does (one fixed step per
@@ -26,12 +27,16 @@ def bench_render(quick: bool = False) -> dict:
 
     from game.orbit.api import load_orbit
     from game.view.app import STEP_S, App
-    from game.view.play import PlayScreen
+    from game.view.game_screen import GameScreen
+    from game.view.setup import GameSetup
 
     frames = 240 if quick else 900
     orbit = load_orbit()
     app = App(headless=True)
-    screen = PlayScreen(orbit, orbit.epoch_unix_s, seed=1, camera="free", auto_camera=True)
+    # The game as played: AI vs AI on the real sim, schematic panel, rules HUD.
+    setup = GameSetup(orbit=orbit, orbit_label="bench", epoch_unix_s=orbit.epoch_unix_s,
+                      seed=1, us="ai", ru="ai")
+    screen = GameScreen(setup, camera="free", auto_camera=True, record=False)
     screen.show_fps = True
     app.push(screen)
     surf = app.surface
@@ -40,8 +45,10 @@ def bench_render(quick: bool = False) -> dict:
         screen.update(STEP_S)
         screen.draw(surf, 0.0)
     times = []
-    # Start the demo war so flashes and afterglows are on screen during the run.
-    screen.t = screen.t_prev = float(screen.world.flashes()[:, 2].min()) - 5.0
+    # Start the war so flashes and afterglows are on screen during the run.
+    first = float(screen.world.flashes()[:, 2].min()) - 5.0
+    screen.sim.advance(first - screen.t)
+    screen.t = screen.t_prev = first
     for _ in range(frames):
         t0 = time.perf_counter()
         screen.update(STEP_S)

@@ -295,9 +295,12 @@ class EndScreen(Screen):
         surface.blit(self.f.render(f"ending: {ending}", True, (150, 160, 180)),
                      (box.left + 26, box.top + 58))
         y = box.top + 86
+        import textwrap
+
         for text, col in self.lines():
-            surface.blit(self.f.render(text[:92], True, col), (box.left + 24, y))
-            y += 22
+            for part in textwrap.wrap(text, 88, drop_whitespace=False) or [""]:
+                surface.blit(self.f.render(part, True, col), (box.left + 24, y))
+                y += 22
         self.item_rects = []
         y = box.bottom - 40 * len(self.items) - 8
         for i, (_k, label) in enumerate(self.items):

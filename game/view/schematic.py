@@ -370,8 +370,15 @@ class SchematicPanel:
         self.layout(rect)
         w = self.world
         st = w.state
-        key = (rect.size, st.tick, st.ended, id(st), self.selected, self.pending, self.hint,
-               w.commanding, w.log.version)
+        # Redrawn only when something it shows changed (not on every tick).
+        capturing = any(m.capturing for m in st.modules)
+        content = (tuple((c.module, c.task, c.target, c.stress, c.restrained, c.gone, c.side)
+                         for c in st.crew),
+                   tuple((m.holder, m.capturing, m.crew) for m in st.modules),
+                   tuple(h.open for h in st.hatches), tuple(x.working for x in st.systems),
+                   tuple(x.on for x in st.systems))
+        key = (rect.size, st.tick if capturing else -1, st.ended, content, self.selected,
+               self.pending, self.hint, w.commanding, w.log.version)
         if self._cache is None or self._cache.get_size() != rect.size:
             self._cache = pygame.Surface(rect.size)
             self._cache_key = None
