@@ -33,18 +33,38 @@ def test_refusals_have_reasons():
 
 def test_closed_hatch_blocks_and_forcing_takes_120_s():
     g = run_to_orders(orders_game())
-    assert g.submit(CloseHatch("us", "gordon", "destiny-harmony")).ok
+    assert g.submit(CloseHatch("ru", "nicholai", "zarya-pma1")).ok
     g.step(5)
-    assert not g.hatch_open("destiny-harmony")
-    # Weronika is in Harmony, on the other side: the move is refused, naming the hatch
-    r = g.submit(Move("ru", "weronika", "destiny"))
-    assert not r.ok and "Destiny\u2013Harmony is closed" in r.reason
-    assert g.submit(OpenHatch("ru", "weronika", "destiny-harmony")).ok
-    assert g.crew_by_id("weronika").task == "force"
+    assert not g.hatch_open("zarya-pma1")
+    assert g.submit(Move("us", "kira", "pma1")).ok
+    g.step(200)
+    assert g.crew_by_id("kira").module == "pma1"
+    # Kira is on the other side: the move is refused, naming the hatch
+    r = g.submit(Move("us", "kira", "zvezda"))
+    assert not r.ok and "Zarya\u2013PMA-1 is closed" in r.reason
+    # opening it from the side it was sealed from would take 5 s; from here it is forced
+    assert g.submit(OpenHatch("us", "kira", "zarya-pma1")).ok
+    assert g.crew_by_id("kira").task == "force"
     g.step(119)
-    assert not g.hatch_open("destiny-harmony")
+    assert not g.hatch_open("zarya-pma1")
     g.step(1)
-    assert g.hatch_open("destiny-harmony")
+    assert g.hatch_open("zarya-pma1")
+    assert g.crew_by_id("kira").module == "zarya"  # forced her way through
+    # sealing it again in her face is refused
+    r = g.submit(CloseHatch("ru", "nicholai", "zarya-pma1"))
+    assert not r.ok and "face" in r.reason
+
+
+def test_opening_from_the_sealed_side_takes_5_s():
+    g = run_to_orders(orders_game())
+    assert g.submit(CloseHatch("ru", "nicholai", "zarya-pma1")).ok
+    g.step(5)
+    assert g.submit(OpenHatch("ru", "nicholai", "zarya-pma1")).ok
+    assert g.crew_by_id("nicholai").task == "open"
+    g.step(4)
+    assert not g.hatch_open("zarya-pma1")
+    g.step(1)
+    assert g.hatch_open("zarya-pma1") and g.crew_by_id("nicholai").module == "zarya"
 
 
 def test_checksum_snapshot_restore():

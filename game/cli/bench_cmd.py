@@ -19,6 +19,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("ground_track", "game.orbit.bench:bench_ground_track"),
     ("render", "game.view.bench:bench_render"),
     ("orbit_editor", "game.view.orbit_panel_bench:bench_live_recompute"),
+    ("sim", "game.sim.bench:bench_sim"),
     ("replay", "game.replay.bench:bench_seek"),
 ]
 

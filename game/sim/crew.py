@@ -19,10 +19,10 @@ NEUTRAL = "neutral"
 FILM_CREW: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     ("kira", "Kira Foster", "us", "NASA", "cupola", 15, 70),
     ("gordon", "Gordon Barrett", "us", "NASA", "destiny", 10, 85),
-    ("christian", "Christian", "us", "NASA", "unity", 20, 75),
+    ("christian", "Christian", "us", "NASA", "harmony", 20, 75),
     ("alexey", "Alexey Pulov", "ru", "Roscosmos", "zvezda", 10, 85),
     ("nicholai", "Nicholai", "ru", "Roscosmos", "zarya", 15, 80),
-    ("weronika", "Weronika", "ru", "Roscosmos", "harmony", 20, 65),
+    ("weronika", "Weronika", "ru", "Roscosmos", "unity", 20, 65),
 )
 
 PARTNER_CREW: tuple[tuple[str, str, str, str, str, int, int], ...] = (

@@ -9,7 +9,9 @@ Rules (all numbers visible to the player through the help and the state view):
 - Move: hop by hop along the shortest way through open hatches; a hop is
   ``5 + ceil(len_a + len_b)`` s (half of each module at 0.5 m/s plus 5 s for the hatch).
   A hatch closed in front of a moving crew member stops them in the module they are in.
-- Open a hatch: 5 s; forcing one sealed from the other side: 120 s. Close: 5 s.
+- Open a hatch: 5 s; forcing one sealed from the other side: 120 s, and the one who
+  forces it is through, inside. Close: 5 s, never with a free enemy in either of the
+  hatch's two modules (no sealing a hatch in someone's face).
 - Capture: one side's free crew alone in a module for 60 s takes it (only once that
   side may act: its order arrived, it was attacked, or the ground went dark).
 - Seize: one side holds Destiny and Zvezda, with no free enemy inside either, for
@@ -18,7 +20,7 @@ Rules (all numbers visible to the player through the help and the state view):
   each side present at that moment); on failure the defenders restrain the attacker.
   Needs that side's order (or self-defence, or act 3). Trust -15.
 - Free: 60 s, a crewmate (or partner) in the module, no free enemy present.
-- Talk: 60 s. Across the sides: trust +6, both stress -5, the listener's loyalty -3.
+- Talk: 60 s. Across the sides: trust +4, both stress -5, the listener's loyalty -3.
   Within a side: both stress -10. To a neutral partner crew member: their lean towards
   the speaker's side +20, joining it at 60; trust +2.
 - Systems: offline/restore takes 30 s in the system's module. Offline needs the side to
@@ -32,8 +34,10 @@ Rules (all numbers visible to the player through the help and the state view):
   at zero -> ``station_lost``.
 - Debris: an ASAT test raises a warning; attitude control must work at some moment in
   the next 1800 s (an avoidance burn), or the station is hit -> ``station_lost``.
-- Trust 0-100, shared: 80 or more held for 600 s -> ``truce``. Witnessed flashes -1
-  (night -2), sealing a hatch -2.
+- Trust 0-100 (starts at 50), shared: 80 or more held for 600 s -> ``truce``, counted
+  only once both sides may act (both had their orders, were attacked, or act 3): a
+  truce is two sides choosing not to fight, not one side that was never told to.
+  Witnessed flashes -2 (night -4), sealing a hatch -2, each order arriving -10.
 - Stress 0-100 per crew: witnessed flash +magnitude (x3 in the Cupola, x2 at night);
   order received +15; restrained +10; restraining +5. Over ``50 + loyalty*40//100`` a
   crew member refuses hostile orders (restrain, close, offline).
@@ -90,6 +94,8 @@ LEAVE_S = 60
 POWER_DRIFT_S = 1800
 DEBRIS_WINDOW_S = 1800
 ORDER_STRESS = 15
+ORDER_TRUST = -10
+TALK_TRUST = 4
 DEFAULT_MAX_TICKS = 54_000
 
 ENDINGS = ("us_control", "ru_control", "truce", "evacuation_us", "evacuation_ru",
@@ -97,6 +103,7 @@ ENDINGS = ("us_control", "ru_control", "truce", "evacuation_us", "evacuation_ru"
 NEVER = 1 << 62
 OTHER = {"us": "ru", "ru": "us"}
 SIDE_NAME = {"us": "the US crew", "ru": "the Russian crew", NEUTRAL: "partner crew"}
+SIDE_TITLE = {"us": "The US crew", "ru": "The Russian crew", NEUTRAL: "Partner crew"}
 _HATCH_INDEX = {h: i for i, h in enumerate(st.HATCH_IDS)}
 _SYS_INDEX = {s: i for i, s in enumerate(st.SYSTEM_IDS)}
 _MOD_INDEX = st.MODULE_INDEX
@@ -215,7 +222,17 @@ class Game:
         return s.order_tick.get(side, -1) >= 0 or s.attacked.get(side, False) or s.act >= 3
 
     def crew_by_id(self, cid: str):
+        """The live crew record (read it, never write it: only commands change state)."""
         return self._crew.get(cid)
+
+    @property
+    def crew(self) -> tuple:
+        """Live crew records in fixed order (read-only by convention; the AI reads these)."""
+        return tuple(self._s.crew)
+
+    @property
+    def max_ticks(self) -> int:
+        return self.setup.max_ticks
 
     def hatch_open(self, h: str) -> bool:
         return self._s.hatch_open[_HATCH_INDEX[h]]
@@ -239,6 +256,23 @@ class Game:
         if self._o2_generating():
             return s.o2_reserve_s
         return max(0, s.o2_reserve_s - (s.tick - s.o2_tick))
+
+    @property
+    def oxygen_generating(self) -> bool:
+        return self._o2_generating()
+
+    @property
+    def seize(self) -> tuple[str, int]:
+        """(side seizing the station, tick it completes) or ("", -1)."""
+        return self._s.seize_side, self._s.seize_due
+
+    def order_tick(self, side: str) -> int:
+        """Tick ``side``'s order arrived, or -1."""
+        return self._s.order_tick.get(side, -1)
+
+    def was_attacked(self, side: str) -> bool:
+        """Has ``side`` suffered a hostile act (restraint attempt, system cut)?"""
+        return self._s.attacked.get(side, False)
 
     @property
     def stats(self) -> dict:
@@ -307,7 +341,14 @@ class Game:
         return self._check_hatch(cmd, c, True)
 
     def _check_close(self, cmd: CloseHatch, c) -> str:
-        return self._check_hatch(cmd, c, False)
+        why = self._check_hatch(cmd, c, False)
+        if why:
+            return why
+        for m in st.HATCH_ENDS[cmd.hatch]:
+            if self._enemies_in(m, cmd.side):
+                return f"cannot seal hatch {_hatch_name(cmd.hatch)} in the enemy's face " \
+                       f"(they are in {st.MODULE_NAME[m]})"
+        return ""
 
     def _check_offline(self, cmd: SystemOffline, c) -> str:
         if cmd.system not in _SYS_INDEX:
@@ -505,6 +546,7 @@ class Game:
         self._refresh_control()
         if s.ending:
             return
+        self._refresh_truce()
         if 0 <= s.truce_due <= t:
             return self._end("truce", f"Truce: trust held at {s.trust} for 10 minutes; the crew "
                              "choose each other over the war below")
@@ -540,12 +582,17 @@ class Game:
         i = _HATCH_INDEX[c.target]
         s = self._s
         forced = c.task == "force"
-        if c.module in st.HATCH_ENDS[c.target] and not s.hatch_open[i]:
+        ends = st.HATCH_ENDS[c.target]
+        if c.module in ends and not s.hatch_open[i]:
             s.hatch_open[i], s.sealed_from[i] = True, ""
-            kind = "hatch_forced" if forced else "hatch_opened"
-            verb = "forced open" if forced else "opened"
-            self._emit(kind, f"{c.name} {verb} hatch {_hatch_name(c.target)}", crew=c.id,
-                       hatch=c.target)
+            if forced:  # they force their way through
+                c.module = ends[1] if c.module == ends[0] else ends[0]
+                self._emit("hatch_forced", f"{c.name} forced hatch {_hatch_name(c.target)} "
+                           f"and is in {st.MODULE_NAME[c.module]}", crew=c.id, hatch=c.target,
+                           module=c.module)
+            else:
+                self._emit("hatch_opened", f"{c.name} opened hatch {_hatch_name(c.target)}",
+                           crew=c.id, hatch=c.target)
         self._idle(c)
 
     _done_force = _done_open
@@ -611,7 +658,7 @@ class Game:
             t.loyalty = max(0, t.loyalty - 3)
             self._emit("talked", f"{c.name} talked with {t.name} across the divide",
                        crew=c.id, target=t.id)
-            self._add_trust(6)
+            self._add_trust(TALK_TRUST)
 
     def _done_restrain(self, c) -> None:
         t = self._crew[c.target]
@@ -666,7 +713,7 @@ class Game:
         self._emit("left", f"The {st.MODULE_NAME[v]} undocked with {', '.join(names)}",
                    vehicle=v, side=c.side)
         stays = OTHER[c.side]
-        self._end(f"evacuation_{c.side}", f"{SIDE_NAME[c.side].capitalize()} left in the "
+        self._end(f"evacuation_{c.side}", f"{SIDE_TITLE[c.side]} left in the "
                   f"{st.MODULE_NAME[v]}; {SIDE_NAME[stays]} hold the station")
 
     # ---- the world -------------------------------------------------------------------------
@@ -693,7 +740,7 @@ class Game:
             w = k.magnitude * (3 if c.module == st.CUPOLA else 1) * (2 if k.night else 1)
             c.stress = min(100, c.stress + w)
             c.witnessed += 1
-        self._add_trust(-2 if k.night else -1)
+        self._add_trust(-4 if k.night else -2)
         self._emit("flash", f"A flash over {k.city}" + (" lights the night" if k.night else ""),
                    **data)
 
@@ -709,6 +756,7 @@ class Game:
         if s.act == 1:
             s.act = 2
             self._emit("act", "Act 2, orders: the ground has spoken", act=2)
+        self._add_trust(ORDER_TRUST)
 
     def _agency_call(self, sid: str) -> None:
         s = self._s
@@ -725,7 +773,11 @@ class Game:
     def _add_trust(self, d: int) -> None:
         s = self._s
         s.trust = max(0, min(100, s.trust + d))
-        if s.trust >= TRUCE_AT and s.truce_due < 0:
+
+    def _refresh_truce(self) -> None:
+        s = self._s
+        if s.trust >= TRUCE_AT and s.truce_due < 0 and self.may_act("us") and \
+                self.may_act("ru"):
             s.truce_due = s.tick + TRUCE_S
             self._emit("truce_started", f"Trust {s.trust}: a truce holds if it stays at "
                        f"{TRUCE_AT}+ for 10 minutes", due=s.truce_due)
@@ -820,7 +872,7 @@ class Game:
                 del s.capture[m]
                 s.holder[_MOD_INDEX[m]] = side
                 s.stats["captures"] += 1
-                self._emit("captured", f"{SIDE_NAME[side].capitalize()} took "
+                self._emit("captured", f"{SIDE_TITLE[side]} took "
                            f"{st.MODULE_NAME[m]}", module=m, side=side)
         # seize: both command-and-control modules held, no free enemy inside
         a, b = st.CONTROL_MODULES
@@ -832,7 +884,7 @@ class Game:
                 holding = ""
         if holding and s.seize_side != holding:
             s.seize_side, s.seize_due = holding, t + SEIZE_S
-            self._emit("seize_started", f"{SIDE_NAME[holding].capitalize()} hold Destiny and "
+            self._emit("seize_started", f"{SIDE_TITLE[holding]} hold Destiny and "
                        "Zvezda: the station is theirs in 10 minutes", side=holding,
                        due=s.seize_due)
         elif not holding and s.seize_side:
@@ -841,7 +893,7 @@ class Game:
             s.seize_side, s.seize_due = "", -1
         if s.seize_side and s.seize_due <= t:
             side = s.seize_side
-            self._end(f"{side}_control", f"{SIDE_NAME[side].capitalize()} seized the station: "
+            self._end(f"{side}_control", f"{SIDE_TITLE[side]} seized the station: "
                       "they hold Destiny and Zvezda, command and control of the whole ISS")
 
     def _end(self, ending: str, text: str) -> None:

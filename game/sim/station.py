@@ -156,6 +156,8 @@ def path(start: str, goal: str, hatch_open) -> list[str] | None:
 
 def route_ignoring_hatches(start: str, goal: str) -> list[str]:
     """The route if every hatch were open (to name the hatch that blocks a move)."""
+    if start == goal:
+        return []
     seen = {start: ""}
     queue = deque([start])
     while queue:
@@ -168,7 +170,20 @@ def route_ignoring_hatches(start: str, goal: str) -> list[str]:
     while seen[route[-1]] != start:
         route.append(seen[route[-1]])
     route.reverse()
-    return route if start != goal else []
+    return route
+
+
+def side_of(hatch: str, module: str) -> frozenset[str]:
+    """Modules reachable from ``module`` without passing ``hatch`` (its side of the hatch)."""
+    seen = {module}
+    queue = deque([module])
+    while queue:
+        m = queue.popleft()
+        for n, h in NEIGHBOURS[m]:
+            if h != hatch and n not in seen:
+                seen.add(n)
+                queue.append(n)
+    return frozenset(seen)
 
 
 def route_seconds(start: str, route: list[str]) -> int:
@@ -178,3 +193,9 @@ def route_seconds(start: str, route: list[str]) -> int:
         total += HOP_S[(here, m)]
         here = m
     return total
+
+
+#: Seconds from module to module if every hatch were open (for the AI's estimates).
+TREE_SECONDS: dict[tuple[str, str], int] = {
+    (a, b): route_seconds(a, route_ignoring_hatches(a, b)) for a in MODULE_IDS for b in MODULE_IDS
+}

@@ -1,0 +1,129 @@
+"""``iss-game sim``: play a whole game headless, fast, and print how it ended.
+
+    iss-game sim --seed N [--us ai|human] [--ru ai|human] [--scenario film|international]
+                 [--difficulty easy|hard] [--orbit FILE] [--sat X] [--epoch ISO] [--warp X]
+                 [--record FILE] [--json]
+
+- Both sides are AI unless told otherwise; a ``human`` side, headless, issues no
+  commands at all (its crew keep to their routine and never resist), which is how a
+  human who walked away would play.
+- The game's length is 30 minutes of play at the warp: ``max_ticks = 1800 * warp``
+  mission seconds (warp 30 -> 54,000 s = 15 h of mission time, about ten orbits).
+- The orbit is the real one: the bundled ISS element set unless ``--orbit``/``--sat``,
+  starting at ``--epoch``, or by default at the element set's epoch plus a seeded offset
+  of 0-24 h (see :func:`default_start`: which side's mission control sees the station
+  first then differs from seed to seed, as the real orbit decides).
+- Same arguments -> byte-identical output (nothing here depends on the clock).
+- ``--seed`` defaults to 0.
+
+The ``--json`` object: ``ending``, ``ticks``, ``seed``, ``checksum``, ``scenario``,
+``us``, ``ru``, ``difficulty``, ``warp``, ``orbit`` (the TLE lines), ``start_unix_s``,
+``summary`` (see ``Game.summary``).
+
+Recording (issue 5) plugs in at :func:`_open_recorder`: given the path and a header dict
+it must return an object with ``command(tick, cmd)``, ``checksum(tick, digest)``,
+``result(summary)``, ``close()`` and an int ``checksum_every``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from game.errors import UserError
+
+PLAY_SECONDS = 1800  # one game: 30 minutes of real play
+DEFAULT_WARP = 30.0
+TIMELINE_STEP_S = 1.0
+
+
+def max_ticks_for(warp: float) -> int:
+    """Mission seconds in a game played for 30 minutes at ``warp``."""
+    return int(round(PLAY_SECONDS * warp))
+
+
+def default_start(orbit, seed: int) -> float:
+    """Mission start when none is given: the element set's epoch plus a seeded offset of
+    0-24 h (whole minutes). Ground-station passes cluster in a few orbits twice a day, so
+    a fixed start would hand the same side its order first in every game; the offset lets
+    the real orbit deal the asymmetry differently each seed."""
+    from game.sim.prng import Prng, seed_state
+
+    return float(orbit.epoch_unix_s) + 60 * Prng(seed_state(seed, "start")).below(24 * 60)
+
+
+def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float | None = None,
+               warp: float = DEFAULT_WARP):
+    """A fresh game on ``orbit`` (a game.orbit Orbit): the one way every front end
+    (sim, play, replay --verify) builds the same game from the same header."""
+    from game.orbit.api import build_timeline
+    from game.sim.api import new_game
+
+    if not (0.1 <= warp <= 1000):
+        raise UserError(f"--warp must be between 0.1 and 1000, got {warp:g}")
+    start = default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
+    max_ticks = max_ticks_for(warp)
+    timeline = build_timeline(orbit, start, TIMELINE_STEP_S, max_ticks + 1)
+    return new_game(scenario, seed, timeline, max_ticks=max_ticks)
+
+
+def _open_recorder(path: str, header: dict):
+    try:
+        from game.replay.record import open_recording  # issue 5
+    except ImportError as exc:
+        raise UserError("recording is not available in this build yet",
+                        where="--record") from exc
+    return open_recording(path, header)
+
+
+def run(args) -> int:
+    from game.orbit.api import epoch_warning, load_orbit, parse_iso_utc
+    from game.sim.ai import AI
+    from game.sim.runner import play
+
+    seed = 0 if args.seed is None else int(args.seed)
+    warp = DEFAULT_WARP if args.warp is None else float(args.warp)
+    orbit = load_orbit(args.orbit, args.sat)
+    start = default_start(orbit, seed) if args.epoch is None else parse_iso_utc(args.epoch,
+                                                                                 "--epoch")
+    warning = epoch_warning(orbit, start)
+    if warning:
+        print(f"iss-game sim: {warning}", file=sys.stderr)
+    game = setup_game(orbit, seed=seed, scenario=args.scenario, start_unix_s=start, warp=warp)
+    sides = {"us": args.us or "ai", "ru": args.ru or "ai"}
+    controllers = {side: AI(side, seed, args.difficulty) if who == "ai" else None
+                   for side, who in sides.items()}
+    header = {"seed": seed, "scenario": args.scenario, "us": sides["us"], "ru": sides["ru"],
+              "difficulty": args.difficulty, "warp": warp, "start_unix_s": start,
+              "orbit": [orbit.line1, orbit.line2], "max_ticks": game.max_ticks}
+    recorder = _open_recorder(args.record, header) if args.record else None
+    try:
+        summary = play(game, controllers,
+                       on_command=recorder.command if recorder else None,
+                       checksum_every=recorder.checksum_every if recorder else 0,
+                       on_checksum=recorder.checksum if recorder else None)
+        if recorder:
+            recorder.result(summary)
+    finally:
+        if recorder:
+            recorder.close()
+    checksum = game.checksum()
+    if args.json:
+        out = {"ending": game.ending, "ticks": game.tick, "seed": seed, "checksum": checksum,
+               **{k: header[k] for k in ("scenario", "us", "ru", "difficulty", "warp",
+                                         "start_unix_s", "orbit")},
+               "summary": summary}
+        print(json.dumps(out, sort_keys=True))
+    else:
+        print(f"ending: {game.ending} - {summary['text']}")
+        print(f"seed {seed}, scenario {args.scenario}, US {sides['us']}, Russia {sides['ru']}, "
+              f"{args.difficulty}; {summary['mission_time']} mission time ({game.tick} ticks)")
+        held = summary["modules_held"]
+        print(f"modules held: US {held['us']}, Russia {held['ru']}; trust {summary['trust']}; "
+              f"oxygen reserve {summary['oxygen_reserve_s'] // 60} min")
+        for c in summary["crew"]:
+            state = "left" if c["gone"] else "restrained" if c["restrained"] else "free"
+            print(f"  {c['name']:<16} {c['side']:<7} {c['module']:<13} stress {c['stress']:>3}"
+                  f"  {state}")
+        print(f"checksum {checksum}")
+    return 0
