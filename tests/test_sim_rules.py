@@ -14,8 +14,9 @@ from game.sim.api import (
     SystemRestore,
     Talk,
 )
-from game.sim.rules import CAPTURE_S, SEIZE_S, TRUCE_S
-from game.sim.state import O2_RESERVE_S
+
+CAPTURE_S, SEIZE_S, TRUCE_S = 60, 600, 600  # DESIGN §3, written out on purpose
+O2_RESERVE_S = 4 * 3600
 
 
 def _walk(g, side, crew, to):
@@ -107,11 +108,13 @@ def test_truce_when_trust_held_at_80_for_600_s():
     start = g.trust
     talks = 0
     while g.trust < 80:
+        assert g.state.truce_due == -1, f"truce started at trust {g.trust}"
         assert g.submit(Talk("us", "gordon", "weronika")).ok
         g.step(60)
         talks += 1
         assert talks < 30
     assert g.trust >= 80 and g.trust > start
+    assert g.state.truce_due == g.tick + TRUCE_S
     g.step(TRUCE_S + 1)
     assert g.ended and g.ending == "truce"
 
@@ -343,3 +346,29 @@ def test_refused_commands_change_nothing():
         r = g.submit(cmd)
         assert not r.ok and r.reason
     assert g.checksum() == before
+
+
+def test_international_partner_crew_start_neutral_and_can_be_won_over():
+    g = run_to_orders(orders_game(scenario="international"))
+    elena = g.crew_by_id("elena")
+    assert elena.side == "neutral" and elena.module == "columbus"
+    r = g.submit(Move("us", "elena", "destiny"))
+    assert not r.ok and "neutral" in r.reason
+    _walk(g, "us", "christian", "columbus")
+    for i in range(3):
+        assert g.submit(Talk("us", "christian", "elena")).ok
+        events = g.step(60)
+        assert (g.crew_by_id("elena").side == "us") == (i == 2)
+    assert any(e.kind == "joined" for e in events)
+    assert g.submit(Move("us", "elena", "destiny")).ok  # now hers to command
+
+
+def test_partner_agencies_call_for_calm_during_their_passes():
+    windows = {"houston": [(0, 54_000)], "korolyov": [(0, 54_000)],
+               "oberpfaffenhofen": [(7000, 7300)]}
+    g = game(scenario="international", windows=windows)
+    g.run_until(6999)
+    before = g.trust
+    events = g.step(1)
+    assert any(e.kind == "agency_call" for e in events)
+    assert g.trust == before + 2
