@@ -5,11 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from test_replay_helpers import record_game
 
 from game.cli.main import main
 from game.errors import ReplayError
 from game.replay.api import Recorder, read_replay, verify_replay
-from replay_helpers import record_game
 
 
 def _lines(path):
@@ -48,7 +48,7 @@ def test_cli_verify_subprocess(tmp_path):
 
 def test_recorder_for_a_live_game_with_irregular_steps(tmp_path):
     """The windowed game's way: attach, step by odd amounts, checkpoint, finish."""
-    from replay_helpers import _orbit_and_timeline
+    from test_replay_helpers import _orbit_and_timeline
 
     from game.sim.ai import AI
     from game.sim.api import new_game
@@ -156,7 +156,7 @@ def test_truncated_file_plays_with_a_warning(tmp_path, capsys):
 
 
 def test_recorder_without_finish_leaves_a_playable_file(tmp_path):
-    from replay_helpers import _orbit_and_timeline
+    from test_replay_helpers import _orbit_and_timeline
 
     from game.sim.ai import AI
     from game.sim.api import new_game

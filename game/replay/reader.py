@@ -178,10 +178,10 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
         raise ReplayError("expected bytes", where=source)
     if len(data) > MAX_FILE_BYTES:
         raise ReplayError(f"file is over {MAX_FILE_BYTES // 2**20} MiB; refused", where=source)
-    if not data.strip():
-        raise ReplayError("empty file; expected an iss-game replay (JSON Lines)", where=source)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if not data.strip():
+        raise ReplayError("empty file; expected an iss-game replay (JSON Lines)", where=source)
     lines = data.split(b"\n")
     incomplete = lines.pop()  # b"" when the file ends with a newline, as it should
     if len(lines) + 1 > MAX_LINES:
@@ -190,12 +190,7 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
     if incomplete:
         if len(lines) == 0:
             # the header itself is cut short: nothing to play
-            try:
-                _parse_line(incomplete, 1, source)
-            except ReplayError as exc:
-                raise ReplayError(f"line 1: incomplete header ({_reason(exc)})",
-                                  where=source) from None
-            lines.append(incomplete)
+            lines.append(incomplete)  # parsed below: a cut header is an error there
         else:
             try:
                 _parse_line(incomplete, len(lines) + 1, source)
@@ -257,11 +252,6 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
 
 
 # ---- lines ---------------------------------------------------------------------------------
-
-def _reason(exc: ReplayError) -> str:
-    text = str(exc)
-    return text.split(": ", 2)[-1] if ": line " in text or text.startswith("line ") else text
-
 
 def _refuse_constant(name: str):
     raise ValueError(f"{name} is not allowed")

@@ -8,7 +8,7 @@ from pathlib import Path
 from game.replay.recorder import Recorder
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _orbit_and_timeline(warp: float, start_offset_s: float = 0.0):
     from game.orbit.api import build_timeline, load_orbit
 
