@@ -76,11 +76,13 @@ def test_higher_orbit_is_slower_and_sees_farther(iss):
     assert footprint_radius_deg(700.0) > footprint_radius_deg(350.0)
 
 
-def test_live_passes_agree_with_find_events(iss):
-    """The live scan (vectorised elevation on the 20 s track) finds the same passes as
-    Skyfield's find_events, to within a step."""
-    live = compute_preview(iss, iss.epoch_unix_s)
-    exact = compute_preview(iss, iss.epoch_unix_s, exact_passes=True)
+@pytest.mark.parametrize("incl", [51.6313, 63.4, 97.1])
+def test_live_passes_agree_with_find_events(iss, incl):
+    """The live scan (vectorised elevation at 60 s steps) finds the same passes as
+    Skyfield's find_events, rise and set within 20 s, peak within 3° (10 % when high)."""
+    orbit = edit_elements(iss, inclination_deg=incl)
+    live = compute_preview(orbit, orbit.epoch_unix_s)
+    exact = compute_preview(orbit, orbit.epoch_unix_s, exact_passes=True)
     assert exact.exact and not live.exact
     for sid in ("houston", "korolyov"):
         a, b = live.passes[sid], exact.passes[sid]
@@ -88,7 +90,18 @@ def test_live_passes_agree_with_find_events(iss):
         for pa, pb in zip(a, b, strict=True):
             assert abs(pa.rise_unix_s - pb.rise_unix_s) < 20.0
             assert abs(pa.set_unix_s - pb.set_unix_s) < 20.0
-            assert abs(pa.max_elevation_deg - pb.max_elevation_deg) < 3.0
+            # near the zenith the elevation curve is a cusp, not a parabola: 10 % there
+            tol = max(3.0, 0.1 * pb.max_elevation_deg)
+            assert abs(pa.max_elevation_deg - pb.max_elevation_deg) < tol
+
+
+@pytest.mark.parametrize("incl", [51.6, 97.1])
+def test_preview_sunlight_matches_the_orbit_engine(iss, incl):
+    from game.orbit.api import sunlit
+
+    orbit = edit_elements(iss, inclination_deg=incl)
+    p = compute_preview(orbit, orbit.epoch_unix_s)
+    assert np.array_equal(p.sunlit, sunlit(orbit, p.unix_s))
 
 
 def test_preview_is_three_orbits_and_sunlight_is_a_share(iss):

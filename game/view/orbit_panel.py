@@ -13,10 +13,11 @@ flat map in the middle (three orbits ahead from the mission start, the ISS, Hous
 Korolyov with the ground they can see), elements and outcomes on the right.
 
 Live editing: every slider move runs :func:`compute_preview` — ``edit_elements``
-(~50 µs), one vectorised SGP4 run for 24 h at 20 s (the track is its first three orbits),
-the sunlight share, and passes over mission control from a vectorised elevation check on
-the same positions (a few ms in all; ``iss-game bench`` section ``orbit_editor``). When the
-mouse is released the passes are recomputed exactly with Skyfield's ``find_events``.
+(~50 µs), the fast vectorised SGP4 track three orbits ahead at 20 s, the sunlight share
+from the same positions, and passes over mission control in the next 24 h from a
+vectorised elevation check at 60 s steps (a few ms in all; ``iss-game bench``, section
+``orbit_editor``). Slider moves within a frame coalesce into one recompute. When the mouse
+is released the passes are recomputed exactly with Skyfield's ``find_events``.
 Bad input never ends the panel: a broken file or an impossible edit shows its one-line
 error and the last good orbit stays.
 """
@@ -41,6 +42,8 @@ from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
 
 #: Sampling of the live preview: the track and the pass scan share one SGP4 run.
 PREVIEW_STEP_S = 20.0
+PASS_SCAN_STEP_S = 60.0  # live pass scan: a pass above 10° lasts minutes
+EARTH_SHADOW_RADIUS_KM = 6378.137
 PREVIEW_ORBITS = 3
 PASS_HOURS = 24.0
 STATIONS = (("houston", "Houston"), ("korolyov", "Korolyov"))
@@ -100,8 +103,10 @@ def _elevation_deg(r_ecef_km: np.ndarray, lat_deg: float, lon_deg: float) -> np.
 
 def scan_passes(t: np.ndarray, elev: np.ndarray, min_elevation_deg: float = MIN_ELEVATION_DEG
                 ) -> list[PassWindow]:
-    """Passes from sampled elevations: rise and set interpolated between samples, peak
-    the highest sample (a few seconds and a fraction of a degree off at 20 s steps)."""
+    """Passes from sampled elevations: rise and set interpolated linearly between samples,
+    the peak from a parabola through the highest three (at 60 s steps: seconds and a
+    degree or two off; the exact ones come from find_events when the mouse is released).
+    A pass shorter than a step can be missed."""
     above = elev >= min_elevation_deg
     if not above.any():
         return []
@@ -122,7 +127,14 @@ def scan_passes(t: np.ndarray, elev: np.ndarray, min_elevation_deg: float = MIN_
     for s, e in zip(starts, ends, strict=True):
         rise = float(t[0]) if s == 0 else cross(s)
         sett = float(t[-1]) if e == len(t) else cross(e)
-        out.append(PassWindow(rise, sett, float(elev[s:e].max())))
+        k = s + int(np.argmax(elev[s:e]))
+        peak = float(elev[k])
+        if 0 < k < len(t) - 1:  # a parabola through the top three samples
+            a, b, c = elev[k - 1], elev[k], elev[k + 1]
+            den = a - 2.0 * b + c
+            if den < 0.0:
+                peak = float(b - (a - c) ** 2 / (8.0 * den))
+        out.append(PassWindow(rise, sett, peak))
     return out
 
 
@@ -134,13 +146,21 @@ def compute_preview(orbit, start_unix_s: float, *, exact_passes: bool = False) -
     from game.orbit import api
 
     period_s = orbit.period_min * 60.0
-    t_day = start_unix_s + np.arange(0.0, PASS_HOURS * 3600.0, PREVIEW_STEP_S)
-    n3 = min(int(math.ceil(PREVIEW_ORBITS * period_s / PREVIEW_STEP_S)) + 1, len(t_day))
-    r = api.position_ecef_km(orbit, t_day)
-    lat, lon, alt = api.geodetic_from_ecef(r[:n3])
-    t3 = t_day[:n3]
-    lit = api.sunlit(orbit, t3)
+    n3 = int(math.ceil(PREVIEW_ORBITS * period_s / PREVIEW_STEP_S)) + 1
+    t3 = start_unix_s + np.arange(n3) * PREVIEW_STEP_S
+    r3 = api.position_ecef_km(orbit, t3)
+    lat, lon, alt = api.geodetic_from_ecef(r3)
+    sun3 = api.sun_direction_ecef(t3)
+    # In the Earth's shadow: behind the Earth (r.s < 0) and inside the cylinder of the
+    # Earth's equatorial radius along the Sun line (game.orbit.sun's model), from the
+    # same positions instead of a second SGP4 run.
+    along = np.einsum("ij,ij->i", r3, sun3)
+    off_axis_sq = np.einsum("ij,ij->i", r3, r3) - along**2
+    lit = (along >= 0.0) | (off_axis_sq > EARTH_SHADOW_RADIUS_KM**2)
     passes: dict[str, list[PassWindow]] = {}
+    if not exact_passes:
+        t_day = start_unix_s + np.arange(0.0, PASS_HOURS * 3600.0 + 1.0, PASS_SCAN_STEP_S)
+        r = api.position_ecef_km(orbit, t_day)
     for sid, _label in STATIONS:
         st = api.GROUND_STATIONS[sid]
         if exact_passes:
@@ -149,9 +169,8 @@ def compute_preview(orbit, start_unix_s: float, *, exact_passes: bool = False) -
                                                MIN_ELEVATION_DEG)]
         else:
             passes[sid] = scan_passes(t_day, _elevation_deg(r, st.lat_deg, st.lon_deg))
-    sun = np.asarray(api.sun_direction_ecef([start_unix_s]), float).reshape(3)
     return Preview(float(start_unix_s), t3, lat, lon, alt, lit, float(lit.mean()), passes,
-                   exact_passes, sun)
+                   exact_passes, np.asarray(sun3[0], float))
 
 
 # =====================================================================================
