@@ -944,7 +944,7 @@ class OrbitPanelScreen(Screen):
             yy = y + 40 + 20 * i
             col = self._station_colour(sid)
             if not ps:
-                line = f"{label}: none - never in view"
+                line = f"{label}: no pass in {PASS_HOURS:.0f} h"
             else:
                 nx = ps[0]
                 when = ("now" if nx.rise_unix_s <= p.start_unix_s
