@@ -3,7 +3,10 @@
 :class:`OrbitFeed` asks ``game.orbit.api`` for a window of ISS positions, ground track,
 Sun directions and sunlight at 5 s steps (one vectorised call), then answers per-frame
 questions by interpolating that table, so a frame never waits for SGP4 or the ephemeris.
-The window slides forward in whole chunks when the mission clock nears its end.
+The window slides forward a little at a time: whenever less than ``AHEAD_S`` remains
+ahead, one call appends at most ``CHUNK_S`` of samples (about 0.5 ms) and drops what fell
+more than ``BEHIND_S`` behind, so no frame pays for a whole new table (that was a
+~60 ms hitch every few mission hours). Only a jump outside the table refills it at once.
 
 Positions are Earth-fixed, in Earth radii: x towards (0N, 0E), z to the North Pole.
 """
@@ -20,6 +23,7 @@ from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
 STEP_S = 5.0
 BEHIND_S = 100 * 60.0
 AHEAD_S = 8 * 3600.0
+CHUNK_S = 600.0  # samples appended per extension: at most one extension per call
 
 
 @dataclass(frozen=True)
@@ -52,34 +56,60 @@ class OrbitFeed:
         self.orbit = orbit
         self.period_s = 86400.0 / max(float(orbit.satrec.no_kozai) * 1440.0 / (2 * math.pi), 1.0)
         self._t0 = 0.0
+        self.refills = 0  # whole tables computed (start and jumps)
+        self.extensions = 0  # chunks appended
         self._fill(start_unix_s)
         self._passes: dict[str, list[Window]] = {}
         self._passes_until = -math.inf
 
     # -- table -------------------------------------------------------------------------
-    def _fill(self, around_unix_s: float) -> None:
+    def _sample(self, t: np.ndarray) -> tuple[np.ndarray, ...]:
         api = _api()
-        t0 = math.floor((around_unix_s - BEHIND_S) / STEP_S) * STEP_S
-        n = int((BEHIND_S + AHEAD_S) / STEP_S) + 1
-        t = t0 + STEP_S * np.arange(n, dtype=np.float64)
         tr = api.ground_track(self.orbit, t)
         lat = np.asarray(tr.lat_deg, dtype=np.float64)
         lon = np.asarray(tr.lon_deg, dtype=np.float64)
         alt = np.asarray(tr.alt_km, dtype=np.float64)
-        self._t0, self._t = t0, t
-        self.lat, self.lon, self.alt = lat, lon, alt
         # Drawn on a spherical Earth: the geodetic sub-point pushed out by the altitude,
         # so the ISS sits exactly above the pixel its latitude/longitude names.
-        self._surf = unit_from_latlon(lat, lon)
-        self._pos = self._surf * (1.0 + alt / EARTH_RADIUS_KM)[:, None]
-        self._sun = np.asarray(api.sun_direction_ecef(t), dtype=np.float64).reshape(-1, 3)
-        self._sunlit = np.asarray(api.sunlit(self.orbit, t), dtype=bool)
+        surf = unit_from_latlon(lat, lon).reshape(-1, 3)
+        pos = surf * (1.0 + alt / EARTH_RADIUS_KM)[:, None]
+        sun = np.asarray(api.sun_direction_ecef(t), dtype=np.float64).reshape(-1, 3)
+        sunlit = np.asarray(api.sunlit(self.orbit, t), dtype=bool).reshape(-1)
+        return t, lat, lon, alt, surf, pos, sun, sunlit
+
+    def _set(self, cols: tuple[np.ndarray, ...]) -> None:
+        (self._t, self.lat, self.lon, self.alt, self._surf, self._pos, self._sun,
+         self._sunlit) = cols
+        self._t0 = float(self._t[0])
+
+    def _cols(self) -> tuple[np.ndarray, ...]:
+        return (self._t, self.lat, self.lon, self.alt, self._surf, self._pos, self._sun,
+                self._sunlit)
+
+    def _fill(self, around_unix_s: float) -> None:
+        """The whole table at once (start, or a jump outside it)."""
+        t0 = math.floor((around_unix_s - BEHIND_S) / STEP_S) * STEP_S
+        n = int((BEHIND_S + AHEAD_S) / STEP_S) + 1
+        self._set(self._sample(t0 + STEP_S * np.arange(n, dtype=np.float64)))
+        self.refills += 1
+
+    def _extend(self, unix_s: float) -> None:
+        """Append one chunk ahead and drop samples far behind: a small, bounded cost."""
+        k = int(CHUNK_S / STEP_S)
+        t_new = self._t[-1] + STEP_S * np.arange(1, k + 1, dtype=np.float64)
+        add = self._sample(t_new)
+        drop = max(int((unix_s - BEHIND_S - self._t0) / STEP_S) - 1, 0)
+        self._set(tuple(np.concatenate([c[drop:], a]) for c, a in zip(self._cols(), add,
+                                                                       strict=True)))
+        self.extensions += 1
 
     def _ensure(self, unix_s: float) -> None:
         # Keep at least one orbit behind and two ahead in the table.
-        if not (self._t[0] + min(BEHIND_S, 1.02 * self.period_s) <= unix_s
-                <= self._t[-1] - 2.2 * self.period_s):
-            self._fill(unix_s)
+        behind_ok = self._t[0] + min(BEHIND_S, 1.02 * self.period_s) <= unix_s
+        if not (behind_ok and unix_s <= self._t[-1] - 2.2 * self.period_s):
+            self._fill(unix_s)  # a jump: nothing to amortise
+        elif self._t[-1] - unix_s < AHEAD_S:
+            self._extend(unix_s)
 
     def _at(self, unix_s: float) -> tuple[int, float]:
         self._ensure(unix_s)
