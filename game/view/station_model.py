@@ -20,6 +20,12 @@ SIDE_DIR = {"forward": (1, 0, 0), "aft": (-1, 0, 0), "starboard": (0, 1, 0),
             "port": (0, -1, 0), "zenith": (0, 0, -1), "nadir": (0, 0, 1)}
 SEGMENT_TINT = {"USOS": (150, 185, 255), "ROS": (255, 170, 120)}
 _FACETS = 10
+_CELL_RGB = (40, 42, 128)  # deep blue-violet silicon cells
+_BACKING_RGB = (196, 186, 160)  # the blankets' pale backs
+_SHEEN_RGB = np.array([255.0, 196.0, 105.0])  # gold/copper glint facing the Sun
+_EARTHSHINE = np.array([14.0, 22.0, 40.0])
+_SUN_STEP = 0.02
+_KEY = (255, 0, 254)  # colour key of the cached model image (no face is this colour)
 
 
 @dataclass
@@ -118,8 +124,9 @@ class StationModel:
         tc = (dest.centre if dest is not None else np.zeros(3)) + np.array([0, 0, -4.2])
         self._box(polys, normals, owner, kinds, tc, np.array([1.6, 54.5, 1.6]), "truss", 1)
         # Four pairs of big wings near the truss ends; they turn about the truss (y) axis.
+        # Each wing is two blankets of cells either side of its mast.
         self.wing_polys_start = len(polys)
-        for _k in range(8):
+        for _k in range(16):
             polys.append(np.zeros((4, 3)))
             normals.append(np.zeros(3))
             owner.append("array")
@@ -149,6 +156,20 @@ class StationModel:
         self.kinds = np.array(kinds)
         self.segment = {p.id: p.segment for p in self.parts}
         self.extent_m = 110.0
+        # Flat arrays, so a frame transforms and shades every face with a few numpy calls.
+        self.counts = np.array([len(q) for q in polys])
+        self.starts = np.concatenate([[0], np.cumsum(self.counts)[:-1]])
+        self.verts = np.vstack(polys).astype(np.float64)
+        self.is_array = np.array([k == 2 and o == "array" for k, o in zip(kinds, owner,
+                                                                         strict=True)])
+        self.is_blanket = np.zeros(len(polys), dtype=bool)
+        self.is_blanket[self.wing_polys_start:self.wing_polys_start + 16] = True
+        self._base_key = None
+        self._base = np.zeros((len(polys), 3))
+        self._cache_key = None
+        self._cache: tuple[pygame.Surface, tuple[int, int]] | None = None
+        self.cache_hits = 0
+        self.cache_misses = 0
 
     @staticmethod
     def _box(polys, normals, owner, kinds, c, half, who, kind) -> None:
@@ -179,58 +200,146 @@ class StationModel:
         for k, (c, sign) in enumerate(self.wing_centres):
             base = c + along * sign * 2.0
             tip = c + along * sign * 35.0
-            i = self.wing_polys_start + k
-            self.polys[i] = np.array([base - wid * 5.8, base + wid * 5.8, tip + wid * 5.8,
-                                      tip - wid * 5.8])
-            self.normals[i] = n
+            for half, (w0, w1) in enumerate(((-5.8, -0.5), (0.5, 5.8))):
+                i = self.wing_polys_start + 2 * k + half
+                quad = np.array([base + wid * w0, base + wid * w1, tip + wid * w1,
+                                 tip + wid * w0])
+                self.polys[i] = quad
+                if hasattr(self, "verts"):
+                    self.verts[self.starts[i]:self.starts[i] + 4] = quad
+                self.normals[i] = n
 
+    # -- colours ---------------------------------------------------------------------
+    def _bases(self, tints: dict) -> np.ndarray:
+        """Base colour (n, 3) of every face: modules by owner, silver truss, white
+        radiators, blue-violet cells (the backs of the blankets are set per frame)."""
+        key = tuple(sorted(tints.items()))
+        if key != self._base_key:
+            self._base_key = key
+            for i, (who, kind) in enumerate(zip(self.owner, self.kinds, strict=True)):
+                if kind == 2 and who == "array":
+                    base = _CELL_RGB
+                elif kind == 2:
+                    base = (228, 230, 236)
+                elif kind == 1:
+                    base = (190, 192, 198)
+                else:
+                    base = tints.get(who) or SEGMENT_TINT.get(self.segment.get(who, "USOS"),
+                                                              (200, 200, 200))
+                self._base[i] = base
+        return self._base
+
+    # -- drawing ---------------------------------------------------------------------
     def draw(self, surf: pygame.Surface, rect: pygame.Rect, cam_rot: np.ndarray,
              cam_pos_m: np.ndarray, focal_px: float, body_to_world: np.ndarray,
-             sun_world: np.ndarray, sunlit: bool, tints: dict | None = None) -> None:
+             sun_world: np.ndarray, sunlit: bool, tints: dict | None = None,
+             cache: bool = True) -> None:
         """Draw into ``rect`` of ``surf``. ``cam_pos_m`` is the camera relative to the ISS in
-        metres, world axes; ``cam_rot`` rows are the camera's right/down/forward in world."""
+        metres, world axes; ``cam_rot`` rows are the camera's right/down/forward in world.
+
+        Everything is worked out in the station's body axes, where the follow camera sits
+        still: the drawn model is kept as a colour-keyed image and re-blitted while the
+        camera (to 1 cm and 1e-4), the Sun (to ~1 degree), the tints and the size stay
+        the same, so most frames cost one blit."""
         tints = tints or {}
-        self._pose_wings(body_to_world.T @ sun_world)
-        counts = [len(p) for p in self.polys]
-        verts = np.vstack(self.polys) @ body_to_world.T  # world metres, ISS-relative
-        pc = (verts - cam_pos_m) @ cam_rot.T
-        n_world = self.normals @ body_to_world.T
-        starts = np.cumsum([0] + counts[:-1])
-        centres = np.add.reduceat(verts, starts, axis=0) / np.array(counts)[:, None]
-        depth = np.add.reduceat(pc[:, 2], starts) / np.array(counts)
-        facing = np.einsum("ij,ij->i", n_world, cam_pos_m - centres)
+        cam_b = body_to_world.T @ np.asarray(cam_pos_m, dtype=np.float64)
+        rot_b = np.asarray(cam_rot, dtype=np.float64) @ body_to_world
+        sun_b = body_to_world.T @ np.asarray(sun_world, dtype=np.float64)
+        sun_q = np.round(sun_b / _SUN_STEP) * _SUN_STEP  # wings and shading in ~1 deg steps
+        nq = float(np.linalg.norm(sun_q))
+        sun_q = sun_q / nq if nq > 1e-9 else np.array([0.0, 0.0, -1.0])
+        key = (rect.size, round(float(focal_px), 2), tuple(np.round(cam_b, 2)),
+               tuple(np.round(rot_b, 4).ravel()), tuple(sun_q), bool(sunlit),
+               tuple(sorted(tints.items())))
+        if not cache or key != self._cache_key or self._cache is None:
+            self.cache_misses += 1
+            self._cache = self._render(rect.size, rot_b, cam_b, float(focal_px), sun_q,
+                                       bool(sunlit), tints)
+            self._cache_key = key if cache else None
+        else:
+            self.cache_hits += 1
+        img, (ox, oy) = self._cache
+        if img is not None:
+            prev_clip = surf.get_clip()
+            surf.set_clip(rect)
+            surf.blit(img, (rect.left + ox, rect.top + oy))
+            surf.set_clip(prev_clip)
+
+    def _render(self, size: tuple[int, int], rot_b: np.ndarray, cam_b: np.ndarray,
+                focal_px: float, sun_b: np.ndarray, sunlit: bool, tints: dict
+                ) -> tuple[pygame.Surface | None, tuple[int, int]]:
+        """The model seen from ``cam_b`` (body metres), as a colour-keyed image cropped to
+        what it covers of a ``size`` view, and its top-left within that view."""
+        self._pose_wings(sun_b)
+        counts, starts = self.counts, self.starts
+        pc = (self.verts - cam_b) @ rot_b.T
+        centres = np.add.reduceat(self.verts, starts, axis=0) / counts[:, None]
+        depth = np.add.reduceat(pc[:, 2], starts) / counts
+        facing = np.einsum("ij,ij->i", self.normals, cam_b - centres)
         two_sided = self.kinds == 2
         show = ((facing > 0) | two_sided) & (depth > 0.5)
-        n_vis = np.where((facing < 0)[:, None] & two_sided[:, None], -n_world, n_world)
-        diffuse = np.clip(n_vis @ sun_world, 0.0, 1.0) if sunlit else np.zeros(len(counts))
+        if not np.any(show):
+            return None, (0, 0)
+        back = facing < 0
+        n_vis = np.where((back & two_sided)[:, None], -self.normals, self.normals)
+        base = self._bases(tints).copy()
+        cells_back = self.is_array & back  # the blankets' backs: pale kapton
+        base[cells_back] = _BACKING_RGB
+        w, h = size
+        if sunlit:
+            diffuse = np.clip(n_vis @ sun_b, 0.0, 1.0)
+            view = cam_b - centres
+            view /= np.maximum(np.linalg.norm(view, axis=1), 1e-9)[:, None]
+            half = view + sun_b
+            half /= np.maximum(np.linalg.norm(half, axis=1), 1e-9)[:, None]
+            spec = np.clip(np.einsum("ij,ij->i", n_vis, half), 0.0, 1.0)
+            earth = np.clip(n_vis[:, 2], 0.0, 1.0)  # body z is nadir: earthshine from below
+            amb = np.where(cells_back, 0.30, 0.16)
+            col = base * (amb + (1.0 - amb) * diffuse)[:, None] + earth[:, None] * _EARTHSHINE
+            cells = self.is_array & ~back & (diffuse > 0)
+            # Glossy cells: deep blue-violet, a gold/copper glint near the mirror angle.
+            sheen = np.where(cells, spec ** 10 * 0.75 + diffuse * 0.05, 0.0)
+            metal = np.where((self.kinds == 1) | ((self.kinds == 0) & ~self.is_array),
+                             spec ** 24 * 0.35, 0.0)
+            col += sheen[:, None] * _SHEEN_RGB + metal[:, None] * 255.0
+        else:
+            col = base * 0.10 + np.array([6.0, 10.0, 22.0])
+        col = np.clip(col, 1.0, 255.0).astype(np.int32).tolist()
         zs = np.maximum(pc[:, 2], 0.5)
-        sx = rect.centerx + focal_px * pc[:, 0] / zs
-        sy = rect.centery + focal_px * pc[:, 1] / zs
+        sx = w / 2 + focal_px * pc[:, 0] / zs
+        sy = h / 2 + focal_px * pc[:, 1] / zs
+        vis_v = np.repeat(show, counts)
+        x0 = int(max(math.floor(sx[vis_v].min()) - 1, 0))
+        y0 = int(max(math.floor(sy[vis_v].min()) - 1, 0))
+        x1 = int(min(math.ceil(sx[vis_v].max()) + 2, w))
+        y1 = int(min(math.ceil(sy[vis_v].max()) + 2, h))
+        if x1 <= x0 or y1 <= y0:
+            return None, (0, 0)
+        img = pygame.Surface((x1 - x0, y1 - y0))
+        img.fill(_KEY)
+        img.set_colorkey(_KEY)
+        pts = np.clip(np.stack([sx - x0, sy - y0], axis=1), -20000, 20000).tolist()
         order = np.argsort(-depth)
-        prev_clip = surf.get_clip()
-        surf.set_clip(rect)
-        for i in order:
-            if not show[i]:
-                continue
-            kind = self.kinds[i]
-            who = self.owner[i]
-            if kind == 2 and who == "array":
-                front = facing[i] > 0
-                base = (200, 150, 60) if not front else (70, 90, 160)
-                base = (200, 160, 70) if (n_vis[i] @ sun_world) > 0 and front else base
-            elif kind == 2:
-                base = (225, 228, 235)
-            elif kind == 1:
-                base = (170, 170, 175)
-            else:
-                base = tints.get(who) or SEGMENT_TINT.get(self.segment.get(who, "USOS"),
-                                                          (200, 200, 200))
-            k = 0.14 + 0.86 * diffuse[i] if sunlit else 0.10
-            col = (min(255, int(base[0] * k + (0 if sunlit else 6))),
-                   min(255, int(base[1] * k + (0 if sunlit else 10))),
-                   min(255, int(base[2] * k + (0 if sunlit else 22))))
+        order = order[show[order]]
+        draw_poly = pygame.draw.polygon
+        grid = self.is_blanket & sunlit
+        for i in order.tolist():
             a = starts[i]
-            pts = np.stack([sx[a:a + counts[i]], sy[a:a + counts[i]]], axis=1)
-            pts = np.clip(pts, -20000, 20000).tolist()
-            pygame.draw.polygon(surf, col, pts)
-        surf.set_clip(prev_clip)
+            draw_poly(img, col[i], pts[a:a + counts[i]])
+            if grid[i]:
+                self._grid(img, pts[a:a + 4], col[i], bool(back[i]))
+        return img, (x0, y0)
+
+    @staticmethod
+    def _grid(img: pygame.Surface, q: list, rgb: list, back: bool) -> None:
+        """Cell rows across a blanket (a darker line every ~4 m) and its outline."""
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = q
+        line = (max(rgb[0] - 40, 0), max(rgb[1] - 40, 0), max(rgb[2] - 30, 0)) if not back \
+            else (max(rgb[0] - 25, 0), max(rgb[1] - 25, 0), max(rgb[2] - 25, 0))
+        if abs(cx - ax) + abs(cy - ay) < 12:  # too small for lines to read
+            return
+        for k in range(1, 8):
+            t = k / 8.0
+            pygame.draw.line(img, line, (ax + (dx - ax) * t, ay + (dy - ay) * t),
+                             (bx + (cx - bx) * t, by + (cy - by) * t))
+        pygame.draw.lines(img, line, True, q)
