@@ -147,11 +147,17 @@ class FollowCam:
 
 
 class CupolaCam:
-    """The Cupola's view straight down (nadir), the ground track running up the screen."""
+    """The Cupola's view straight down (nadir), the ground track running up the screen.
+
+    Wide, as a face at the windows sees it: ``FOV_DEG`` across the view's height spans
+    about 1,800 km of ground from 420 km up (more across a wide window, whose corners
+    reach the horizon)."""
+
+    FOV_DEG = 124.0
 
     def camera(self, iss_pos: np.ndarray, iss_vel: np.ndarray) -> Camera:
         fwd, _stbd, nadir = _lvlh(iss_pos, iss_vel)
-        return Camera(iss_pos.copy(), look_rot(nadir, fwd), 80.0)
+        return Camera(iss_pos.copy(), look_rot(nadir, fwd), self.FOV_DEG)
 
 
 class CameraRig:

@@ -29,6 +29,11 @@ ATMOSPHERE = 1.03  # outer radius of the drawn glow, Earth radii
 _LIGHT_RGB = np.array([255.0, 196.0, 120.0], dtype=np.float32)
 _RIM_RGB = np.array([90.0, 150.0, 255.0], dtype=np.float32)
 _TWILIGHT_RGB = np.array([255.0, 110.0, 40.0], dtype=np.float32)
+# Close to the ground (Cupola, follow): colour and contrast, and a faint blue night.
+_NEAR_SATURATION = 1.3
+_NEAR_CONTRAST = 1.18
+_NEAR_PIVOT = 70.0
+_NIGHT_NEAR_RGB = (3.0, 6.0, 14.0)
 
 
 def shade_factors(mu: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -59,6 +64,8 @@ class GlobeRenderer:
         self._surf: pygame.Surface | None = None
         self.last_scale = 2
         self.night_texture = 0.05
+        self.night_texture_near = 0.07
+        self.last_coverage: np.ndarray | None = None
 
     def _pack(self, lights: np.ndarray) -> np.ndarray:
         """One uint32 per texel: R, G, B, lights (little-endian bytes): one take per pixel."""
@@ -70,18 +77,33 @@ class GlobeRenderer:
 
     # -- city lights going out -------------------------------------------------------
     def set_blackouts(self, spots: list[tuple[float, float, float]]) -> None:
-        """Cities whose lights are out: (lat_deg, lon_deg, radius_deg). Cheap when unchanged."""
+        """Cities whose lights are out: (lat_deg, lon_deg, radius_deg). Cheap when unchanged,
+        and when spots are only added (a new strike) just the texels around them are
+        repacked (repacking the whole 2048x1024 map was a ~50 ms hitch per strike)."""
         key = tuple(spots)
         if key == self._blackout_key:
             return
+        old = set(self._blackout_key)
+        added = [sp for sp in spots if sp not in old]
+        grown = old.issubset(key)
         self._blackout_key = key
         if not spots:
             self._lights = self.maps.lights
             self._packed = self._pack(self._lights)
             return
         w, h = self.maps.width, self.maps.height
-        lights = self.maps.lights.reshape(h, w).copy()
-        for lat, lon, rad in spots:
+        if grown:
+            if self._lights is self.maps.lights:  # first strike: copies, not a full repack
+                self._lights = self._lights.copy()
+                self._packed = self._packed.copy()
+            lights = self._lights.reshape(h, w)  # ours (a copy): edit in place
+            packed = self._packed.reshape(h, w)
+        else:
+            lights = self.maps.lights.reshape(h, w).copy()
+            packed = None
+            added = list(spots)
+        rgb = self._rgb_packed.reshape(h, w)
+        for lat, lon, rad in added:
             r0 = int((90.0 - lat - rad) / 180.0 * h)
             r1 = int((90.0 - lat + rad) / 180.0 * h) + 1
             rows = np.arange(max(r0, 0), min(r1, h))
@@ -97,9 +119,14 @@ class GlobeRenderer:
             dlon = (clon[None, :] - lon) * math.cos(math.radians(lat)) / rad
             d2 = dlat * dlat + dlon * dlon
             keep = np.clip((d2 - 0.6) / 0.4, 0.0, 1.0).astype(np.float32)  # soft edge
-            lights[np.ix_(rows, cols)] *= keep
+            ix = np.ix_(rows, cols)
+            lights[ix] *= keep
+            if packed is not None:
+                a = np.round(np.clip(lights[ix], 0.0, 1.0) * 255.0).astype(np.uint32) << 24
+                packed[ix] = rgb[ix] | a
         self._lights = lights.ravel()
-        self._packed = self._pack(self._lights)
+        if packed is None:
+            self._packed = self._pack(self._lights)
 
     # -- ray cache ---------------------------------------------------------------------
     def _ray_grid(self, w: int, h: int, fov_y_deg: float) -> tuple[np.ndarray, ...]:
@@ -217,7 +244,6 @@ class GlobeRenderer:
         cc = C[0] * C[0] + C[1] * C[1] + C[2] * C[2]
         b = dx * C[0] + dy * C[1] + dz * C[2]
         q = cc - b * b  # squared distance of closest approach to the centre
-        hit = (q < 1.0) & (b > 0)
         t = b - np.sqrt(np.maximum(1.0 - q, 0.0))
         px, py, pz = t * dx - C[0], t * dy - C[1], t * dz - C[2]  # unit normal, camera frame
 
@@ -230,7 +256,8 @@ class GlobeRenderer:
         fc = (np.arctan2(ny, nx) * (0.5 / np.pi) + 0.5) * mw
         # Close to the ground (Cupola, follow) one texel spans many pixels: filter it.
         ground_px = (math.sqrt(cc) - 1.0) * scale / cam.focal_px(H)
-        if ground_px < 2.0 * math.pi / mw:
+        near_ground = ground_px < 2.0 * math.pi / mw
+        if near_ground:
             texel = self._bilinear(fr, fc)
         else:
             row = fr.astype(np.intp)
@@ -242,7 +269,23 @@ class GlobeRenderer:
 
         mu = px * s[0] + py * s[1] + pz * s[2]
         day, night, twi = shade_factors(mu)
-        lights = texel[..., 3] * (night * (1.0 / 255.0))
+        nt = self.night_texture
+        if near_ground:
+            # Seen from orbit, close: livelier colour and contrast (the 2 km/px Blue Marble
+            # is soft when magnified), a faint moonlit/airglow night instead of black, and
+            # city lights that read as sharp points (a steeper curve, brighter cores).
+            rgb = texel[..., :3]
+            lum = rgb.mean(axis=-1, keepdims=True)
+            rgb -= lum
+            rgb *= _NEAR_SATURATION
+            rgb += lum - _NEAR_PIVOT
+            rgb *= _NEAR_CONTRAST
+            rgb += _NEAR_PIVOT
+            a = texel[..., 3] * (1.0 / 255.0)
+            lights = np.clip(a * 1.5 - 0.2, 0.0, 1.3) ** 1.6 * night
+            nt = self.night_texture_near
+        else:
+            lights = texel[..., 3] * (night * (1.0 / 255.0))
         # Limb: rays grazing the sphere see more air.
         cosv = np.clip(-(dx * px + dy * py + dz * pz), 0.0, 1.0)
         rim = (1.0 - cosv) ** 3 * (0.25 + 0.75 * np.clip(mu + 0.3, 0.0, 1.0))
@@ -250,16 +293,28 @@ class GlobeRenderer:
         glow_r = np.sqrt(np.maximum(q, 0.0))
         g = np.clip((ATMOSPHERE - glow_r) / (ATMOSPHERE - 1.0), 0.0, 1.0)
         mu_air = ((b * dx - C[0]) * s[0] + (b * dy - C[1]) * s[1] + (b * dz - C[2]) * s[2])
-        glow = np.where(hit | (b <= 0), 0.0, g * g * (0.15 + 0.85 * np.clip(mu_air + 0.2, 0, 1)))
+        glow = np.where(b <= 0, 0.0, g * g * (0.15 + 0.85 * np.clip(mu_air + 0.2, 0, 1)))
+        # Antialiased limb: the fraction of each internal pixel covered by the disc, from
+        # how far its ray passes from the centre (1 - r) over one pixel's width there.
+        f_int = 0.5 * h / math.tan(math.radians(cam.fov_y_deg) / 2)
+        edge = math.sqrt(max(cc - 1.0, 1e-8)) / f_int
+        cov = np.clip((1.0 - glow_r) * (1.0 / edge) + 0.5, 0.0, 1.0)
+        cov = np.where(b > 0, cov, 0.0)
+        self.last_coverage = cov
 
-        nt = self.night_texture
         out = np.empty(dx.shape + (3,), dtype=np.uint8)
+        night_tint = _NIGHT_NEAR_RGB if near_ground else (0.0, 0.0, 0.0)
         for ch in range(3):
             base = texel[..., ch]
             v = base * (day + nt) + lights * float(_LIGHT_RGB[ch])
             v += twi * float(_TWILIGHT_RGB[ch] * 0.045)
-            v += rim * float(_RIM_RGB[ch] * 0.9) + (2.0, 3.0, 9.0)[ch]
-            v = np.where(hit, v, glow * float(_RIM_RGB[ch] * 1.1))
+            v += rim * float(_RIM_RGB[ch] * 0.9) + ((2.0, 3.0, 9.0)[ch])
+            if near_ground:
+                v += night * night_tint[ch]
+            gl = glow * float(_RIM_RGB[ch] * 1.1)
+            v -= gl
+            v *= cov
+            v += gl
             np.clip(v, 0.0, 255.0, out=v)
             out[:, :, ch] = v
         surf = pygame.Surface((x1 - x0, y1 - y0))
