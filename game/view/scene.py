@@ -126,9 +126,14 @@ class Scene:
         self.globe = globe or GlobeRenderer()
         self.stars = Stars()
         self.model = StationModel(station_facts if station_facts is not None else _facts())
-        self._flash_sprite = _glow_sprite(64, (255, 250, 235), 1.6)
-        self._glow_sprite = _glow_sprite(64, (255, 120, 40), 2.2)
+        self._bases = {"flash": _glow_sprite(64, (255, 250, 235), 1.6),
+                       "glow": _glow_sprite(64, (255, 120, 40), 2.2),
+                       "core": _glow_sprite(64, (255, 255, 255), 4.0),
+                       "ember": _glow_sprite(64, (255, 210, 120), 3.0),
+                       "ring": _ring_sprite(128, (255, 226, 190))}
         self._sprite_cache: dict[tuple, pygame.Surface] = {}
+        self._frame: pygame.Surface | None = None
+        self._frame_size: tuple[int, int] = (0, 0)
         self._inset: pygame.Surface | None = None
         self._inset_key = None
         self.font = pygame.font.Font(None, 18)
@@ -142,16 +147,22 @@ class Scene:
         vis = bool(z[0] > 0 and cam.visible_on_earth(state.iss_pos[None, :])[0])
         return float(xy[0, 0] + rect.left), float(xy[0, 1] + rect.top), vis
 
-    def _sprite(self, which: str, size: int) -> pygame.Surface:
+    def _sprite(self, which: str, size: int, level: float = 1.0) -> pygame.Surface:
+        """A glow sprite ``size`` px across, dimmed to ``level`` (quantised to 1/16, so the
+        dimmed copies are cached too: no per-frame copy and multiply)."""
         size = int(min(max(size, 3), 512))
-        size = size if size < 24 else size - size % 4
-        key = (which, size)
+        if size >= 24:  # ~6 % steps: a growing ring or fading glow reuses its sprites
+            size = int(round(2.0 ** (round(math.log2(size) * 12.0) / 12.0)))
+        lv = int(max(1, min(16, round(level * 16))))
+        key = (which, size, lv)
         s = self._sprite_cache.get(key)
         if s is None:
-            base = self._flash_sprite if which == "flash" else self._glow_sprite
-            s = pygame.transform.smoothscale(base, (size, size))
-            if len(self._sprite_cache) > 200:
-                self._sprite_cache.clear()
+            s = pygame.transform.smoothscale(self._bases[which], (size, size))
+            if lv < 16:
+                v = lv * 16 - 1
+                s.fill((v, v, v), special_flags=pygame.BLEND_MULT)
+            if len(self._sprite_cache) > 600:
+                self._sprite_cache.pop(next(iter(self._sprite_cache)))  # oldest first
             self._sprite_cache[key] = s
         return s
 
@@ -171,7 +182,8 @@ class Scene:
             self._draw_track(surf, rect, state, cam)
         self._draw_flashes(surf, rect, state, cam)
         if state.camera_mode == "cupola" and self._near_iss(state, cam):
-            pass  # we are in the Cupola: the station is behind us
+            # We are in the Cupola: the station is behind us, its window frame around us.
+            surf.blit(self._cupola_frame(rect.size), rect.topleft)
         elif state.camera_mode == "follow" or self._near_iss(state, cam):
             self._draw_model(surf, rect, state, cam)
         else:
@@ -225,14 +237,19 @@ class Scene:
         surf.blit(self._iss_label, (int(x) + 10, int(y) - 14))
 
     def _draw_flashes(self, surf, rect, state, cam) -> None:
+        """Each strike: a white-hot core, a bloom and a shock ring that races out for a
+        few seconds, then an orange afterglow with an ember at its heart for minutes.
+        Sizes are in kilometres on the ground, so they read right from any camera (large
+        and spectacular from the Cupola); every sprite is a cached additive blit."""
         fl = state.flashes
         if len(fl) == 0:
             return
-        flash, glow = flash_intensity(state.unix_s - fl[:, 2], fl[:, 3])
+        dt = state.unix_s - fl[:, 2]
+        flash, glow = flash_intensity(dt, fl[:, 3])
         live = (flash > 0.01) | (glow > 0.01)
         if not np.any(live):
             return
-        fl, flash, glow = fl[live], flash[live], glow[live]
+        fl, flash, glow, dt = fl[live], flash[live], glow[live], dt[live]
         p = unit_from_latlon(fl[:, 0], fl[:, 1])
         vis = (p @ cam.pos) > 1.0
         if state.camera_mode != "free":  # seen from the ISS: only inside its horizon
@@ -241,20 +258,32 @@ class Scene:
         vis &= z > 1e-4
         f = cam.focal_px(rect.height)
         km_px = f / np.maximum(z, 1e-6) / EARTH_RADIUS_KM  # pixels per km at that depth
+        add = pygame.BLEND_ADD
+
+        def put(which, size, level, cx, cy):
+            s = self._sprite(which, size, level)
+            surf.blit(s, (cx - s.get_width() / 2, cy - s.get_height() / 2), special_flags=add)
+
         for i in np.flatnonzero(vis):
             cx, cy = xy[i, 0] + rect.left, xy[i, 1] + rect.top
-            if glow[i] > 0.01:
-                size = float(np.clip(220.0 * km_px[i] * (0.5 + glow[i]), 6, 300))
-                s = self._sprite("glow", int(size))
-                s.set_alpha(None)
-                tmp = s if glow[i] > 0.98 else _scaled(s, glow[i])
-                surf.blit(tmp, (cx - tmp.get_width() / 2, cy - tmp.get_height() / 2),
-                          special_flags=pygame.BLEND_ADD)
-            if flash[i] > 0.01:
-                size = float(np.clip(900.0 * km_px[i] * flash[i], 10, 520))
-                s = self._sprite("flash", int(size))
-                surf.blit(s, (cx - s.get_width() / 2, cy - s.get_height() / 2),
-                          special_flags=pygame.BLEND_ADD)
+            k = float(km_px[i])
+            g = float(min(glow[i], 1.0))
+            if g > 0.01:
+                put("glow", np.clip(220.0 * k * (0.5 + g), 6, 300), g, cx, cy)
+                put("ember", np.clip(45.0 * k * (0.6 + 0.4 * g), 3, 60), g, cx, cy)
+            fi = float(min(flash[i], 1.0))
+            if fi > 0.01:
+                put("flash", np.clip(900.0 * k * fi, 10, 520), 1.0, cx, cy)
+                ring_km = 30.0 + 28.0 * float(dt[i])  # the shock front, outrunning the fade
+                if ring_km * k > 8:
+                    put("ring", np.clip(2 * ring_km * k, 8, 512), min(1.0, 1.6 * fi), cx, cy)
+                put("core", np.clip(70.0 * k * (0.5 + 0.5 * fi), 8, 120), 1.0, cx, cy)
+
+    def _cupola_frame(self, size: tuple[int, int]) -> pygame.Surface:
+        if self._frame is None or self._frame_size != size:
+            self._frame = cupola_frame(size)
+            self._frame_size = size
+        return self._frame
 
     def _body_to_world(self, state: ViewState) -> np.ndarray:
         nadir = -state.iss_pos / np.linalg.norm(state.iss_pos)
@@ -301,9 +330,62 @@ class Scene:
         surf.blit(self._inset, box.topleft)
 
 
-def _scaled(s: pygame.Surface, k: float) -> pygame.Surface:
-    """A dimmed copy (for additive blits, multiply instead of alpha)."""
-    t = s.copy()
-    v = int(max(0, min(255, k * 255)))
-    t.fill((v, v, v), special_flags=pygame.BLEND_MULT)
-    return t
+def _ring_sprite(size: int, rgb: tuple[int, int, int]) -> pygame.Surface:
+    """A soft bright ring (the shock front of a strike) for additive blits."""
+    r = np.linspace(-1, 1, size)
+    d = np.sqrt(r[:, None] ** 2 + r[None, :] ** 2)
+    a = np.exp(-((d - 0.82) / 0.07) ** 2) + 0.25 * np.clip(1 - d, 0, 1) ** 2
+    a = np.clip(a, 0, 1)
+    arr = np.stack([a * c for c in rgb], axis=2).astype(np.uint8)
+    s = pygame.Surface((size, size))
+    pygame.surfarray.blit_array(s, arr)
+    return s
+
+
+def cupola_frame(size: tuple[int, int]) -> pygame.Surface:
+    """The Cupola around the view, as an overlay with alpha, made once per view size: the
+    round central window, six trapezoid side windows between it and a hexagon (their
+    mullions at the hexagon's corners), and the dark inside of the module beyond."""
+    w, h = size
+    R = 0.5 * min(w, h)
+    xs = (np.arange(w, dtype=np.float32) + 0.5 - w / 2) / R
+    ys = (np.arange(h, dtype=np.float32) + 0.5 - h / 2) / R
+    x, y = xs[:, None], ys[None, :]
+    r = np.sqrt(x * x + y * y)
+    px = 1.0 / R  # one pixel, in these units: edges are a pixel soft
+
+    def inside(d):  # 1 inside (d < 0), 0 outside, antialiased
+        return np.clip(0.5 - d / px, 0.0, 1.0)
+
+    hexd = np.zeros_like(r)
+    for k in range(6):  # flat sides facing 30 + 60k degrees: corners at 0, 60, ... degrees
+        a = math.radians(30 + 60 * k)
+        hexd = np.maximum(hexd, x * math.cos(a) + y * math.sin(a))
+    r_centre, ring_w, r_hex, mull_w = 0.50, 0.035, 1.02, 0.030
+    centre = inside(r - r_centre)
+    in_hex = inside(hexd - r_hex * math.cos(math.radians(30)))
+    ring = inside(np.abs(r - r_centre - ring_w / 2) - ring_w / 2)
+    mull = np.zeros_like(r)
+    for k in range(6):
+        a = math.radians(60 * k)
+        along = x * math.cos(a) + y * math.sin(a)
+        across = np.abs(-x * math.sin(a) + y * math.cos(a))
+        mull = np.maximum(mull, inside(across - mull_w / 2) * (along > 0))
+    mull *= 1.0 - centre
+    side_glass = in_hex * (1.0 - centre)
+    # Alpha: clear centre, side windows faintly tinted, frame solid, outside nearly solid.
+    alpha = side_glass * 0.16 + (1.0 - in_hex) * (0.80 + 0.15 * np.clip(r - 1.0, 0, 1))
+    alpha = np.maximum(alpha, np.maximum(ring, mull))
+    shade = np.clip(1.15 - 0.35 * r, 0.45, 1.0)  # frame lit a little from the window
+    rgb = np.empty((w, h, 3), dtype=np.float32)
+    for ch, (glass, metal, dark) in enumerate(((8, 24, 10), (14, 26, 11), (26, 32, 16))):
+        frame = np.maximum(ring, mull)
+        c = glass * side_glass * (1 - frame) + metal * shade * frame
+        c += dark * (1.0 - in_hex) * (1 - frame)
+        rgb[..., ch] = c
+    s = pygame.Surface((w, h), pygame.SRCALPHA)
+    pygame.surfarray.blit_array(s, rgb.astype(np.uint8))
+    a = pygame.surfarray.pixels_alpha(s)
+    a[...] = np.clip(alpha * 255.0, 0, 255).astype(np.uint8)
+    del a
+    return s
