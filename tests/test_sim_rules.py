@@ -14,6 +14,8 @@ from game.sim.api import (
     SystemRestore,
     Talk,
 )
+from game.sim.fake_timeline import fake_timeline
+from game.sim.war import NEVER, first_in_view
 
 CAPTURE_S, SEIZE_S, TRUCE_S = 60, 600, 600  # DESIGN §3, written out on purpose
 O2_RESERVE_S = 4 * 3600
@@ -240,18 +242,54 @@ def test_no_window_no_orders():
 
 
 def test_a_struck_ground_station_is_silent():
+    # no pass at all: Houston is struck on its seeded 5-9 h schedule and falls silent
     probe = game()
     struck = probe.setup.war.station_strike_tick["houston"]
-    assert struck < probe.max_ticks
-    # a window only after the strike: the order never arrives
-    g = game(windows={"houston": [(struck + 10, struck + 600)]})
-    g.run_until(struck + 1000)
-    assert g.order_tick("us") == -1
-    assert "houston" in g.state.silenced
-    # the same window before the strike: it does
-    g = game(windows={"houston": [(struck - 600, struck - 10)]})
+    assert 5 * 3600 <= struck <= 9 * 3600
+    probe.run_until(struck)
+    assert "houston" in probe.state.silenced and probe.order_tick("us") == -1
+    # a partner centre struck on its schedule: a pass after the strike brings no call
+    always = {"houston": [(0, 54_000)], "korolyov": [(0, 54_000)]}
+    probe = game(scenario="international", windows=always)
+    struck = probe.setup.war.station_strike_tick["oberpfaffenhofen"]
+    g = game(scenario="international",
+             windows={**always, "oberpfaffenhofen": [(struck + 10, struck + 600)]})
+    assert g.setup.war.station_strike_tick["oberpfaffenhofen"] == struck
+    events = g.run_until(struck + 1000)
+    assert "oberpfaffenhofen" in g.state.silenced
+    assert not any(e.kind == "agency_call" for e in events)
+    # the same pass before the strike: the call comes
+    g = game(scenario="international",
+             windows={**always, "oberpfaffenhofen": [(struck - 600, struck - 10)]})
+    assert any(e.kind == "agency_call" for e in g.run_until(struck))
+    # and an order due after its centre was struck never comes (the rule new_game applies)
+    tl = fake_timeline(54_010, windows={"houston": [(20_000, 20_600)]})
+    assert first_in_view(tl, "houston", 3000, 19_000) == NEVER
+    assert first_in_view(tl, "houston", 3000, 21_000) == 20_000
+
+
+def test_mission_control_is_struck_only_after_its_pass_with_the_order():
+    # the war waits for each centre's first pass after its order (+ 20-60 min): the rule
+    # that makes act 2 happen, so a pass after the seeded strike time postpones the strike
+    probe = game()
+    base = probe.setup.war.station_strike_tick["houston"]
+    g = game(windows={"houston": [(base + 10, base + 600)]})
+    struck = g.setup.war.station_strike_tick["houston"]
+    assert base + 600 + 1200 <= struck <= base + 600 + 3600
+    assert g.setup.war.order_window["us"] == (base + 10, base + 600)
+    g.run_until(base + 10)
+    assert g.order_tick("us") == base + 10
     g.run_until(struck)
-    assert g.order_tick("us") == struck - 600
+    assert "houston" in g.state.silenced
+    # a pass long before the seeded time changes nothing
+    g = game(windows={"houston": [(4000, 4600)]})
+    assert g.setup.war.station_strike_tick["houston"] == base
+    # the orders are sent 5-15 min after the first salvo, early in act 1
+    first = g.setup.war.strikes[0].tick  # the first salvo's first flash: 0-89 s after it
+    assert 600 <= first < 1200 + 90
+    for side in ("us", "ru"):
+        issue = g.setup.order_issue[side]
+        assert 900 <= issue <= 2100 and first + 300 - 90 < issue <= first + 900
 
 
 def test_restrain_is_gated_by_the_order():

@@ -19,9 +19,6 @@ checksum every N ticks.
 from __future__ import annotations
 
 import hashlib
-import math
-
-import numpy as np
 
 from game.sim.commands import (
     COMMAND_FIELDS,
@@ -42,10 +39,17 @@ from game.sim.commands import (
 )
 from game.sim.crew import AGENCY_STATION, SCENARIOS, roster
 from game.sim.events import EVENT_KINDS, Event, Result
-from game.sim.prng import Prng, seed_state
+from game.sim.prng import seed_state
 from game.sim.rules import DEFAULT_MAX_TICKS, ENDINGS, NEVER, Game, Setup
 from game.sim.state import CrewView, GameState, HatchView, ModuleView, StateView, SystemView
-from game.sim.war import Strike, load_cities, plan_war
+from game.sim.war import (
+    MISSION_CONTROL,
+    Strike,
+    first_in_view,
+    load_cities,
+    pass_starts,
+    plan_war,
+)
 
 __all__ = [
     "Game", "new_game", "Result", "Event", "EVENT_KINDS", "ENDINGS", "SCENARIOS",
@@ -55,37 +59,6 @@ __all__ = [
     "command_to_dict", "command_from_dict",
     "StateView", "ModuleView", "HatchView", "CrewView", "SystemView", "Strike",
 ]
-
-MISSION_CONTROL = {"us": "houston", "ru": "korolyov"}
-_ORDER_WINDOW_S = (1800, 4800)  # when each mission control sends its order
-
-
-def _tick_of_index(j: int, step_s: float) -> int:
-    return int(math.ceil(j * step_s - 1e-9))
-
-
-def _first_in_view(timeline, sid: str, from_tick: int, before: int) -> int:
-    """First tick >= from_tick at which station ``sid`` sees the ISS, if < before."""
-    arr = timeline.station_in_view.get(sid)
-    if arr is None:
-        return NEVER
-    i = timeline.index_at(from_tick)
-    hits = np.flatnonzero(np.asarray(arr[i:], dtype=bool))
-    if len(hits) == 0:
-        return NEVER
-    tick = max(from_tick, _tick_of_index(i + int(hits[0]), timeline.step_s))
-    return tick if tick < before else NEVER
-
-
-def _pass_starts(timeline, sid: str, before: int) -> tuple[int, ...]:
-    arr = timeline.station_in_view.get(sid)
-    if arr is None:
-        return ()
-    a = np.asarray(arr, dtype=bool)
-    rising = np.flatnonzero(a & ~np.concatenate(([False], a[:-1])))
-    ticks = (_tick_of_index(int(j), timeline.step_s) for j in rising)
-    return tuple(t for t in ticks if 0 < t < before)
-
 
 def new_game(scenario: str = "film", seed: int = 0, timeline=None, *,
              max_ticks: int = DEFAULT_MAX_TICKS, cities=None) -> Game:
@@ -105,17 +78,16 @@ def new_game(scenario: str = "film", seed: int = 0, timeline=None, *,
     if cities is None:
         cities = load_cities()
     war = plan_war(seed, timeline, max_ticks, cities)
-    rng = Prng(seed_state(seed, "orders"))
-    issue = {side: rng.between(*_ORDER_WINDOW_S) for side in ("us", "ru")}
+    issue = dict(war.order_issue)  # each side's order: sent early in act 1 (see war.py)
     arrival = {}
     for side, sid in MISSION_CONTROL.items():
         silent = min(war.station_strike_tick.get(sid, NEVER), max_ticks)
-        arrival[side] = _first_in_view(timeline, sid, issue[side], silent)
+        arrival[side] = first_in_view(timeline, sid, issue[side], silent)
     contacts = {}
     if scenario == "international":
         for sid in sorted(AGENCY_STATION.values()):
             silent = min(war.station_strike_tick.get(sid, NEVER), max_ticks)
-            contacts[sid] = _pass_starts(timeline, sid, silent)
+            contacts[sid] = pass_starts(timeline, sid, silent)
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((scenario, seed, max_ticks, timeline.orbit_id, float(timeline.start_unix_s),
                    float(timeline.step_s), len(timeline), war.digest, sorted(issue.items()),

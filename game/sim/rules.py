@@ -45,7 +45,12 @@ Rules (all numbers visible to the player through the help and the state view):
   crew member of the side aboard (or the vehicle full) and no free enemy aboard; 60 s
   -> ``evacuation_us`` / ``evacuation_ru``: the side that stays holds the station.
 - Acts: 1 routine until the first order arrives; 2 orders; 3 dark once both Houston and
-  Korolyov are struck (then anyone may act).
+  Korolyov are struck (then anyone may act). Their pace is the war's (war.py): the war
+  begins 10-20 min in; each mission control sends its order 5-15 min after the first
+  flashes, and it arrives at that centre's next pass (>= 10 degrees up), so the real orbit
+  decides which side hears first and by how much; a mission control is struck at a
+  seeded 5-9 h, but never before 20-60 min after its own first pass following its order
+  (each side gets its one real chance to hear). A struck centre is silent.
 - Time limit: ``max_ticks`` (default 54,000 s: 30 minutes of play at warp 30) ends the
   game as ``stalemate``: nobody took the station, nobody made peace.
 """

@@ -1,12 +1,22 @@
 """The war below: a seeded strike schedule over real cities, and what the ISS sees of it.
 
 The schedule is drawn once when a game starts, from the seed alone (plus the city list
-and the orbit timeline), so it is part of the game's fixed set-up, not of its state:
-- salvos begin 15-30 minutes into the mission and come faster as the war escalates
+and the orbit timeline), so it is part of the game's fixed set-up, not of its state.
+The three acts of the story are paced by it and by the real orbit:
+- salvos begin 10-20 minutes into the mission and come faster as the war escalates
   (mean gap 40 min, then 25, then 12); each salvo strikes 1-5 cities of one bloc;
-- the mission control centres are struck too: Houston and Korolyov each at a seeded
-  time 5-9 h in (orders can no longer arrive from a silenced centre), the partner
-  agencies' centres 4-10 h in;
+- *the orders*: each side's mission control sends its order 5-15 minutes after the
+  first salvo (each side its own seeded delay), early in act 1. It reaches the crew at
+  the first pass of the ISS over that mission control (>= 10 degrees up) from then on,
+  so when each side hears it is decided by the real orbit, not by the dice: the two
+  sides usually hear it hours apart, and a side whose mission control never sees the
+  station in the game never hears it (it may act once attacked, or in act 3);
+- *the dark*: Houston and Korolyov are struck at a seeded time 5-9 h in, but never
+  before 20-60 minutes (seeded) after the end of their own first pass following their
+  order: the war reaches the command centres only once each has had its one real chance
+  to speak to its crew. Once struck a centre is silent (no order, no call can arrive
+  from it); with both struck, act 3 (dark) begins. The partner agencies' centres are
+  struck 4-10 h in;
 - one anti-satellite (ASAT) test 2-8 h in raises a debris warning (see rules.py).
 
 A flash is *witnessed* when its city lies inside the ISS horizon at the strike's
@@ -24,6 +34,8 @@ import csv
 import hashlib
 import math
 from dataclasses import dataclass
+
+import numpy as np
 
 from game.sim.prng import Prng, seed_state
 
@@ -78,6 +90,11 @@ _STATION_STRIKE_WINDOW_S = {"houston": (5 * 3600, 9 * 3600), "korolyov": (5 * 36
                             "tsukuba": (4 * 3600, 10 * 3600),
                             "longueuil": (4 * 3600, 10 * 3600)}
 _ASAT_WINDOW_S = (2 * 3600, 8 * 3600)
+FIRST_SALVO_S = (600, 1200)  # the war begins 10-20 min into the mission
+ORDER_DELAY_S = (300, 900)  # each mission control sends its order 5-15 min after that
+AFTER_PASS_S = (1200, 3600)  # a mission control is struck no sooner after its first pass
+MISSION_CONTROL = {"us": "houston", "ru": "korolyov"}
+NEVER = 1 << 62  # the same "never" as rules.NEVER
 
 
 @dataclass(frozen=True)
@@ -106,6 +123,8 @@ class WarPlan:
     strikes: tuple[Strike, ...]  # sorted by tick
     station_strike_tick: dict[str, int]  # ground station -> tick it falls silent
     asat_tick: int
+    order_issue: dict[str, int]  # side -> tick its mission control sends the order
+    order_window: dict[str, tuple[int, int]]  # side -> first pass (start, end) from then on
     digest: str  # of the city list and the schedule
 
 
@@ -174,13 +193,55 @@ def seen_from_iss(timeline, tick: int, lat: float, lon: float) -> tuple[bool, bo
     return witnessed, sun > 90.0
 
 
+def _tick_of_index(j: int, step_s: float) -> int:
+    return int(math.ceil(j * step_s - 1e-9))
+
+
+def first_in_view(timeline, sid: str, from_tick: int, before: int) -> int:
+    """First tick >= from_tick at which station ``sid`` sees the ISS, if < before, else NEVER."""
+    arr = timeline.station_in_view.get(sid)
+    if arr is None:
+        return NEVER
+    i = timeline.index_at(from_tick)
+    hits = np.flatnonzero(np.asarray(arr[i:], dtype=bool))
+    if len(hits) == 0:
+        return NEVER
+    tick = max(from_tick, _tick_of_index(i + int(hits[0]), timeline.step_s))
+    return tick if tick < before else NEVER
+
+
+def out_of_view(timeline, sid: str, from_tick: int) -> int:
+    """First tick >= from_tick at which station ``sid`` no longer sees the ISS (the pass
+    in progress at ``from_tick`` ends); the timeline's end if it never does."""
+    arr = np.asarray(timeline.station_in_view.get(sid, ()), dtype=bool)
+    i = timeline.index_at(from_tick)
+    miss = np.flatnonzero(~arr[i:])
+    j = i + int(miss[0]) if len(miss) else len(arr)
+    return max(from_tick, _tick_of_index(j, timeline.step_s))
+
+
+def pass_starts(timeline, sid: str, before: int) -> tuple[int, ...]:
+    """Ticks in (0, before) at which a pass over station ``sid`` begins."""
+    arr = timeline.station_in_view.get(sid)
+    if arr is None:
+        return ()
+    a = np.asarray(arr, dtype=bool)
+    rising = np.flatnonzero(a & ~np.concatenate(([False], a[:-1])))
+    ticks = (_tick_of_index(int(j), timeline.step_s) for j in rising)
+    return tuple(t for t in ticks if 0 < t < before)
+
+
 def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
-    """Draw the whole war for a game of at most ``horizon_ticks`` seconds."""
+    """Draw the whole war for a game of at most ``horizon_ticks`` seconds.
+
+    Besides the strikes: when each side's order is sent, and the first pass that can
+    carry it (see the module docstring: the command centres are struck only after it).
+    """
     cities = BUILTIN_CITIES if cities is None else cities
     rng = Prng(seed_state(seed, "war"))
     by_bloc = {b: [c for c in cities if BLOC.get(c[1]) == b] for b in ("us", "ru")}
     raw: list[tuple[int, float, float, int, str, str, str]] = []
-    t = rng.between(900, 1800)
+    first_salvo = t = rng.between(*FIRST_SALVO_S)
     salvo = 0
     while t < horizon_ticks:
         bloc = ("us", "ru")[rng.below(2)] if salvo else "ru"  # the first strike: unclear who
@@ -197,9 +258,20 @@ def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
         salvo += 1
         mean = 2400 if t < 3 * 3600 else 1500 if t < 7 * 3600 else 720
         t += mean // 2 + rng.below(mean)
+    orders_rng = Prng(seed_state(seed, "orders"))
+    issue = {side: first_salvo + orders_rng.between(*ORDER_DELAY_S) for side in MISSION_CONTROL}
+    window = {}
+    for side, sid in MISSION_CONTROL.items():
+        start = first_in_view(timeline, sid, issue[side], horizon_ticks)
+        window[side] = (start, NEVER if start == NEVER else out_of_view(timeline, sid, start))
+    not_before = {sid: window[side][1] for side, sid in MISSION_CONTROL.items()}
     station_tick = {}
     for sid, (lo, hi) in _STATION_STRIKE_WINDOW_S.items():
         tick = rng.between(lo, hi)
+        if sid in not_before:
+            delay = rng.between(*AFTER_PASS_S)
+            if not_before[sid] != NEVER:
+                tick = max(tick, not_before[sid] + delay)
         station_tick[sid] = tick
         name, lat, lon = GROUND_STATIONS[sid]
         bloc = "ru" if sid == "korolyov" else "us"
@@ -216,5 +288,6 @@ def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
     h = hashlib.blake2b(digest_size=16)
     h.update(repr(tuple(cities)).encode())
     h.update(repr([(s.tick, s.city, s.magnitude, s.witnessed, s.night) for s in strikes]).encode())
-    h.update(repr((sorted(station_tick.items()), asat)).encode())
-    return WarPlan(tuple(strikes), station_tick, asat, h.hexdigest())
+    h.update(repr((sorted(station_tick.items()), asat, sorted(issue.items()),
+                   sorted(window.items()))).encode())
+    return WarPlan(tuple(strikes), station_tick, asat, issue, window, h.hexdigest())

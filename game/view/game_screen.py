@@ -41,8 +41,11 @@ GAME_KEYS = [
     ("O", "orbits: choose or edit the element set (next game)"),
 ]
 RULES = [
-    "Act 1 routine: no hostile acts. Act 2: a side may restrain, seal, cut once its order",
-    "arrives (only during a pass over its mission control) or once attacked. Act 3: dark.",
+    "Act 1 routine: no hostile acts. Each side's order is sent 5-15 min after the war's first",
+    "flashes and arrives at its mission control's next pass (10+ deg up): the orbit decides",
+    "who hears first. Act 2: a side may restrain, seal, cut once its order arrives or once",
+    "attacked. Act 3, dark: Houston and Korolyov are struck 5-9 h in, but each no sooner than",
+    "20-60 min after its pass with the order; then no more orders, and anyone may act.",
     "Capture: one side alone in a module 60 s. Seize: hold Destiny + Zvezda 600 s.",
     "Restrain: 30 s, odds attackers/(attackers+defenders). Truce: trust 80+ for 600 s.",
     "Stress over the limit (white tick): the crew member refuses hostile orders.",
