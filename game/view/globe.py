@@ -274,13 +274,12 @@ class GlobeRenderer:
             # Seen from orbit, close: livelier colour and contrast (the 2 km/px Blue Marble
             # is soft when magnified), a faint moonlit/airglow night instead of black, and
             # city lights that read as sharp points (a steeper curve, brighter cores).
-            rgb = texel[..., :3]
-            lum = rgb.mean(axis=-1, keepdims=True)
-            rgb -= lum
-            rgb *= _NEAR_SATURATION
-            rgb += lum - _NEAR_PIVOT
-            rgb *= _NEAR_CONTRAST
-            rgb += _NEAR_PIVOT
+            # ((c - lum) * S + lum - P) * K + P  =  c * S*K  +  (lum * (1 - S) * K + P * (1 - K))
+            sk = _NEAR_SATURATION * _NEAR_CONTRAST
+            lum = texel[..., 0] + texel[..., 1]
+            lum += texel[..., 2]
+            lum *= (1.0 - _NEAR_SATURATION) * _NEAR_CONTRAST / 3.0
+            lum += _NEAR_PIVOT * (1.0 - _NEAR_CONTRAST)
             a = texel[..., 3] * (1.0 / 255.0)
             lights = np.clip(a * 1.5 - 0.2, 0.0, 1.3) ** 1.6 * night
             nt = self.night_texture_near
@@ -304,9 +303,12 @@ class GlobeRenderer:
 
         out = np.empty(dx.shape + (3,), dtype=np.uint8)
         night_tint = _NIGHT_NEAR_RGB if near_ground else (0.0, 0.0, 0.0)
+        lit = day + nt
         for ch in range(3):
             base = texel[..., ch]
-            v = base * (day + nt) + lights * float(_LIGHT_RGB[ch])
+            if near_ground:
+                base = base * sk + lum
+            v = base * lit + lights * float(_LIGHT_RGB[ch])
             v += twi * float(_TWILIGHT_RGB[ch] * 0.045)
             v += rim * float(_RIM_RGB[ch] * 0.9) + ((2.0, 3.0, 9.0)[ch])
             if near_ground:
