@@ -24,7 +24,7 @@ def _ai_game(orbit, seed, difficulty="hard", scenario="film"):
 
 def test_ai_reaches_different_endings(orbit):
     endings = set()
-    for seed in range(8):
+    for seed in range(16):
         g, ais = _ai_game(orbit, seed)
         endings.add(play(g, ais)["ending"])
     assert len(endings) >= 3, endings

@@ -11,6 +11,15 @@ Each AI has a temperament drawn from the seed: ``hawk`` (appetite for force), ``
 *peace* with odds hawk : dove; peace turns to war if the other side attacks and it has
 the stomach for it; war turns to peace if trust climbs; a losing side may *flee*.
 
+Act 2 pacing (the orders arrive hours apart, as the real passes fall):
+- a side bent on war first sits on its order, *poised* (routine posture), for 15 min per
+  point of hawk below 90 (a hawk of 90+ strikes at once); it strikes when that runs out,
+  when it is attacked, when the other side's order arrives, or in act 3;
+- a side that has not heard its order but saw the other side's arrive closes ranks: its
+  crew gather in their own command module;
+- a side at peace never walks into the other side's command module (no seizing by
+  stealth while talking): it waits next door.
+
 Difficulty:
 - ``easy``: decides every 90 s, restrains whatever the odds, never seals hatches,
   walks into the enemy's command module piecemeal.
@@ -42,6 +51,8 @@ _STAGING = {"us": "zarya", "ru": "unity"}  # next to the enemy's command module
 _SEAL = {"us": "unity-destiny", "ru": "zarya-zvezda"}  # home's hatch toward the enemy
 _HOME_SIDE = {side: st.side_of(h, _HOME[side]) for side, h in _SEAL.items()}
 _CUT = {"us": ("power_ru", "o2_tranquility"), "ru": ("attitude", "o2_zvezda")}
+POISE_HAWK = 90  # hawks at or above this strike as soon as the order arrives
+POISE_PER_HAWK_S = 900  # otherwise they wait 15 min per point below it
 _ROUTINE = {"us": ("destiny", "harmony", "unity", "columbus", "kibo_jpm", "tranquility"),
             "ru": ("zvezda", "zarya", "nauka", "poisk", "rassvet", "zvezda")}
 
@@ -62,6 +73,10 @@ class AI:
         self.dove = self.rng.below(100)
         self.spite = self.rng.below(100)
         self.nerve = self.rng.below(100)
+        # how long the crew sit on the order before striking while the other side has not
+        # heard its own: none for a hawk, hours for the reluctant
+        self.deliberation = max(0, POISE_PER_HAWK_S * (POISE_HAWK - self.hawk))
+        self.poised_until = 0
         self.period = 15 if self.hard else 90
         self.wake = 0
         self.plan = "routine"
@@ -105,10 +120,15 @@ class AI:
         if not game.may_act(side):
             self.plan = "routine"
             return
+        attacked = game.was_attacked(side)
         if self.plan == "routine":
             roll = self.rng.below(self.hawk * 5 // 4 + self.dove + 1)
             self.plan = "war" if roll < self.hawk * 5 // 4 or self.dove < 20 else "peace"
-        attacked = game.was_attacked(side)
+            if self.plan == "war" and not attacked:
+                self.plan, self.poised_until = "poised", game.tick + self.deliberation
+        if self.plan == "poised" and (attacked or game.tick >= self.poised_until or
+                                      game.order_tick(self.enemy) >= 0 or game.act >= 3):
+            self.plan = "war"
         seize_side, seize_due = game.seize
         seizing = seize_side == self.enemy
         oxygen_low = game.oxygen_reserve_s < 3600 and not game.oxygen_generating
@@ -151,7 +171,7 @@ class AI:
         cmd = self._survive(game, c, here_enemies)
         if cmd is not None:
             return cmd
-        if plan == "routine":
+        if plan in ("routine", "poised"):
             return self._routine(game, c, i, mine)
         if plan == "peace":
             return self._peace(game, c, i, busy)
@@ -186,6 +206,8 @@ class AI:
         return None
 
     def _routine(self, game, c, i, mine):
+        if game.order_tick(self.enemy) >= 0 and not game.may_act(self.side):
+            return self._go(game, c, self.home)  # they have heard something: close ranks
         if self.hard and self.hawk > 40:
             dest = self.home if i == 0 else _STAGING[self.side] if i == 1 else None
             if dest:
@@ -199,7 +221,15 @@ class AI:
     def _peace(self, game, c, i, busy):
         if i == 0 and game.holder(self.home) == self.side:
             return self._go(game, c, self.home)  # someone minds the store
-        return self._talk_to_someone(game, c, busy)
+        # no taking their command module in peace: talk to them anywhere else
+        if c.module == self.target and c.task != "talk" and \
+                not any(x.free and x.side == self.enemy and x.module == c.module
+                        for x in game.crew):
+            return self._go(game, c, _STAGING[self.side])
+        cmd = self._talk_to_someone(game, c, busy)
+        if isinstance(cmd, Move) and cmd.to == self.target:
+            return self._go(game, c, _STAGING[self.side])
+        return cmd
 
     def _talk_to_someone(self, game, c, busy):
         if c.task == "talk":

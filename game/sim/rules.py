@@ -271,6 +271,11 @@ class Game:
         """(side seizing the station, tick it completes) or ("", -1)."""
         return self._s.seize_side, self._s.seize_due
 
+    @property
+    def act(self) -> int:
+        """The story's act: 1 routine, 2 orders, 3 dark."""
+        return self._s.act
+
     def order_tick(self, side: str) -> int:
         """Tick ``side``'s order arrived, or -1."""
         return self._s.order_tick.get(side, -1)
