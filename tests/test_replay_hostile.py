@@ -104,6 +104,9 @@ def test_huge_file_refused():
     ("orbit", "ISS", "'orbit'"),
     ("extra", 1, "unexpected field 'extra'"),
     ("seed", ..., "missing field 'seed'"),
+    ("rules", "1", "'rules'"),
+    ("rules", 99, "recorded under game rules v99"),
+    ("rules", ..., "missing field 'rules'"),
 ])
 def test_bad_header_fields(valid, field, value, match):
     _refused(_with_header(valid, **{field: value}), match)

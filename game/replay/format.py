@@ -3,7 +3,7 @@
 Modelled on the idea of RTS replay files (a header, then per-turn commands, then periodic
 state hashes so a mismatch names the turn)::
 
-    {"format": "iss-game-replay", "version": 1, "game_version": "0.1.0",
+    {"format": "iss-game-replay", "version": 1, "game_version": "0.1.0", "rules": 1,
      "created_utc": "2025-01-02T03:04:05Z", "seed": 7, "scenario": "film",
      "sides": {"us": "ai", "ru": "human"}, "difficulty": "hard",
      "orbit": {"name": "ISS (ZARYA)", "line1": "1 25544U ...", "line2": "2 25544 ..."},
@@ -15,6 +15,8 @@ state hashes so a mismatch names the turn)::
     {"result": {"ending": "truce", "ticks": 31234, "checksum": "...", "log": "...",
                 "text": "..."}}
 
+* ``rules`` is :data:`game.sim.api.RULES_VERSION`: a replay re-simulates only under the
+  rules it was played by, and a build with other rules says so instead of desyncing.
 * The header is always the first line; everything needed to rebuild the game is in it,
   including the element set itself, so a replay plays the same after ``orbits/`` changed.
 * ``{"t", "cmd"}``: a command the game *accepted* at tick ``t`` (``game.sim`` dict form).
@@ -66,6 +68,7 @@ def make_header(*, seed: int, scenario: str, sides: dict, difficulty: str, orbit
     """The header dict. ``orbit`` is a game.orbit Orbit or a dict with name/line1/line2
     (or a [line1, line2] list). ``timeline_samples`` defaults to ``max_ticks + 1``."""
     from game import __version__
+    from game.sim.api import RULES_VERSION
 
     if isinstance(orbit, dict):
         orb = {"name": str(orbit.get("name") or ""), "line1": orbit["line1"],
@@ -81,7 +84,7 @@ def make_header(*, seed: int, scenario: str, sides: dict, difficulty: str, orbit
     max_ticks = int(max_ticks)
     return {
         "format": FORMAT_NAME, "version": FORMAT_VERSION, "game_version": __version__,
-        "created_utc": created_utc, "seed": int(seed), "scenario": scenario,
+        "rules": RULES_VERSION, "created_utc": created_utc, "seed": int(seed), "scenario": scenario,
         "sides": {"us": sides["us"], "ru": sides["ru"]}, "difficulty": difficulty,
         "orbit": orb, "start_unix_s": float(start_unix_s), "warp": float(warp),
         "max_ticks": max_ticks,

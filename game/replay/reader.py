@@ -47,7 +47,8 @@ MAX_TIMELINE_STEP_S = 3600.0
 _HEX32 = re.compile(r"[0-9a-f]{32}\Z")
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(rb"[\[\]{}]")
-_HEADER_KEYS = ("format", "version", "game_version", "created_utc", "seed", "scenario", "sides",
+_HEADER_KEYS = ("format", "version", "game_version", "rules", "created_utc", "seed", "scenario",
+                "sides",
                 "difficulty", "orbit", "start_unix_s", "warp", "max_ticks", "timeline",
                 "checksum_every")
 
@@ -367,6 +368,7 @@ def _check_header(obj: dict, source: str):
     _exact_keys(obj, _HEADER_KEYS, 1, source, " in the header")
     if not _text(obj["game_version"], 40):
         raise bad("'game_version' must be a short string")
+    _check_rules(obj["rules"], obj["game_version"], bad)
     if not _text(obj["created_utc"], 40):
         raise bad("'created_utc' must be a short string")
     seed = obj["seed"]
@@ -407,6 +409,17 @@ def _check_header(obj: dict, source: str):
     header["timeline"] = {"step_s": float(tl["step_s"]), "samples": tl["samples"]}
     header["orbit"] = dict(obj["orbit"])
     return header, orbit
+
+
+def _check_rules(rules, game_version: str, bad) -> None:
+    """Refuse a replay made under other rules: it would desync, and say why instead."""
+    from game.sim.api import RULES_VERSION
+
+    if not _is_int(rules) or rules < 1:
+        raise bad("'rules' must be a positive integer")
+    if rules != RULES_VERSION:
+        raise bad(f"recorded under game rules v{rules} (iss-game {game_version}); this build "
+                  f"plays rules v{RULES_VERSION}, so the game cannot be re-simulated")
 
 
 def _check_orbit(orb, source: str):

@@ -40,7 +40,7 @@ from game.sim.commands import (
 from game.sim.crew import AGENCY_STATION, SCENARIOS, roster
 from game.sim.events import EVENT_KINDS, Event, Result
 from game.sim.prng import seed_state
-from game.sim.rules import DEFAULT_MAX_TICKS, ENDINGS, NEVER, Game, Setup
+from game.sim.rules import DEFAULT_MAX_TICKS, ENDINGS, NEVER, RULES_VERSION, Game, Setup
 from game.sim.state import CrewView, GameState, HatchView, ModuleView, StateView, SystemView
 from game.sim.war import (
     MISSION_CONTROL,
@@ -53,7 +53,7 @@ from game.sim.war import (
 
 __all__ = [
     "Game", "new_game", "Result", "Event", "EVENT_KINDS", "ENDINGS", "SCENARIOS",
-    "DEFAULT_MAX_TICKS",
+    "DEFAULT_MAX_TICKS", "RULES_VERSION",
     "Command", "Move", "OpenHatch", "CloseHatch", "SystemOffline", "SystemRestore", "Talk",
     "Restrain", "Free", "Leave", "Stop", "COMMAND_TYPES", "COMMAND_FIELDS",
     "command_to_dict", "command_from_dict",

@@ -101,6 +101,12 @@ DEBRIS_WINDOW_S = 1800
 ORDER_STRESS = 15
 ORDER_TRUST = -10
 TALK_TRUST = 4
+#: Version of the rules, the numbers and the data they read (cities.csv). A replay records
+#: it and can only be re-simulated by a build with the same value, so bump it whenever a
+#: change makes the same commands give a different game; tests/test_sim_golden.py fails
+#: until you do.
+RULES_VERSION = 1
+
 DEFAULT_MAX_TICKS = 54_000
 
 ENDINGS = ("us_control", "ru_control", "truce", "evacuation_us", "evacuation_ru",
