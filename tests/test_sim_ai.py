@@ -16,7 +16,7 @@ def orbit():
 
 
 def _ai_game(orbit, seed, difficulty="hard", scenario="film"):
-    from game.cli.sim_cmd import setup_game
+    from game.newgame import setup_game
 
     g = setup_game(orbit, seed=seed, scenario=scenario)
     return g, {"us": AI("us", seed, difficulty), "ru": AI("ru", seed, difficulty)}

@@ -29,7 +29,7 @@ def orbit():
 @pytest.fixture(scope="module")
 def games(orbit):
     """(difficulty, seed) -> (set-up, summary) of an AI-vs-AI game."""
-    from game.cli.sim_cmd import setup_game
+    from game.newgame import setup_game
 
     out = {}
     for seed in SEEDS:
@@ -98,7 +98,7 @@ def test_endings_stay_varied_and_balanced(games):
 
 def test_the_epoch_start_gives_both_sides_their_order(orbit):
     """The bench's start (the element set's epoch): one orbit for every seed."""
-    from game.cli.sim_cmd import setup_game
+    from game.newgame import setup_game
 
     for seed in SEEDS:
         g = setup_game(orbit, seed=seed, start_unix_s=orbit.epoch_unix_s)

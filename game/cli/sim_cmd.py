@@ -31,40 +31,7 @@ import json
 import sys
 
 from game.errors import UserError
-
-PLAY_SECONDS = 1800  # one game: 30 minutes of real play
-DEFAULT_WARP = 30.0
-TIMELINE_STEP_S = 1.0
-
-
-def max_ticks_for(warp: float) -> int:
-    """Mission seconds in a game played for 30 minutes at ``warp``."""
-    return int(round(PLAY_SECONDS * warp))
-
-
-def default_start(orbit, seed: int) -> float:
-    """Mission start when none is given: the element set's epoch plus a seeded offset of
-    0-24 h (whole minutes). Ground-station passes cluster in a few orbits twice a day, so
-    a fixed start would hand the same side its order first in every game; the offset lets
-    the real orbit deal the asymmetry differently each seed."""
-    from game.sim.prng import Prng, seed_state
-
-    return float(orbit.epoch_unix_s) + 60 * Prng(seed_state(seed, "start")).below(24 * 60)
-
-
-def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float | None = None,
-               warp: float = DEFAULT_WARP):
-    """A fresh game on ``orbit`` (a game.orbit Orbit): the one way every front end
-    (sim, play, replay --verify) builds the same game from the same header."""
-    from game.orbit.api import build_timeline
-    from game.sim.api import new_game
-
-    if not (0.1 <= warp <= 1000):
-        raise UserError(f"--warp must be between 0.1 and 1000, got {warp:g}")
-    start = default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
-    max_ticks = max_ticks_for(warp)
-    timeline = build_timeline(orbit, start, TIMELINE_STEP_S, max_ticks + 1)
-    return new_game(scenario, seed, timeline, max_ticks=max_ticks)
+from game.newgame import DEFAULT_WARP, default_start, setup_game
 
 
 def _open_recorder(path: str, header: dict):
@@ -83,18 +50,20 @@ def run(args) -> int:
 
     seed = 0 if args.seed is None else int(args.seed)
     warp = DEFAULT_WARP if args.warp is None else float(args.warp)
+    scenario = args.scenario or "film"
+    difficulty = args.difficulty or "hard"
     orbit = load_orbit(args.orbit, args.sat)
     start = default_start(orbit, seed) if args.epoch is None else parse_iso_utc(args.epoch,
                                                                                  "--epoch")
     warning = epoch_warning(orbit, start)
     if warning:
         print(f"iss-game sim: {warning}", file=sys.stderr)
-    game = setup_game(orbit, seed=seed, scenario=args.scenario, start_unix_s=start, warp=warp)
+    game = setup_game(orbit, seed=seed, scenario=scenario, start_unix_s=start, warp=warp)
     sides = {"us": args.us or "ai", "ru": args.ru or "ai"}
-    controllers = {side: AI(side, seed, args.difficulty) if who == "ai" else None
+    controllers = {side: AI(side, seed, difficulty) if who == "ai" else None
                    for side, who in sides.items()}
-    header = {"seed": seed, "scenario": args.scenario, "us": sides["us"], "ru": sides["ru"],
-              "difficulty": args.difficulty, "warp": warp, "start_unix_s": start,
+    header = {"seed": seed, "scenario": scenario, "us": sides["us"], "ru": sides["ru"],
+              "difficulty": difficulty, "warp": warp, "start_unix_s": start,
               "orbit": [orbit.line1, orbit.line2], "max_ticks": game.max_ticks}
     recorder = _open_recorder(args.record, header) if args.record else None
     try:
@@ -116,8 +85,8 @@ def run(args) -> int:
         print(json.dumps(out, sort_keys=True))
     else:
         print(f"ending: {game.ending} - {summary['text']}")
-        print(f"seed {seed}, scenario {args.scenario}, US {sides['us']}, Russia {sides['ru']}, "
-              f"{args.difficulty}; {summary['mission_time']} mission time ({game.tick} ticks)")
+        print(f"seed {seed}, scenario {scenario}, US {sides['us']}, Russia {sides['ru']}, "
+              f"{difficulty}; {summary['mission_time']} mission time ({game.tick} ticks)")
         held = summary["modules_held"]
         print(f"modules held: US {held['us']}, Russia {held['ru']}; trust {summary['trust']}; "
               f"oxygen reserve {summary['oxygen_reserve_s'] // 60} min")

@@ -1,7 +1,7 @@
 """The simulation behind the play screen: a ``world`` for :class:`game.view.play.PlayScreen`.
 
 :class:`SimWorld` builds the game from a :class:`~game.view.setup.GameSetup` the same way
-``iss-game sim`` does (:func:`game.cli.sim_cmd.setup_game`: same seed, same orbit, same
+``iss-game sim`` does (:func:`game.newgame.setup_game`: same seed, same orbit, same
 start -> the same game), then only ever
 
 - advances it by whole ticks as mission time passes (``advance``: one tick = one mission
@@ -107,7 +107,7 @@ class SimWorld:
     """A live game for the play screen (see the module docstring)."""
 
     def __init__(self, setup, *, record: bool = True, game=None):
-        from game.cli.sim_cmd import default_start, setup_game
+        from game.newgame import default_start, setup_game
         from game.sim.ai import AI
 
         self.setup = setup

@@ -1,0 +1,45 @@
+"""How a new game is built from an orbit, a seed and a warp: one way for every front end.
+
+``iss-game sim``, the windowed game and the tests all start games here, so the same
+seed and orbit give the same game whichever way it is played. (Replays rebuild theirs
+from the explicit numbers in their header.) Lives above ``game.sim`` because it needs
+the orbit layer to build the timeline.
+"""
+
+from __future__ import annotations
+
+from game.errors import UserError
+
+PLAY_SECONDS = 1800  # one game: 30 minutes of real play
+DEFAULT_WARP = 30.0
+TIMELINE_STEP_S = 1.0
+
+
+def max_ticks_for(warp: float) -> int:
+    """Mission seconds in a game played for 30 minutes at ``warp``."""
+    return int(round(PLAY_SECONDS * warp))
+
+
+def default_start(orbit, seed: int) -> float:
+    """Mission start when none is given: the element set's epoch plus a seeded offset of
+    0-24 h (whole minutes). Ground-station passes cluster in a few orbits twice a day, so
+    a fixed start would hand the same side its order first in every game; the offset lets
+    the real orbit deal the asymmetry differently each seed."""
+    from game.sim.prng import Prng, seed_state
+
+    return float(orbit.epoch_unix_s) + 60 * Prng(seed_state(seed, "start")).below(24 * 60)
+
+
+def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float | None = None,
+               warp: float = DEFAULT_WARP):
+    """A fresh game on ``orbit`` (a game.orbit Orbit): the one way every front end
+    (sim, play, replay --verify) builds the same game from the same header."""
+    from game.orbit.api import build_timeline
+    from game.sim.api import new_game
+
+    if not (0.1 <= warp <= 1000):
+        raise UserError(f"--warp must be between 0.1 and 1000, got {warp:g}")
+    start = default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
+    max_ticks = max_ticks_for(warp)
+    timeline = build_timeline(orbit, start, TIMELINE_STEP_S, max_ticks + 1)
+    return new_game(scenario, seed, timeline, max_ticks=max_ticks)
