@@ -109,4 +109,6 @@ def test_play_flags_choose_title_or_game():
     assert not wants_title(p.parse_args(["play", "--us", "ai"]))
     assert not wants_title(p.parse_args(["play", "--seed", "3"]))
     assert not wants_title(p.parse_args(["play", "--scenario", "international"]))
+    assert not wants_title(p.parse_args(["play", "--scenario", "film"]))  # explicit default
+    assert not wants_title(p.parse_args(["play", "--camera", "free"]))
     assert not wants_title(p.parse_args(["play", "--headless", "--frames", "2"]))

@@ -48,27 +48,32 @@ def _add_game_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sat", metavar="NAME|NORAD", default=None,
                    help="satellite in the orbit file (default: ISS, 25544)")
     p.add_argument("--epoch", metavar="ISO", default=None,
-                   help="mission start, UTC ISO 8601 (default: the element set's epoch)")
+                   help="mission start, UTC ISO 8601 (default: the element set's epoch plus "
+                        "a seeded 0-24 h, so each seed meets the ground stations differently)")
     p.add_argument("--warp", type=float, default=None, metavar="X",
                    help="mission seconds per real second (default 30)")
     p.add_argument("--seed", type=int, default=None, metavar="N", help="random seed")
     p.add_argument("--us", choices=["human", "ai"], default=None, help="who plays the US side")
     p.add_argument("--ru", choices=["human", "ai"], default=None,
                    help="who plays the Russian side")
-    p.add_argument("--scenario", choices=["film", "international"], default="film",
-                   help="crew set: the film's six, or with ESA/JAXA/CSA crew")
-    p.add_argument("--difficulty", choices=["easy", "hard"], default="hard",
-                   help="AI level")
+    # Defaults are None so `iss-game play` can tell "not given" (open the title menu)
+    # from an explicit choice; the handlers fill in film / hard.
+    p.add_argument("--scenario", choices=["film", "international"], default=None,
+                   help="crew set: the film's six (default), or with ESA/JAXA/CSA crew")
+    p.add_argument("--difficulty", choices=["easy", "hard"], default=None,
+                   help="AI level (default hard)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="iss-game", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="iss-game",
+                     description="The real ISS over an Earth at war: play, replay, tweak orbits.")
     parser.add_argument("--version", action="version", version=f"iss-game {__version__}")
     verbs = parser.add_subparsers(dest="verb", parser_class=_Parser, metavar="VERB")
 
     play = verbs.add_parser("play", help="play in a window (the default)")
     _add_game_setup(play)
-    play.add_argument("--camera", choices=["free", "follow", "cupola"], default="free")
+    play.add_argument("--camera", choices=["free", "follow", "cupola"], default=None,
+                      help="starting camera (default free)")
     _add_headless(play)
 
     sim = verbs.add_parser("sim", help="play a whole game headless and print the ending")

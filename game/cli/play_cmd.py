@@ -71,7 +71,7 @@ def run(args) -> int:
         from game.view.sound import Sound
 
         setup = _setup(args, orbit, start, epoch_given=bool(args.epoch))
-        app.push(GameScreen(setup, camera=args.camera, auto_camera=args.headless,
+        app.push(GameScreen(setup, camera=args.camera or "free", auto_camera=args.headless,
                             sound=None if args.headless else Sound()))
     if args.headless:
         app.run(frames=args.frames)
@@ -93,12 +93,9 @@ def wants_title(args) -> bool:
     """No game flags and not headless: open the title menu. Any of --us/--ru/--seed/
     --scenario/--difficulty/--orbit/--sat/--epoch/--warp/--camera, or --headless, goes
     straight into a game with those settings (the others at their defaults)."""
-    given = [args.orbit, args.sat, args.epoch, args.warp, args.seed, args.us, args.ru]
-    if args.headless or any(v is not None for v in given):
-        return False
-    return (getattr(args, "scenario", "film") in (None, "film")
-            and getattr(args, "difficulty", "hard") in (None, "hard")
-            and getattr(args, "camera", "free") in (None, "free"))
+    given = [args.orbit, args.sat, args.epoch, args.warp, args.seed, args.us, args.ru,
+             args.scenario, args.difficulty, getattr(args, "camera", None)]
+    return not args.headless and all(v is None for v in given)
 
 
 def _setup(args, orbit, start: float, *, epoch_given: bool):
