@@ -22,7 +22,7 @@ from game.replay.player import NOTABLE_KINDS, ReplayPlayer
 from game.view.play import PlayScreen
 
 BAR_H = 78
-SCHEMATIC_W = 380
+SCHEMATIC_W = 560  # the same panel width as the game screen: the schematic is laid out for it
 
 # look of the bar
 BAR_BG = (9, 13, 26)
