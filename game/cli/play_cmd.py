@@ -12,7 +12,6 @@ free camera moving as a player would move it, and writes the last frame as a PNG
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -34,34 +33,17 @@ def _start_time(args, orbit) -> float:
 
 
 def run(args) -> int:
-    if args.headless:
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-        os.environ["SDL_AUDIODRIVER"] = "dummy"
-        if args.frames is None or args.frames < 1:
-            raise UserError("--headless needs --frames N (N >= 1)")
-    elif args.frames is not None or args.screenshot:
-        raise UserError("--frames and --screenshot need --headless")
+    from game.cli.window import headless_screenshot, open_app, run_app
+
+    shot = headless_screenshot(args)
     if args.warp is not None and not (0 < args.warp <= 10000):
         raise UserError(f"--warp {args.warp:g}: must be above 0 and at most 10000")
-    shot = Path(args.screenshot) if args.screenshot else None
-    if shot is not None and shot.parent and not shot.parent.exists():
-        raise UserError("folder does not exist", where=str(shot))
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
     from game.orbit.api import load_orbit
 
     orbit = load_orbit(args.orbit, args.sat)
     start = _start_time(args, orbit)
-
-    from game.view.app import App
-
-    app = App(headless=args.headless)
-    # Fail on a missing asset now, as one line, before the first frame.
-    from game.view import resources
-
-    resources.earth_maps()
-    resources.cities()
-    resources.station_facts()
+    app = open_app(args.headless)
     if wants_title(args):
         from game.view.title import TitleScreen
 
@@ -73,20 +55,7 @@ def run(args) -> int:
         setup = _setup(args, orbit, start, epoch_given=bool(args.epoch))
         app.push(GameScreen(setup, camera=args.camera or "free", auto_camera=args.headless,
                             sound=None if args.headless else Sound()))
-    if args.headless:
-        app.run(frames=args.frames)
-        if shot is not None:
-            import pygame
-
-            try:
-                pygame.image.save(app.surface, str(shot))
-            except (pygame.error, OSError) as exc:
-                raise UserError(f"cannot write screenshot ({exc})", where=str(shot)) from None
-        _close(app)
-        return 0
-    app.run()
-    _close(app)
-    return 0
+    return run_app(app, args, shot)
 
 
 def wants_title(args) -> bool:
@@ -112,9 +81,3 @@ def _setup(args, orbit, start: float, *, epoch_given: bool):
     if args.warp is not None:
         setup = dataclasses.replace(setup, warp=float(args.warp))
     return setup
-
-
-def _close(app) -> None:
-    """Leaving: every screen's on_exit runs (a game in progress finishes its replay)."""
-    while app.screens:
-        app.pop()

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -26,14 +25,9 @@ def run(args) -> int:
         raise UserError(f"--speed {speed:g}: must be from {MIN_SPEED:g} to {MAX_SPEED:g}")
     if args.verify and (args.headless or args.frames is not None or args.screenshot):
         raise UserError("--verify runs without a view; drop --headless/--frames/--screenshot")
-    if args.headless:
-        if args.frames is None or args.frames < 1:
-            raise UserError("--headless needs --frames N (N >= 1)")
-    elif args.frames is not None or args.screenshot:
-        raise UserError("--frames and --screenshot need --headless")
-    shot = Path(args.screenshot) if args.screenshot else None
-    if shot is not None and not shot.parent.exists():
-        raise UserError("folder does not exist", where=str(shot))
+    from game.cli.window import headless_screenshot
+
+    shot = headless_screenshot(args)
 
     from game.replay.reader import read_replay
 
@@ -53,33 +47,13 @@ def run(args) -> int:
 
 
 def _watch(replay, args, speed: float, shot: Path | None) -> int:
-    if args.headless:
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-        os.environ["SDL_AUDIODRIVER"] = "dummy"
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.view.app import App
+    from game.cli.window import open_app, run_app
 
-    app = App(headless=args.headless)
-    from game.view import resources
-
-    resources.earth_maps()
-    resources.cities()
-    resources.station_facts()
+    app = open_app(args.headless)
     from game.replay.player import ReplayPlayer
     from game.view.replay_screen import ReplayScreen
 
     player = ReplayPlayer(replay, speed=speed)
     screen = ReplayScreen(player, autoplay=True, auto_camera=args.headless)
     app.push(screen)
-    if args.headless:
-        app.run(frames=args.frames)
-        if shot is not None:
-            import pygame
-
-            try:
-                pygame.image.save(app.surface, str(shot))
-            except (pygame.error, OSError) as exc:
-                raise UserError(f"cannot write screenshot ({exc})", where=str(shot)) from None
-        return 0
-    app.run()
-    return 0
+    return run_app(app, args, shot)

@@ -50,6 +50,20 @@ class Screen:
     def draw(self, surface: pygame.Surface, alpha: float) -> None: ...
 
 
+class DismissibleOverlay(Screen):
+    """An overlay (help, notes) that any key or click closes; F11 still toggles full screen."""
+
+    overlay = True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+                return False
+            self.app.pop()
+            return True
+        return False
+
+
 class App:
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, *, headless: bool = False,
                  title: str = "I.S.S."):

@@ -16,7 +16,7 @@ import dataclasses
 
 import pygame
 
-from game.view.app import Screen
+from game.view.app import DismissibleOverlay, Screen
 from game.view.game_hud import GameHud
 from game.view.hud import HELP_LINES, fmt_dur
 from game.view.play import WARPS, PlayScreen
@@ -53,24 +53,14 @@ RULES = [
 ]
 
 
-class GameHelpScreen(Screen):
+class GameHelpScreen(DismissibleOverlay):
     """Every key, the view's and the game's, and the rules in brief. Any key closes it."""
-
-    overlay = True
 
     def __init__(self):
         super().__init__()
         self.f_big = pygame.font.Font(None, 30)
         self.f = pygame.font.Font(None, 20)
         self.f_small = pygame.font.Font(None, 18)
-
-    def handle_event(self, event) -> bool:
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-                return False
-            self.app.pop()
-            return True
-        return False
 
     def draw(self, surface, alpha) -> None:
         rect = surface.get_rect()

@@ -19,7 +19,7 @@ import math
 import numpy as np
 import pygame
 
-from game.view.app import Screen
+from game.view.app import DismissibleOverlay, Screen
 from game.view.camera import CameraRig
 from game.view.demo import demo_strikes
 from game.view.feed import OrbitFeed
@@ -56,22 +56,12 @@ class Panel:
         return False
 
 
-class HelpScreen(Screen):
+class HelpScreen(DismissibleOverlay):
     """An overlay: the play screen still draws beneath it; any key or click closes it."""
-
-    overlay = True
 
     def __init__(self, hud: Hud):
         super().__init__()
         self.hud = hud
-
-    def handle_event(self, event) -> bool:
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-                return False
-            self.app.pop()
-            return True
-        return False
 
     def draw(self, surface, alpha) -> None:
         self.hud.draw_help(surface, surface.get_rect())
