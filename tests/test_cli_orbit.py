@@ -188,3 +188,26 @@ def test_bench_reports_a_failing_section_and_runs_the_rest(monkeypatch, capsys):
     assert bench_cmd.run(SimpleNamespace(json=True, quick=True)) == 1
     data = json.loads(capsys.readouterr().out)
     assert "error" in data["broken"] and data["ground_track"]["points"] == 8640
+
+
+def test_bench_json_stdout_is_one_object_even_when_pygame_loads(tmp_path):
+    # The orbit editor section imports pygame, whose banner would land on stdout.
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYGAME_HIDE_SUPPORT_PROMPT"}
+    p = subprocess.run([sys.executable, "-m", "game", "bench", "--json", "--quick",
+                        "--only", "orbit_editor"], capture_output=True, text=True,
+                       timeout=300, env=env)
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert list(data) == ["orbit_editor"] and data["orbit_editor"]["live_median_ms"] > 0
+
+
+def test_bench_unknown_section_is_one_line_exit_2(capsys):
+    from game.cli.main import main
+
+    assert main(["bench", "--only", "warp_drive"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no bench section 'warp_drive'" in err[0]

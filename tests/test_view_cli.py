@@ -81,9 +81,11 @@ def test_no_display_without_headless_is_one_line_exit_2():
 
 def test_headless_cli_subprocess_writes_png(tmp_path):
     out = tmp_path / "s.png"
+    env = {k: v for k, v in os.environ.items() if k != "PYGAME_HIDE_SUPPORT_PROMPT"}
     p = subprocess.run([sys.executable, "-m", "game.cli.main", "play", "--headless",
                         "--frames", "3", "--screenshot", str(out)],
-                       capture_output=True, text=True, timeout=120)
+                       capture_output=True, text=True, timeout=120, env=env)
     assert p.returncode == 0, p.stderr
+    assert p.stdout == ""  # no pygame banner: stdout is for results (--json) only
     assert pygame.image.load(str(out)).get_size() == (1280, 720)
     assert np.asarray(pygame.surfarray.array3d(pygame.image.load(str(out)))).max() > 100

@@ -14,6 +14,8 @@ import json
 import sys
 import time
 
+from game.errors import UserError
+
 #: (section name, "module:function") in the order they run and print.
 SECTIONS: list[tuple[str, str]] = [
     ("ground_track", "game.orbit.bench:bench_ground_track"),
@@ -32,9 +34,16 @@ def _call(target: str, quick: bool) -> dict:
 
 def run(args) -> int:
     quick = bool(getattr(args, "quick", False))
+    only = getattr(args, "only", None)
+    names = [name for name, _ in SECTIONS]
+    if only and only not in names:
+        raise UserError(f"no bench section '{only}'; choose from {', '.join(names)}",
+                        where="--only")
     results: dict[str, dict] = {}
     failed = False
     for name, target in SECTIONS:
+        if only and name != only:
+            continue
         t0 = time.perf_counter()
         try:
             figures = _call(target, quick)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from game import __version__
@@ -117,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = verbs.add_parser("bench", help="measure ground track, render, sim and replay speed")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
+    bench.add_argument("--only", metavar="SECTION", default=None,
+                       help="run one section: ground_track, render, orbit_editor, sim, replay")
     return parser
 
 
@@ -130,6 +133,8 @@ _HANDLERS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    # pygame prints a banner to stdout on import; stdout is for results (--json, csv).
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
     verb = args.verb or "play"
