@@ -263,3 +263,58 @@ def test_escape_goes_back_keeping_the_choice(app, panel):
     assert app.top is not panel
     assert panel.setup.orbit is chosen
     assert chosen.raan_deg == pytest.approx(200.0, abs=1.0)
+
+
+def _keystrokes(text):
+    """What SDL sends for typing ``text``, in its order: per key a KEYDOWN carrying
+    ``.unicode`` and then the TEXTINPUT of the same character (the dummy driver does not
+    make the TEXTINPUT itself, so both are posted)."""
+    out = []
+    for ch in text:
+        key = ord(ch.lower()) if ch.isascii() else 0
+        out.append(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=ch, scancode=0))
+        out.append(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        out.append(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=ch, scancode=0))
+    return out
+
+
+def _keydown(key):
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+
+
+def test_typed_characters_appear_once(app, panel):
+    """QA: typing 'my polar' saved 'mmy-polar.tle' (KEYDOWN's unicode and TEXTINPUT both
+    added the first character)."""
+    _click(app, panel.save_field.rect.center)
+    assert panel.save_field.focused
+    _post(app, *_keystrokes("my polar"))
+    assert panel.save_field.text == "my polar"
+    # one key a frame, as a player types, gives the same
+    panel.save_field.text = ""
+    for ev in _keystrokes("Ab 1"):
+        _post(app, ev)
+    assert panel.save_field.text == "Ab 1"
+    panel.save_field.text = ""
+    _post(app, *_keystrokes("my polar"), pygame.event.Event(
+        pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0))
+    assert (user_orbits_dir() / "my-polar.tle").exists()
+    assert not (user_orbits_dir() / "mmy-polar.tle").exists()
+
+
+def test_start_field_takes_text_once_and_edits(app, panel):
+    field = panel.epoch_field
+    _click(app, field.rect.center)
+    _post(app, *_keystrokes("1800-01-01"))
+    assert field.text == "1800-01-01"
+    # editing keys: Home, Delete, End, Backspace, Left, then text at the cursor
+    _post(app, _keydown(pygame.K_HOME), _keydown(pygame.K_DELETE))
+    assert field.text == "800-01-01" and field.cursor == 0
+    _post(app, *_keystrokes("2"), _keydown(pygame.K_END), _keydown(pygame.K_BACKSPACE))
+    assert field.text == "2800-01-0"
+    _post(app, _keydown(pygame.K_LEFT), _keydown(pygame.K_LEFT), *_keystrokes("x"))
+    assert field.text == "2800-01x-0"
+    # a letter's KEYDOWN alone (no TEXTINPUT) adds nothing, and screen keys don't fire
+    _post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_r, mod=0, unicode="r",
+                                  scancode=0))
+    assert field.text == "2800-01x-0"
+    assert app.top is panel

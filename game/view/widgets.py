@@ -210,24 +210,56 @@ class Slider:
 # -- text field ---------------------------------------------------------------------------
 class TextField:
     """One line of text input. Click to focus; Enter calls ``on_submit(text)``; Esc
-    leaves the field. Takes TEXTINPUT events (and, without them, KEYDOWN's unicode)."""
+    leaves the field.
+
+    Text comes only from TEXTINPUT events (typed characters, IME compositions, dead keys);
+    KEYDOWN is only for editing keys: Backspace, Delete, Left/Right, Home/End, Enter, Esc.
+    SDL sends a KEYDOWN (carrying ``.unicode``) *before* the TEXTINPUT of the same key
+    press, so taking text from both doubles the characters. Focusing starts SDL text
+    input (pygame-ce starts it at init; something may have stopped it) and puts the IME
+    candidate box at the field. Leaving the field does not stop text input again: other
+    screens read KEYDOWN's ``.unicode``, which SDL fills only while text input is on.
+    """
 
     def __init__(self, placeholder: str, on_submit: Callable[[str], None], *,
                  max_len: int = 200, rect: pygame.Rect | None = None):
         self.placeholder = placeholder
         self.on_submit = on_submit
         self.max_len = max_len
-        self.text = ""
+        self._text = ""
+        self.cursor = 0  # insertion point, 0..len(text)
         self.focused = False
         self.rect = rect or pygame.Rect(0, 0, 200, 28)
-        self._got_textinput = False
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:  # set from outside: the cursor goes to the end
+        self._text = value[: self.max_len]
+        self.cursor = len(self._text)
 
     def focus(self, on: bool = True) -> None:
         self.focused = on
+        if not on:
+            return
+        self.cursor = len(self._text)
         try:
-            (pygame.key.start_text_input if on else pygame.key.stop_text_input)()
+            pygame.key.start_text_input()
+            pygame.key.set_text_input_rect(self.rect)
         except pygame.error:
-            pass
+            pass  # no video system (tests driving the widget alone)
+
+    def insert(self, s: str) -> None:
+        s = "".join(c for c in s if c.isprintable())
+        room = self.max_len - len(self._text)
+        if not s or room <= 0:
+            return
+        s = s[:room]
+        t, i = self._text, self.cursor
+        self._text = t[:i] + s + t[i:]
+        self.cursor = i + len(s)
 
     def handle_event(self, ev) -> bool:
         if _is_click(ev):
@@ -238,39 +270,53 @@ class TextField:
         if not self.focused:
             return False
         if ev.type == pygame.TEXTINPUT:
-            self._got_textinput = True
-            self.text = (self.text + ev.text)[: self.max_len]
+            self.insert(ev.text)
             return True
         if ev.type == pygame.KEYDOWN:
-            if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.on_submit(self.text)
-            elif ev.key == pygame.K_ESCAPE:
+            k, t, i = ev.key, self._text, self.cursor
+            if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.on_submit(self._text)
+            elif k == pygame.K_ESCAPE:
                 self.focus(False)
-            elif ev.key == pygame.K_BACKSPACE:
-                self.text = self.text[:-1]
-            elif (not self._got_textinput and getattr(ev, "unicode", "")
-                  and ev.unicode.isprintable()):
-                self.text = (self.text + ev.unicode)[: self.max_len]
+            elif k == pygame.K_BACKSPACE and i > 0:
+                self._text, self.cursor = t[: i - 1] + t[i:], i - 1
+            elif k == pygame.K_DELETE:
+                self._text = t[:i] + t[i + 1:]
+            elif k == pygame.K_LEFT:
+                self.cursor = max(i - 1, 0)
+            elif k == pygame.K_RIGHT:
+                self.cursor = min(i + 1, len(t))
+            elif k == pygame.K_HOME:
+                self.cursor = 0
+            elif k == pygame.K_END:
+                self.cursor = len(t)
+            # Anything else (a letter's KEYDOWN included) adds nothing: its TEXTINPUT does.
             return True  # a focused field eats keys so screen shortcuts don't fire
         return False
 
     def draw(self, surf: pygame.Surface) -> None:
         frame(surf, self.rect, (8, 12, 24), ACCENT if self.focused else PANEL_EDGE, 4)
         inner = self.rect.width - 14
-        if self.text:
-            s = self.text
-            f = font(20)
-            while s and f.size(s)[0] > inner:  # keep the end (the cursor) in view
-                s = s[1:]
+        f = font(20)
+        if self._text:
+            # Scroll so the cursor stays in view: drop characters from the left while the
+            # text up to the cursor is too wide, then cut what overflows on the right.
+            start = 0
+            while start < self.cursor and f.size(self._text[start:self.cursor])[0] > inner:
+                start += 1
+            s = self._text[start:]
+            while s and f.size(s)[0] > inner:
+                s = s[:-1]
             col = TEXT
+            cursor_px = f.size(self._text[start:self.cursor])[0]
         else:
-            s, col = self.placeholder, (96, 106, 130)
-            s = fit(s, 20, inner)
+            s, col = fit(self.placeholder, 20, inner), (96, 106, 130)
+            cursor_px = 0
         t = text(s, 20, col)
         y = self.rect.centery - t.get_height() // 2
         surf.blit(t, (self.rect.left + 7, y))
         if self.focused and (pygame.time.get_ticks() // 500) % 2 == 0:
-            x = self.rect.left + 8 + (t.get_width() if self.text else 0)
+            x = self.rect.left + 8 + cursor_px
             pygame.draw.line(surf, ACCENT, (x, y), (x, y + t.get_height()), 1)
 
 
