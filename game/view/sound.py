@@ -2,10 +2,17 @@
 chirp when orders arrive, a buzz for a refused command, a click for an accepted one.
 
 Degrades silently: with no audio device (``pygame.mixer`` fails to start) every call
-is a no-op. Nothing is loaded from disk.
+is a no-op, and nothing is printed: the C libraries below SDL (ALSA's "cannot find card
+'0'" and friends) write straight to file descriptor 2, so the mixer is started with that
+descriptor pointed at the null device (:func:`quiet_stderr`) and restored right after.
+Nothing is loaded from disk.
 """
 
 from __future__ import annotations
+
+import contextlib
+import os
+import sys
 
 import numpy as np
 
@@ -52,6 +59,37 @@ def tone(kind: str) -> np.ndarray:
     raise ValueError(f"unknown sound '{kind}'")
 
 
+@contextlib.contextmanager
+def quiet_stderr():
+    """Silence file descriptor 2 (C libraries' stderr, not only Python's) for the block.
+
+    Python's own exceptions still propagate; only what is written to fd 2 meanwhile is
+    dropped. If the descriptor cannot be duplicated, the block runs unchanged."""
+    try:
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+        finally:
+            os.close(devnull)
+        yield
+    finally:
+        try:
+            sys.stderr.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 class Sound:
     """Plays the game's sounds; every method is a no-op without an audio device."""
 
@@ -64,7 +102,8 @@ class Sound:
             import pygame
 
             if pygame.mixer.get_init() is None:
-                pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=512)
+                with quiet_stderr():  # ALSA & co. complain on fd 2 when there is no card
+                    pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=512)
             freq, _fmt, channels = pygame.mixer.get_init()
             for kind in ("alarm", "clunk", "chirp", "refused", "click"):
                 w = tone(kind)
