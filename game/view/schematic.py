@@ -17,6 +17,10 @@ hatch to close/open it; click a system badge to take it offline/restore it; with
 action waiting for a target (talk, restrain, free), click the other crew member.
 Right-click cancels. The panel never changes the game: it emits Command objects through
 ``emit`` (the play screen queues them for the simulation).
+
+Replay mode (``replay_title`` set, by the replay screen): the header shows that title
+(who played which side, from the replay header) instead of "You command"/"Watching", and
+there is no action bar or hint line (a replay takes no orders): the log gets that room.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ class SchematicPanel:
         self.selected: str | None = None
         self.pending: str | None = None  # action waiting for a target click
         self.hint = ""  # one line under the action bar: what a click will do now
+        self.replay_title: str | None = None  # set: replay mode (see the module docstring)
         self.f_name = pygame.font.Font(None, 17)
         self.f_tok = pygame.font.Font(None, 15)
         self.f_badge = pygame.font.Font(None, 13)
@@ -378,7 +383,7 @@ class SchematicPanel:
                    tuple(h.open for h in st.hatches), tuple(x.working for x in st.systems),
                    tuple(x.on for x in st.systems))
         key = (rect.size, st.tick if capturing else -1, st.ended, content, self.selected,
-               self.pending, self.hint, w.commanding, w.log.version)
+               self.pending, self.hint, w.commanding, w.log.version, self.replay_title)
         if self._cache is None or self._cache.get_size() != rect.size:
             self._cache = pygame.Surface(rect.size)
             self._cache_key = None
@@ -429,12 +434,17 @@ class SchematicPanel:
         y = self.schematic_bottom - oy + 2
         y = self._draw_legend(surf, y)
         y = self._draw_roster(surf, rect, st, y + 4)
-        y = self._draw_actions(surf, rect, y + 6)
+        if self.replay_title is None:
+            y = self._draw_actions(surf, rect, y + 6)
+        else:
+            self.button_rects = {}
         self._draw_log(surf, rect, y + 4)
 
     def _draw_header(self, surf, rect) -> None:
         w = self.world
-        if w.commanding is None:
+        if self.replay_title is not None:
+            text, col = self.replay_title, (220, 220, 230)
+        elif w.commanding is None:
             text, col = "Watching: AI vs AI", (220, 220, 230)
         else:
             who = SIDE_LABEL[w.commanding].upper()
