@@ -218,3 +218,52 @@ def test_replace_keeps_setup_choices(orbit):
     s = _setup(orbit, scenario="international")
     t = dataclasses.replace(s, seed=s.seed + 1)
     assert t.scenario == "international" and t.seed == 4
+
+
+def _replays():
+    from game.paths import user_replays_dir
+
+    return sorted(user_replays_dir().glob("*.jsonl"))
+
+
+def test_headless_play_leaves_no_replay(tmp_path):
+    from game.cli.main import main
+
+    for cam in ("free", "cupola"):
+        rc = main(["play", "--headless", "--frames", "40", "--screenshot",
+                   str(tmp_path / f"{cam}.png"), "--camera", cam, "--seed", "3"])
+        assert rc == 0
+    assert _replays() == []
+
+
+def test_windowed_game_records_unless_left_at_once(orbit):
+    # A windowed app (record=None decides by the window): leaving before anything
+    # happened deletes the file; playing on keeps it.
+    app = App(headless=True)
+    app.headless = False  # as if windowed: the game decides to record by this
+    screen = GameScreen(_setup(orbit))
+    app.push(screen)
+    path = screen.sim.record_path
+    assert path and _replays() and str(_replays()[0]) == path
+    app.pop()  # left at once: no mission second, no command
+    assert _replays() == [] and screen.sim.record_path == ""
+
+    screen = GameScreen(_setup(orbit))
+    app.push(screen)
+    screen.draw(app.surface, 0.0)
+    _click(app, screen.panel.token_centre("kira"))
+    _click(app, _free_spot(screen, "destiny"))
+    for _ in range(60):
+        screen.update(STEP_S)
+    app.pop()
+    assert len(_replays()) == 1
+
+
+def test_headless_app_does_not_record_by_default(orbit):
+    app = App(headless=True)
+    screen = GameScreen(_setup(orbit))
+    app.push(screen)
+    for _ in range(60):
+        screen.update(STEP_S)
+    app.pop()
+    assert screen.sim.recorder is None and _replays() == []

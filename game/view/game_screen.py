@@ -92,8 +92,12 @@ class GameHelpScreen(DismissibleOverlay):
 
 class GameScreen(PlayScreen):
     def __init__(self, setup, *, camera: str = "free", auto_camera: bool = False,
-                 record: bool = True, sound=None, world: SimWorld | None = None):
-        world = world or SimWorld(setup, record=record)
+                 record: bool | None = None, sound=None, world: SimWorld | None = None):
+        # record None: record when the window is real (decided in on_enter, once the app
+        # is known): windowed games save themselves, headless ones (screenshots, tests,
+        # benches) do not. True/False force it.
+        self.record = record
+        world = world or SimWorld(setup, record=bool(record))
         super().__init__(setup.orbit, world.start_unix_s, warp=setup.warp, seed=setup.seed,
                          camera=camera, world=world, auto_camera=auto_camera)
         self.setup = setup
@@ -170,6 +174,10 @@ class GameScreen(PlayScreen):
                 self.ended_shown = True
                 self.app.push(EndScreen(self))
 
+    def on_enter(self) -> None:
+        if self.record is None and self.app is not None and not self.app.headless:
+            self.sim.start_recording()
+
     def on_exit(self) -> None:
         self.sim.close()
 
@@ -212,7 +220,8 @@ class EndScreen(Screen):
         app.pop()  # this summary
         if what == "new":
             setup = dataclasses.replace(self.gs.setup, seed=self.gs.setup.seed + 1)
-            app.replace(GameScreen(setup, camera=self.gs.rig.mode, sound=self.gs.sound))
+            app.replace(GameScreen(setup, camera=self.gs.rig.mode, sound=self.gs.sound,
+                                   record=self.gs.record))
         else:
             app.pop()  # the game
             from game.view.title import TitleScreen

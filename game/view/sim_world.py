@@ -14,9 +14,13 @@ start -> the same game), then only ever
 It never touches simulation state otherwise. For the 3D view it provides the strikes of
 the sim's war schedule as flashes and the module tints by holder, in the one palette of
 the game (:data:`PALETTE`). Events go to a message log (:class:`Log`) and to listeners
-(sound). Every game is recorded (issue 5): :func:`open_recorder` opens a
+(sound). Every windowed game is recorded (issue 5): :func:`open_recorder` opens a
 ``game.replay`` Recorder in the user's replays folder, attached to the game (accepted
-commands), checkpointed after every step (checksums), finished with the result.
+commands), checkpointed after every step (checksums), finished with the result. Headless
+games (screenshots, tests, benches) are not recorded (``record=False``; ``iss-game sim
+--record FILE`` is the explicit way to record one), and a game left before it started
+(no mission second passed, or no command accepted) leaves no file behind: :meth:`close`
+deletes it, so the Replays browser never fills with empty "unfinished 0:00" rows.
 """
 
 from __future__ import annotations
@@ -140,8 +144,10 @@ class SimWorld:
         self.summary: dict | None = None
         self.recorder = None
         self.record_path = ""
+        self.commands_accepted = 0  # any side's, the AI's too: a game with none is empty
+        self.game.add_listener(self._count_command)
         if record:
-            self._start_recording()
+            self.start_recording()
         who = {"human": "you", "ai": "AI"}
         self.log.add(0, f"Mission start. US: {who[setup.us]}, Russia: {who[setup.ru]}; "
                         f"seed {setup.seed}, {setup.scenario}, AI {setup.difficulty}.",
@@ -150,7 +156,14 @@ class SimWorld:
                         "mission control.", (170, 185, 210))
 
     # -- recording ----------------------------------------------------------------------
-    def _start_recording(self) -> None:
+    def _count_command(self, _tick: int, _cmd) -> None:
+        self.commands_accepted += 1
+
+    def start_recording(self) -> None:
+        """Open the replay file (once); the game screen calls it when a windowed game
+        starts."""
+        if self.recorder is not None or self.record_path:
+            return
         try:
             self.recorder = open_recorder(self.setup, self.game)
         except Exception as exc:  # noqa: BLE001 - a game is never lost to a recorder bug
@@ -167,8 +180,27 @@ class SimWorld:
         if rec is not None:
             rec.finish(self.game)
 
+    @property
+    def empty(self) -> bool:
+        """Nothing worth a replay: not ended, and no mission second or no command yet."""
+        g = self.game
+        return not g.ended and (g.tick == 0 or self.commands_accepted == 0)
+
     def close(self) -> None:
-        """Leaving the game (quit, new game, title): write the result and close the file."""
+        """Leaving the game (quit, new game, title): write the result and close the file;
+        a game left before it started is not kept (the file is deleted)."""
+        rec = self.recorder
+        if rec is not None and self.empty:
+            self.recorder = None
+            rec.close()
+            try:
+                from pathlib import Path
+
+                Path(rec.path).unlink(missing_ok=True)
+            except OSError:
+                pass
+            self.record_path = ""
+            return
         self._finish_recording()
 
     # -- the PlayScreen world seam ---------------------------------------------------------
