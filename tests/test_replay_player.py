@@ -121,10 +121,10 @@ def test_replay_screen_keys_and_drag(tmp_path):
     assert p.tick == p.end_tick
     key(pygame.K_HOME)
     assert p.tick == 0
-    key(pygame.K_RIGHT)
-    assert p.tick == min(p.end_tick, int(60 * p.warp))
+    key(pygame.K_RIGHT)  # +5 mission minutes (ticks are mission seconds)
+    assert p.tick == min(p.end_tick, 300)
     key(pygame.K_PERIOD)
-    assert p.tick == min(p.end_tick, int(60 * p.warp) + 1)
+    assert p.tick == min(p.end_tick, 301)
     key(pygame.K_COMMA)
     key(pygame.K_n)
     # click in the middle of the bar seeks to about half way
@@ -156,3 +156,113 @@ def test_browser_lists_good_and_bad_files(tmp_path):
     browser.open_selected()
     assert type(app.top).__name__ == "ReplayScreen"
     app.run(frames=1)
+
+
+def _record_human_us(path, seed=5):
+    """A game whose header says the US was human; both sides' orders come from the AI
+    (a stand-in for the player), so the replay has human orders to show."""
+    from test_replay_helpers import _orbit_and_timeline
+
+    from game.replay.recorder import Recorder
+    from game.sim.ai import AI
+    from game.sim.api import new_game
+    from game.sim.runner import play
+
+    orbit, timeline, max_ticks = _orbit_and_timeline(30.0)
+    game = new_game("film", seed, timeline, max_ticks=max_ticks)
+    with Recorder.for_game(path, game, orbit=orbit, sides={"us": "human", "ru": "ai"},
+                           difficulty="hard", warp=30.0, attach=False) as rec:
+        play(game, {s: AI(s, seed, "hard") for s in ("us", "ru")}, on_command=rec.on_command,
+             checksum_every=rec.checksum_every, on_checksum=rec.on_checksum)
+        rec.finish(game)
+    return path
+
+
+@pytest.fixture(scope="module")
+def human_replay_screen(tmp_path_factory):
+    from game.view.app import App
+    from game.view.replay_screen import ReplayScreen
+
+    replay = read_replay(_record_human_us(tmp_path_factory.mktemp("h") / "h.jsonl"))
+    app = App(headless=True)
+    screen = ReplayScreen(ReplayPlayer(replay))
+    app.push(screen)
+    app.run(frames=1)
+    return app, screen
+
+
+def _key(screen, k, mod=0):
+    screen.handle_event(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=""))
+
+
+def test_replay_title_names_human_and_ai_sides(human_replay_screen):
+    """QA: a replay of a human game said "Watching: AI vs AI"."""
+    from game.view.replay_screen import replay_title
+
+    app, screen = human_replay_screen
+    assert screen.schematic is not None
+    title = screen.schematic.replay_title
+    assert title == "Replay: USA (human) vs Russia (AI), seed 5, film"
+    assert replay_title({"sides": {"us": "ai", "ru": "human"}, "seed": 9,
+                         "scenario": "international"}) == \
+        "Replay: USA (AI) vs Russia (human), seed 9, international"
+    app.run(frames=1)
+    assert "Watching" not in title
+
+
+def test_replay_has_no_action_bar_and_a_log_to_the_play_head(human_replay_screen):
+    app, screen = human_replay_screen
+    p = screen.player
+    app.run(frames=1)
+    assert screen.schematic.button_rects == {}  # no Move/Talk/... buttons: no orders
+    screen.seek(p.end_tick // 2)
+    app.run(frames=1)
+    lines = list(screen.world.log.lines)
+    assert lines and lines[0].text.startswith("Replay: USA (human)")
+    assert all(ln.tick <= p.tick for ln in lines)
+    texts = [ln.text for ln in lines]
+    past = p.events_between(-1, p.tick)
+    assert past[-1].text in texts[-1] or any(past[-1].text in t for t in texts[-3:])
+    assert any(t.startswith("USA orders ") for t in texts)  # the human side's orders
+    assert not any(t.startswith("Russia orders ") for t in texts)  # not the AI's
+    # seeking back rebuilds: nothing from after the play head stays
+    screen.seek(p.end_tick // 4)
+    assert all(ln.tick <= p.tick for ln in screen.world.log.lines)
+
+
+def test_ending_hidden_until_reached(human_replay_screen):
+    app, screen = human_replay_screen
+    p = screen.player
+    assert p.replay.result and p.replay.result.get("ending")
+    screen.show_ending = False
+    screen.seek(0)
+    app.run(frames=1)
+    label = screen.bar.ending_label()
+    assert label is not None and not label[0].startswith("Ending:")
+    _key(screen, pygame.K_e)  # on request
+    assert screen.bar.ending_label()[0].startswith("Ending:")
+    _key(screen, pygame.K_e)
+    assert not screen.bar.ending_label()[0].startswith("Ending:")
+    screen.seek(p.end_tick)  # reached
+    app.run(frames=1)
+    assert screen.bar.ending_label()[0].startswith("Ending:")
+
+
+def test_seek_keys_speak_mission_time(human_replay_screen):
+    """QA: Left from tick 717 landed on 0 (it stepped a minute of play = 30 mission min)."""
+    from game.view.replay_screen import KEY_HINTS
+
+    _app, screen = human_replay_screen
+    p = screen.player
+    screen.seek(717)
+    _key(screen, pygame.K_LEFT)
+    assert p.tick == max(0, 717 - 300)
+    _key(screen, pygame.K_RIGHT)
+    assert p.tick == 717
+    _key(screen, pygame.K_RIGHT, pygame.KMOD_LSHIFT)
+    assert p.tick == min(p.end_tick, 717 + 3600)
+    _key(screen, pygame.K_LEFT, pygame.KMOD_LSHIFT)
+    assert p.tick == 717
+    _key(screen, pygame.K_COMMA)
+    assert p.tick == 716
+    assert "left/right 5 min (shift 1 h)" in KEY_HINTS

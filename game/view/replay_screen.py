@@ -3,14 +3,19 @@ timeline bar.
 
 The globe, flashes, module tints and HUD are the play screen's (:class:`PlayScreen` with
 a world backed by the player); the station schematic panel is the game screen's when it
-is available (read-only here: a replay takes no orders). The bar at the bottom shows
+is available, in its replay mode: titled with who played which side (from the replay
+header), no action bar (a replay takes no orders), and a log of the events and the human
+sides' orders up to the play head, rebuilt on every seek. The bar at the bottom shows
 the whole game with its events marked (orders, captures, flashes, the end), the play
-head, the speed and both clocks.
+head, the speed and both clocks. The ending is named only once the play head reaches it
+(or with ``e``), so watching does not give it away.
 
-Keys: space play/pause; ``[``/``]`` or ``-``/``+`` speed (¼x to 64x); left/right
-±1 minute of play (shift: ±10 min); home/end; ``,``/``.`` one tick back/forward (shift:
-a mission minute); ``n`` next event (shift+``n`` or ``p``: previous); Esc back.
-Mouse: click or drag on the bar to seek. Camera keys are the play screen's (1/2/3, c).
+Keys (seeking speaks mission time, the big clock's): space play/pause; ``[``/``]`` or
+``-``/``+`` speed (¼x to 64x); left/right ±5 mission minutes (shift: ±1 mission hour);
+home/end; ``,``/``.`` one tick (a mission second) back/forward (shift: a mission
+minute); ``n`` next event (shift+``n`` or ``p``: previous); ``e`` show/hide the ending;
+Esc back. Mouse: click or drag on the bar to seek. Camera keys are the play screen's
+(1/2/3, c).
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from game.replay.player import NOTABLE_KINDS, ReplayPlayer
 from game.view.play import PlayScreen
 
 BAR_H = 78
+SEEK_STEP_S = 5 * 60  # left/right: mission seconds (= ticks)
+SEEK_BIG_STEP_S = 3600  # shift+left/right
+KEY_HINTS = ("space play   [ ] speed   left/right 5 min (shift 1 h)   , . 1 s   "
+             "n event   e ending   Esc back")
 SCHEMATIC_W = 560  # the same panel width as the game screen: the schematic is laid out for it
 
 # look of the bar
@@ -173,6 +182,11 @@ class TimelineBar:
         play_s = p.position / warp
         surface.blit(self.f.render(f"play {fmt_play(play_s)} / {fmt_play(p.end_tick / warp)}"
                                    f"   tick {p.tick}", True, DIM), (x0, rect.top + 38))
+        # the ending: named once the play head reaches it, or on request (e)
+        if p.desync is None and not p.replay.warning:
+            ending = self.ending_label()
+            if ending is not None:
+                surface.blit(self.f.render(ending[0], True, ending[1]), (tr.left, rect.top + 6))
         # hover: time and the nearest event
         if self.hover_x is not None and tr.inflate(0, 30).collidepoint(self.hover_x, tr.centery):
             self._draw_hover(surface, rect)
@@ -207,17 +221,14 @@ class TimelineBar:
             t = self.f_small.render(label, True, DIM)
             surf.blit(t, (x + 6, y))
             x += t.get_width() + 20
-        keys = "space play   [ ] speed   left/right 1 min   , . tick   n event   Esc back"
-        kt = self.f_small.render(keys, True, (110, 122, 150))
+        kt = self.f_small.render(KEY_HINTS, True, (110, 122, 150))
         surf.blit(kt, (tr.right - kt.get_width(), y))
         note = None
         if p.desync is not None:
             note = (f"desync at tick {p.desync.tick}", RED)
         elif p.replay.warning:
             note = ("cut short: plays to its last line", AMBER)
-        elif p.replay.result is not None and p.replay.result.get("ending"):
-            note = (_ending_title(p.replay.result["ending"]), (200, 215, 240))
-        if note:
+        if note:  # the ending, if any, is drawn live: it shows only once reached
             t = self.f.render(note[0], True, note[1])
             surf.blit(t, (tr.left, 6))
         if p.desync is not None:
@@ -225,6 +236,22 @@ class TimelineBar:
             pygame.draw.polygon(surf, RED, [(x, tr.top - 2), (x - 6, tr.top - 10),
                                             (x + 6, tr.top - 10)])
         return surf
+
+    def ending_tick(self) -> int:
+        """Where the ending happens: the "ended" event, else the end of the replay."""
+        return next((e.tick for e in self._marks if e.kind == "ended"), self.player.end_tick)
+
+    def ending_revealed(self) -> bool:
+        return self.screen.show_ending or self.player.tick >= self.ending_tick()
+
+    def ending_label(self) -> tuple[str, tuple] | None:
+        """(text, colour) for the line over the track, or None (no ending recorded)."""
+        result = self.player.replay.result
+        if result is None or not result.get("ending"):
+            return None
+        if self.ending_revealed():
+            return _ending_title(result["ending"]), (200, 215, 240)
+        return "Ending hidden until the play head gets there (e shows it)", (96, 110, 146)
 
     def _mark_geometry(self, rect: pygame.Rect):
         tr = self.track
@@ -271,7 +298,10 @@ class TimelineBar:
                 best, near = d, e
         text = fmt_clock(tick)
         if near is not None:
-            text = f"{fmt_clock(near.tick)}  {near.text}"
+            what = near.text
+            if near.kind == "ended" and not self.ending_revealed():
+                what = "the end (e shows the ending)"
+            text = f"{fmt_clock(near.tick)}  {what}"
         t = self.f_small.render(text[:110], True, TEXT)
         box = pygame.Rect(0, 0, t.get_width() + 12, t.get_height() + 8)
         box.midbottom = (self.hover_x, rect.top - 4)
@@ -308,6 +338,7 @@ class ReplayScreen(PlayScreen):
         super().__init__(player.replay.orbit, h["start_unix_s"], warp=player.warp,
                          seed=h["seed"], camera=camera, world=world, auto_camera=auto_camera)
         self.replay_start = float(h["start_unix_s"])
+        self.show_ending = False  # e: name the ending before the play head gets there
         self.bar = TimelineBar(self)
         self.add_panel(self.bar, side="bottom", size=BAR_H)
         self.schematic = None
@@ -316,6 +347,7 @@ class ReplayScreen(PlayScreen):
                 from game.view.schematic import SchematicPanel
 
                 self.schematic = SchematicPanel(world, emit=lambda cmd: None)
+                self.schematic.replay_title = replay_title(h)
                 self.add_panel(self.schematic, side="right", size=SCHEMATIC_W)
             except Exception:  # noqa: BLE001 - the schematic is optional
                 self.schematic = None
@@ -326,9 +358,10 @@ class ReplayScreen(PlayScreen):
 
     # -- time --------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        before = self.player.tick
         events = self.player.update(dt)
-        if events and hasattr(self.world, "_on_events"):
-            self.world._on_events(events)
+        if self.player.tick != before:
+            self._log_lines(before, self.player.tick, events)
         self.paused = True  # PlayScreen's own clock stands still; the player drives
         super().update(dt)
         self.t = self.replay_start + self.player.position
@@ -340,13 +373,62 @@ class ReplayScreen(PlayScreen):
         self._sync_log()
 
     def _sync_log(self) -> None:
+        """The log as it stood at the play head: the replay's title, then every event and
+        human order up to the current tick (the newest the log can hold)."""
         log = getattr(self.world, "log", None)
         if log is None or not hasattr(self.world, "_on_events"):
             return
         log.lines.clear()
         log.version += 1
-        past = self.player.events_between(-1, self.player.tick)
-        self.world._on_events(past[-log.lines.maxlen:] if log.lines.maxlen else past)
+        h = self.player.replay.header
+        log.add(0, f"{replay_title(h)}; AI {h.get('difficulty', '?')}, warp "
+                   f"{float(h.get('warp', 0)):g}x", (200, 215, 240))
+        self._log_lines(-1, self.player.tick, self.player.events_between(-1, self.player.tick))
+
+    def _human_orders(self, t0: int, t1: int) -> list:
+        """Orders a human side gave with ``t0 < tick <= t1`` (the AI's are too many to
+        read), as (tick, text)."""
+        sides = self.player.replay.header.get("sides", {})
+        humans = {s for s, who in sides.items() if who == "human"}
+        if not humans:
+            return []
+        try:
+            from game.view.sim_world import SIDE_LABEL, describe
+        except Exception:  # noqa: BLE001 - the log is optional
+            return []
+        game = self.player.game
+
+        def name(cid):
+            c = game.crew_by_id(cid)
+            return c.name if c is not None else cid
+
+        out = []
+        for e in self.player.replay.entries:
+            cmd = getattr(e, "cmd", None)
+            if cmd is None or not (t0 < e.t <= t1) or cmd.side not in humans:
+                continue
+            out.append((e.t, f"{SIDE_LABEL.get(cmd.side, cmd.side)} orders "
+                             f"{name(cmd.crew)}: {describe(cmd, name)}"))
+        return out
+
+    def _log_lines(self, t0: int, t1: int, events: list) -> None:
+        """Add the events and human orders of ``t0 < tick <= t1`` to the log, by tick."""
+        log = getattr(self.world, "log", None)
+        if log is None or not hasattr(self.world, "_on_events"):
+            return
+        orders = self._human_orders(t0, t1)
+        if not orders:
+            self.world._on_events(events[-log.lines.maxlen:] if log.lines.maxlen else events)
+            return
+        merged = sorted([(e.tick, 1, e) for e in events] + [(t, 0, s) for t, s in orders],
+                        key=lambda x: (x[0], x[1]))
+        if log.lines.maxlen:
+            merged = merged[-log.lines.maxlen:]
+        for tick, is_event, item in merged:
+            if is_event:
+                self.world._on_events([item])
+            else:
+                log.add(tick, item, (160, 200, 240), "order")
 
     def seek(self, tick: float) -> None:
         self.player.seek(tick)
@@ -365,7 +447,7 @@ class ReplayScreen(PlayScreen):
         if ev.type == pygame.KEYDOWN:
             k, mods = ev.key, ev.mod
             shift = bool(mods & pygame.KMOD_SHIFT)
-            minute = 60 * p.warp  # one minute of play at 1x
+            jump = SEEK_BIG_STEP_S if shift else SEEK_STEP_S  # mission seconds = ticks
             if k == pygame.K_SPACE:
                 p.toggle()
             elif k in (pygame.K_RIGHTBRACKET, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
@@ -373,9 +455,11 @@ class ReplayScreen(PlayScreen):
             elif k in (pygame.K_LEFTBRACKET, pygame.K_MINUS, pygame.K_KP_MINUS):
                 p.slower()
             elif k == pygame.K_RIGHT:
-                self.seek(p.tick + (10 if shift else 1) * minute)
+                self.seek(p.tick + jump)
             elif k == pygame.K_LEFT:
-                self.seek(p.tick - (10 if shift else 1) * minute)
+                self.seek(p.tick - jump)
+            elif k == pygame.K_e:
+                self.show_ending = not self.show_ending
             elif k == pygame.K_HOME:
                 self.seek(0)
             elif k == pygame.K_END:
@@ -426,6 +510,19 @@ class ReplayScreen(PlayScreen):
         return False
 
 
+def replay_title(header: dict) -> str:
+    """"Replay: USA (human) vs Russia (AI), seed 4, film" from a replay header."""
+    sides = header.get("sides", {})
+    who = {"human": "human", "ai": "AI"}
+
+    def side(s: str, label: str) -> str:
+        c = sides.get(s)
+        return f"{label} ({who.get(c, c)})" if c else label
+
+    return (f"Replay: {side('us', 'USA')} vs {side('ru', 'Russia')}, "
+            f"seed {header.get('seed', '?')}, {header.get('scenario', '?')}")
+
+
 def open_replay_screen(path) -> ReplayScreen:
     """Read, check and load ``path`` into a screen (ReplayError if it cannot be trusted)."""
     from game.replay.reader import read_replay
@@ -433,4 +530,4 @@ def open_replay_screen(path) -> ReplayScreen:
     return ReplayScreen(ReplayPlayer(read_replay(path)))
 
 
-__all__ = ["ReplayScreen", "TimelineBar", "open_replay_screen", "fmt_clock"]
+__all__ = ["ReplayScreen", "TimelineBar", "open_replay_screen", "fmt_clock", "replay_title"]
