@@ -4,7 +4,9 @@ Bottom-left of the scene: the act (routine / orders / dark), each side's order (
 or when its mission control next sees the station, or silenced), trust with the truce
 line at 80 and the truce countdown, who holds the two command-and-control modules and the
 seize countdown, oxygen (generating, or the reserve running down), power and debris
-warnings. Bottom-centre: toasts for refused commands (the reason, in words).
+warnings. Bottom-left, inside the 3D view and beside the station inset (never over the
+panel or the inset): toasts for refused commands (the reason, in words, wrapped). When the
+clock is paused with Space, a banner says so and how to resume.
 """
 
 from __future__ import annotations
@@ -29,13 +31,48 @@ def plain(text: str) -> str:
             .replace("\u2192", "->"))
 
 
+def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
+    """``text`` cut to fit ``width`` pixels in ``font``, ending in "..." when cut."""
+    if font.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the dots
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid].rstrip() + "...")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "..."
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """``text`` in lines no wider than ``width`` pixels (by words; a word too long for a
+    line of its own is ellipsized)."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        trial = f"{cur} {word}" if cur else word
+        if font.size(trial)[0] <= width:
+            cur = trial
+            continue
+        if cur:
+            lines.append(cur)
+        cur = word if font.size(word)[0] <= width else ellipsize(font, word, width)
+    if cur:
+        lines.append(cur)
+    return lines or [""]
+
+
 class GameHud:
     def __init__(self):
         self.f_big = pygame.font.Font(None, 26)
         self.f = pygame.font.Font(None, 19)
         self.f_small = pygame.font.Font(None, 16)
+        self.f_pause = pygame.font.Font(None, 52)
         self._bg: pygame.Surface | None = None
         self._cache: dict = {}
+        self.box: pygame.Rect | None = None  # the rules box, as last drawn
+        self.toast_rects: list[pygame.Rect] = []  # the refusal toasts, as last drawn
 
     def _t(self, font, text, colour=(225, 232, 245)):
         key = (id(font), text, colour)
@@ -100,7 +137,10 @@ class GameHud:
                         f"{fmt_dur(st.debris_deadline - st.tick)}", (255, 110, 90), "text"))
         return out
 
-    def draw(self, surf: pygame.Surface, area: pygame.Rect, world) -> None:
+    def draw(self, surf: pygame.Surface, area: pygame.Rect, world,
+             avoid: pygame.Rect | None = None) -> None:
+        """The rules box and the toasts inside ``area`` (the 3D view), clear of ``avoid``
+        (the station inset, when shown)."""
         st = world.state
         rows = self.lines(world)
         fonts = {"big": self.f_big, "small": self.f_small, "text": self.f, "trust": self.f}
@@ -108,6 +148,7 @@ class GameHud:
         w = min(area.width - 20, max(s.get_width() for s, _ in surfs) + 24)
         h = sum(s.get_height() + (12 if f == "trust" else 3) for s, f in surfs) + 16
         box = pygame.Rect(area.left + 10, area.top + 118, w, h)
+        self.box = box
         if self._bg is None or self._bg.get_size() != box.size:
             self._bg = pygame.Surface(box.size, pygame.SRCALPHA)
             self._bg.fill((4, 8, 20, 170))
@@ -125,20 +166,56 @@ class GameHud:
                 mx = bar.left + bar.width * TRUCE_AT // 100
                 pygame.draw.line(surf, (255, 255, 255), (mx, bar.top - 2), (mx, bar.bottom + 1))
                 y += 9
-        self.draw_toasts(surf, area, world)
+        self.draw_toasts(surf, area, world, avoid)
 
-    def draw_toasts(self, surf, area, world) -> None:
-        """Refusals, newest at the bottom, bottom-left of the view, fading out."""
-        y = area.bottom - 12
+    def toast_area(self, area: pygame.Rect, avoid: pygame.Rect | None) -> pygame.Rect:
+        """Where toasts may go: the view below the rules box, left of the inset when there
+        is room beside it (else above it)."""
+        top = (self.box.bottom + 6) if self.box is not None else area.top
+        r = pygame.Rect(area.left + 10, top, area.width - 20, area.bottom - 10 - top)
+        if avoid is not None and avoid.colliderect(r):
+            if avoid.left - 10 - r.left >= 320:
+                r.width = avoid.left - 10 - r.left
+            else:
+                r.height = max(0, avoid.top - 8 - r.top)
+        return r
+
+    def draw_toasts(self, surf, area, world, avoid=None) -> None:
+        """Refusals, newest at the bottom, fading out; wrapped to fit the toast area;
+        older ones are dropped when the area is full."""
+        room = self.toast_area(area, avoid)
+        self.toast_rects = []
+        y = room.bottom
         for reason, left in reversed(world.refusals):
             if left <= 0:
                 continue
-            s = self._t(self.f, plain("Refused: " + reason), (255, 238, 232))
-            r = s.get_rect().inflate(24, 12)
-            r.bottomleft = (area.left + 10, y)
+            lines = wrap(self.f, plain("Refused: " + reason), room.width - 24)
+            surfs = [self._t(self.f, ln, (255, 238, 232)) for ln in lines]
+            lh = self.f.get_linesize()
+            r = pygame.Rect(0, 0, max(s.get_width() for s in surfs) + 24,
+                            lh * len(surfs) + 12)
+            r.bottomleft = (room.left, y)
+            if r.top < room.top:
+                break
             bg = pygame.Surface(r.size, pygame.SRCALPHA)
             bg.fill((130, 26, 20, int(225 * min(1.0, left))))
             surf.blit(bg, r.topleft)
             pygame.draw.rect(surf, (255, 120, 100), r, 1)
-            surf.blit(s, (r.left + 12, r.top + 6))
+            for i, s in enumerate(surfs):
+                surf.blit(s, (r.left + 12, r.top + 6 + i * lh))
+            self.toast_rects.append(r)
             y = r.top - 4
+
+    def draw_paused(self, surf: pygame.Surface, area: pygame.Rect) -> None:
+        """PAUSED, large, in the middle of the view, with how to resume."""
+        big = self._t(self.f_pause, "PAUSED", (255, 236, 170))
+        small = self._t(self.f, "press Space to resume", (225, 232, 245))
+        r = pygame.Rect(0, 0, max(big.get_width(), small.get_width()) + 48,
+                        big.get_height() + small.get_height() + 22)
+        r.center = (area.centerx, area.top + area.height * 2 // 5)
+        bg = pygame.Surface(r.size, pygame.SRCALPHA)
+        bg.fill((4, 8, 20, 200))
+        surf.blit(bg, r.topleft)
+        pygame.draw.rect(surf, (255, 236, 170), r, 1, border_radius=4)
+        surf.blit(big, big.get_rect(midtop=(r.centerx, r.top + 8)))
+        surf.blit(small, small.get_rect(midbottom=(r.centerx, r.bottom - 8)))

@@ -6,6 +6,11 @@ the game (even while paused: orders can be given on a paused clock), then lets m
 time pass; the simulation advances by whole ticks. When the game ends it shows
 :class:`EndScreen` (the ending in words, what happened; new game / title / quit).
 
+Esc opens :class:`PauseMenu` (resume / leave to title / quit) rather than leaving. Only
+the top screen of the app is updated, so mission time stands still while any overlay is
+up (the pause menu, help, the orbit panel) and runs on when it closes; Space is the one
+pause that lasts, and the game says so in large letters (PAUSED - press Space to resume).
+
 Modes come from the set-up: one human side against the AI, both human (hot-seat: Tab
 hands command to the other side, shown in the panel header), or both AI (watch).
 """
@@ -17,13 +22,14 @@ import dataclasses
 import pygame
 
 from game.view.app import DismissibleOverlay, Screen
-from game.view.game_hud import GameHud
+from game.view.game_hud import GameHud, ellipsize, wrap
 from game.view.hud import HELP_LINES, fmt_dur
 from game.view.play import WARPS, PlayScreen
 from game.view.schematic import SchematicPanel
 from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
 
 PANEL_W = 560
+INSET_SIZE = (300, 190)  # the scene's station inset (game.view.scene.Scene._draw_inset)
 END_DELAY_S = 1.5  # real seconds between the ending and the summary (see the last events)
 
 GAME_KEYS = [
@@ -39,6 +45,7 @@ GAME_KEYS = [
     ("Tab", "hot-seat: hand command to the other side"),
     ("- and +", "slower / faster (also [ and ]); Space pauses"),
     ("O", "orbits: choose or edit the element set (next game)"),
+    ("Esc", "pause menu: resume, leave to the title, quit"),
 ]
 RULES = [
     "Act 1 routine: no hostile acts. Each side's order is sent 5-15 min after the war's first",
@@ -53,6 +60,106 @@ RULES = [
 ]
 
 
+def dim_below(surface: pygame.Surface, alpha: int = 140) -> None:
+    """A full-window translucent black layer: everything drawn so far recedes."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, alpha))
+    surface.blit(shade, (0, 0))
+
+
+def leave_to_title(app, setup) -> None:
+    """Pop the top screens down to (and including) the game; show the title menu."""
+    from game.view.title import TitleScreen
+
+    while app.screens and not isinstance(app.top, GameScreen):
+        app.pop()
+    if app.screens:
+        app.pop()  # the game: its on_exit finishes (or discards) the replay
+    if not app.screens or not isinstance(app.top, TitleScreen):
+        app.running = True
+        app.push(TitleScreen(setup))
+
+
+class PauseMenu(Screen):
+    """Esc in a game: the game stands still under a dimmed layer until a choice.
+
+    Resume (Esc, Space, R), leave to the title menu (T), quit (Q); Up/Down and Enter,
+    or the mouse."""
+
+    overlay = True
+    ITEMS = [("resume", "Resume", "Esc"), ("title", "Leave to title menu", "T"),
+             ("quit", "Quit the game", "Q")]
+
+    def __init__(self, game_screen: GameScreen):
+        super().__init__()
+        self.gs = game_screen
+        self.sel = 0
+        self.item_rects: list[pygame.Rect] = []
+        self.f_big = pygame.font.Font(None, 40)
+        self.f = pygame.font.Font(None, 26)
+        self.f_small = pygame.font.Font(None, 19)
+
+    def choose(self, what: str) -> None:
+        app = self.app
+        if what == "resume":
+            app.pop()
+        elif what == "title":
+            leave_to_title(app, self.gs.setup)
+        elif what == "quit":
+            app.quit()
+
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.KEYDOWN:
+            if ev.key == pygame.K_F11:
+                return False
+            keys = {pygame.K_ESCAPE: "resume", pygame.K_SPACE: "resume",
+                    pygame.K_r: "resume", pygame.K_t: "title", pygame.K_q: "quit"}
+            if ev.key in keys:
+                self.choose(keys[ev.key])
+            elif ev.key in (pygame.K_UP, pygame.K_DOWN):
+                self.sel = (self.sel + (1 if ev.key == pygame.K_DOWN else -1)) % len(self.ITEMS)
+            elif ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.choose(self.ITEMS[self.sel][0])
+            return True
+        if ev.type == pygame.MOUSEMOTION:
+            for i, r in enumerate(self.item_rects):
+                if r.collidepoint(ev.pos):
+                    self.sel = i
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            for i, r in enumerate(self.item_rects):
+                if r.collidepoint(ev.pos):
+                    self.choose(self.ITEMS[i][0])
+            return True
+        return False
+
+    def draw(self, surface, alpha) -> None:
+        rect = surface.get_rect()
+        dim_below(surface, 150)
+        box = pygame.Rect(0, 0, 440, 110 + 46 * len(self.ITEMS))
+        box.center = rect.center
+        pygame.draw.rect(surface, (8, 12, 26), box, border_radius=8)
+        pygame.draw.rect(surface, (90, 110, 160), box, 1, border_radius=8)
+        t = self.f_big.render("Paused", True, (255, 236, 170))
+        surface.blit(t, (box.left + 24, box.top + 18))
+        sim = self.gs.sim
+        note = f"mission T+{fmt_dur(sim.game.tick)}: the clock stands still"
+        surface.blit(self.f_small.render(note, True, (150, 160, 180)),
+                     (box.left + 26, box.top + 54))
+        self.item_rects = []
+        y = box.top + 82
+        for i, (_k, label, key) in enumerate(self.ITEMS):
+            r = pygame.Rect(box.left + 24, y, box.width - 48, 38)
+            self.item_rects.append(r)
+            on = i == self.sel
+            pygame.draw.rect(surface, (50, 66, 110) if on else (20, 26, 44), r, border_radius=5)
+            surface.blit(self.f.render(label, True, (255, 255, 255) if on else (200, 210, 230)),
+                         (r.left + 14, r.top + 10))
+            k = self.f.render(key, True, (255, 210, 120))
+            surface.blit(k, (r.right - k.get_width() - 14, r.top + 10))
+            y += 46
+
+
 class GameHelpScreen(DismissibleOverlay):
     """Every key, the view's and the game's, and the rules in brief. Any key closes it."""
 
@@ -64,6 +171,7 @@ class GameHelpScreen(DismissibleOverlay):
 
     def draw(self, surface, alpha) -> None:
         rect = surface.get_rect()
+        dim_below(surface, 150)  # the HUD, clocks and log must not read through the box
         box = pygame.Rect(0, 0, min(1240, rect.width - 20), min(640, rect.height - 20))
         box.center = rect.center
         panel = pygame.Surface(box.size, pygame.SRCALPHA)
@@ -73,7 +181,8 @@ class GameHelpScreen(DismissibleOverlay):
         surface.blit(self.f_big.render("Keys and rules", True, (255, 255, 255)),
                      (box.left + 20, box.top + 12))
         colw = (box.width - 40) // 2
-        for col, (title, rows) in enumerate((("View", HELP_LINES), ("Game", GAME_KEYS))):
+        view_keys = [(k, w) for k, w in HELP_LINES if k != "Esc"]  # the game's Esc: menu
+        for col, (title, rows) in enumerate((("View", view_keys), ("Game", GAME_KEYS))):
             x = box.left + 20 + col * (colw + 10)
             y = box.top + 48
             surface.blit(self.f.render(title, True, (150, 200, 255)), (x, y))
@@ -133,6 +242,9 @@ class GameScreen(PlayScreen):
             if k == pygame.K_o:
                 self.open_orbits()
                 return True
+            if k == pygame.K_ESCAPE:
+                self.app.push(PauseMenu(self))
+                return True
             if self.panel.handle_key(ev):
                 return True
         return super().handle_event(ev)
@@ -153,7 +265,8 @@ class GameScreen(PlayScreen):
         except ImportError:
             self.sim.refusals.append(("the orbit panel is not available in this build", 3.0))
             return
-        self.paused = True
+        # No pause flag: the game stands still while the panel is on top (only the top
+        # screen updates) and runs on when the player comes back, as after help or Esc.
         self.app.push(OrbitPanelScreen(self.app, self.setup))
 
     # -- time ------------------------------------------------------------------------------
@@ -192,7 +305,18 @@ class GameScreen(PlayScreen):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         super().draw(surface, alpha)
         area, _placed = self.layout(surface)
-        self.game_hud.draw(surface, area, self.sim)
+        self.game_hud.draw(surface, area, self.sim, avoid=self.inset_rect(area))
+        if self.paused and not self.sim.ended:
+            self.game_hud.draw_paused(surface, area)
+
+    def inset_rect(self, area: pygame.Rect) -> pygame.Rect | None:
+        """Where the scene draws the station inset in ``area`` (None when hidden); the
+        same geometry as :meth:`game.view.scene.Scene._draw_inset`."""
+        vs_inset = self.show_inset and self.rig.mode == "free"
+        if not vs_inset:
+            return None
+        w, h = INSET_SIZE
+        return pygame.Rect(area.right - w - 12, area.bottom - h - 12, w, h)
 
 
 class EndScreen(Screen):
@@ -223,12 +347,7 @@ class EndScreen(Screen):
             app.replace(GameScreen(setup, camera=self.gs.rig.mode, sound=self.gs.sound,
                                    record=self.gs.record))
         else:
-            app.pop()  # the game
-            from game.view.title import TitleScreen
-
-            if not app.screens or not isinstance(app.top, TitleScreen):
-                app.running = True
-                app.push(TitleScreen(self.gs.setup))
+            leave_to_title(app, self.gs.setup)
 
     def handle_event(self, ev) -> bool:
         if ev.type == pygame.KEYDOWN:
@@ -254,39 +373,54 @@ class EndScreen(Screen):
         return False
 
     def lines(self) -> list[tuple[str, tuple]]:
+        """The summary above the crew table, as (text, colour) rows."""
         s = self.summary
         st = s.get("stats", {})
         held = s.get("modules_held", {})
         cm = s.get("control_modules", {})
-        out = [(s.get("text", ""), (230, 236, 248)),
-               (f"Mission time {s.get('mission_time', '')} ({s.get('ticks', 0)} ticks, one a "
-                f"mission second); act {s.get('act', 1)}", (190, 200, 220)),
-               (f"Modules held: US {held.get('us', 0)}, Russia {held.get('ru', 0)}; Destiny "
-                f"{SIDE_LABEL.get(cm.get('destiny', ''), '?')}, Zvezda "
-                f"{SIDE_LABEL.get(cm.get('zvezda', ''), '?')}", (190, 200, 220)),
-               (f"Trust {s.get('trust', 0)}; oxygen reserve "
-                f"{fmt_dur(s.get('oxygen_reserve_s', 0))}; strikes {s.get('strikes', 0)}, "
-                f"flashes seen {st.get('flashes_witnessed', 0)}", (190, 200, 220)),
-               (f"Restraints {st.get('restraints', 0)} (failed {st.get('restrain_failed', 0)}), "
-                f"talks {st.get('talks', 0)}, captures {st.get('captures', 0)}, systems cut "
-                f"{st.get('systems_cut', 0)}, hatches sealed {st.get('hatches_closed', 0)}",
-                (190, 200, 220))]
-        for c in s.get("crew", []):
+        grey = (190, 200, 220)
+        out = [(s.get("text", ""), (230, 236, 248))]
+        if str(s.get("ending", "")).startswith("evacuation"):
+            out.append(("After an evacuation the side that stays aboard holds the station, "
+                        "whichever modules the other side held when it left.", (255, 226, 160)))
+        out += [(f"Mission time {s.get('mission_time', '')} ({s.get('ticks', 0)} ticks, one a "
+                 f"mission second); act {s.get('act', 1)}", grey),
+                (f"Modules held at the end: US {held.get('us', 0)}, Russia {held.get('ru', 0)}"
+                 f" (command: Destiny {SIDE_LABEL.get(cm.get('destiny', ''), '?')}, Zvezda "
+                 f"{SIDE_LABEL.get(cm.get('zvezda', ''), '?')})", grey),
+                (f"Trust {s.get('trust', 0)}; oxygen reserve "
+                 f"{fmt_dur(s.get('oxygen_reserve_s', 0))}; strikes {s.get('strikes', 0)}, "
+                 f"flashes seen {st.get('flashes_witnessed', 0)}", grey),
+                (f"Restraints {st.get('restraints', 0)} (failed {st.get('restrain_failed', 0)}),"
+                 f" talks {st.get('talks', 0)}, captures {st.get('captures', 0)}, systems cut "
+                 f"{st.get('systems_cut', 0)}, hatches sealed {st.get('hatches_closed', 0)}",
+                 grey)]
+        return out
+
+    def crew_rows(self) -> list[tuple[tuple[str, str, str, str], tuple]]:
+        """The crew table: (name, where, stress, fate) and the side's colour."""
+        from game.sim import station as stn
+
+        rows = []
+        for c in self.summary.get("crew", []):
             fate = "left the station" if c["gone"] else "restrained" if c["restrained"] else \
                 "free"
-            out.append((f"  {c['name']:<16} {c['module']:<12} stress {c['stress']:>3}  {fate}",
-                        PALETTE.get(c["side"], PALETTE["neutral"])))
+            where = "-" if c["gone"] else stn.MODULE_NAME.get(c["module"], c["module"])
+            rows.append(((c["name"], where, str(c["stress"]), fate),
+                         PALETTE.get(c["side"], PALETTE["neutral"])))
+        return rows
+
+    def record_line(self) -> str:
         rec = self.gs.sim.record_path
-        out.append((f"Recorded to {rec}" if rec else "Not recorded (no recorder in this build)",
-                    (150, 160, 180)))
-        return out
+        return f"Recorded to {rec}" if rec else "Not recorded (headless games are not saved)"
+
+    #: x offsets of the crew table's columns inside the box: name, where, stress, fate
+    CREW_COLS = (24, 210, 380, 450)
 
     def draw(self, surface, alpha) -> None:
         rect = surface.get_rect()
-        shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 140))
-        surface.blit(shade, (0, 0))
-        box = pygame.Rect(0, 0, 760, 520)
+        dim_below(surface, 140)
+        box = pygame.Rect(0, 0, 760, min(rect.height - 20, 560))
         box.center = rect.center
         pygame.draw.rect(surface, (8, 12, 26), box, border_radius=8)
         pygame.draw.rect(surface, (90, 110, 160), box, 1, border_radius=8)
@@ -297,14 +431,29 @@ class EndScreen(Screen):
         surface.blit(self.f.render(f"ending: {ending}", True, (150, 160, 180)),
                      (box.left + 26, box.top + 58))
         y = box.top + 86
-        import textwrap
-
+        width = box.width - 48
         for text, col in self.lines():
-            for part in textwrap.wrap(text, 88, drop_whitespace=False) or [""]:
+            for part in wrap(self.f, text, width):
                 surface.blit(self.f.render(part, True, col), (box.left + 24, y))
-                y += 22
+                y += 21
+        y += 6
+        for i, head in enumerate(("crew", "where", "stress", "at the end")):
+            surface.blit(self.f.render(head, True, (130, 140, 165)),
+                         (box.left + self.CREW_COLS[i], y))
+        y += 21
+        for cells, col in self.crew_rows():
+            for i, cell in enumerate(cells):
+                room = (self.CREW_COLS[i + 1] - self.CREW_COLS[i] - 10 if i + 1 <
+                        len(self.CREW_COLS) else box.width - self.CREW_COLS[i] - 24)
+                surface.blit(self.f.render(ellipsize(self.f, cell, room), True, col),
+                             (box.left + self.CREW_COLS[i], y))
+            y += 20
+        y += 6
+        for part in wrap(self.f, self.record_line(), width):
+            surface.blit(self.f.render(part, True, (150, 160, 180)), (box.left + 24, y))
+            y += 20
         self.item_rects = []
-        y = box.bottom - 40 * len(self.items) - 8
+        y = max(y + 10, box.bottom - 40 * len(self.items) - 8)
         for i, (_k, label) in enumerate(self.items):
             r = pygame.Rect(box.left + 24, y, 420, 32)
             self.item_rects.append(r)

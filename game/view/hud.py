@@ -18,11 +18,11 @@ HELP_LINES = [
     ("R", "free camera: follow the ISS again"),
     ("Space", "pause the mission clock"),
     ("[ and ]", "time warp slower / faster"),
-    ("T", "ground track on/off    M: station inset on/off"),
+    ("T", "ground track on/off    M: station inset on/off (free camera)"),
     ("F3", "frames per second"),
     ("F11", "full screen"),
     ("F1 or ?", "this help"),
-    ("Esc", "close help / quit"),
+    ("Esc", "close help / back"),
 ]
 NOTES = [
     "The ISS is drawn at its real altitude over a spherical Earth; the marker and",

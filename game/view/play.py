@@ -64,6 +64,9 @@ class HelpScreen(DismissibleOverlay):
         self.hud = hud
 
     def draw(self, surface, alpha) -> None:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))  # everything below recedes, nothing reads through
+        surface.blit(shade, (0, 0))
         self.hud.draw_help(surface, surface.get_rect())
 
 
@@ -198,7 +201,9 @@ class PlayScreen(Screen):
                        iss_lon_deg=st.lon_deg, iss_alt_km=st.alt_km, iss_sunlit=st.sunlit,
                        sun_ecef=self.feed.sun(t), flashes=self.world.flashes(),
                        module_tints=self.world.module_tints(), camera_mode=self.rig.mode,
-                       show_track=self.show_track, show_model_inset=self.show_inset)
+                       show_track=self.show_track,
+                       # the inset is the station from outside: no use inside the Cupola
+                       show_model_inset=self.show_inset and self.rig.mode != "cupola")
         if behind is not None:
             vs.track_behind, vs.track_ahead = behind, ahead
         return vs
