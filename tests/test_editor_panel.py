@@ -318,3 +318,65 @@ def test_start_field_takes_text_once_and_edits(app, panel):
                                   scancode=0))
     assert field.text == "2800-01x-0"
     assert app.top is panel
+
+
+def test_start_error_shows_next_to_the_start_field_wrapped(app, panel):
+    """QA: a bad mission start showed its error under "Load a file by path", cut off at
+    the window bottom."""
+    _type(app, panel.epoch_field, "next tuesday")
+    text, _colour = panel.message
+    assert "write it like" in text and panel.message_at == "start"
+    app.run(frames=1)
+    r = panel.message_rects["start"]
+    field = panel.epoch_field.rect
+    assert "path" not in panel.message_rects
+    assert 0 <= r.top - field.bottom <= 12  # right under the start field
+    assert r.height >= 32  # wrapped over more than one line, not cut
+    W, H = app.surface.get_size()
+    assert r.bottom <= panel.layout((W, H))["outcome"].top and r.right <= W
+    # a good start clears it
+    panel.epoch_field.text = ""
+    _type(app, panel.epoch_field, "2026-10-09T06:00:00Z")
+    app.run(frames=1)
+    assert panel.message is None and "start" not in panel.message_rects
+
+
+def test_save_error_shows_at_the_save_field(app, panel):
+    _type(app, panel.save_field, "!!!")
+    assert panel.message_at == "save" and "save as" in panel.message[0]
+    app.run(frames=1)
+    r = panel.message_rects["save"]
+    assert 0 <= panel.save_field.rect.top - r.bottom <= 6
+    assert r.top >= panel.layout(app.surface.get_size())["outcome"].bottom
+
+
+def test_in_game_panel_shows_the_game_start_and_says_next_game(app):
+    """Opened over a running game (key O): its mission start, not the TLE epoch."""
+    from game.newgame import default_start
+
+    app.screens.clear()
+    app.running = True
+    setup = GameSetup(load_orbit(), "iss-2026-10-08.tle", seed=4)
+    game_start = default_start(setup.orbit, setup.seed)
+    assert game_start != setup.orbit.epoch_unix_s
+
+    class _Game(Screen):
+        def __init__(self):
+            super().__init__()
+            self.setup = setup
+            self.sim = type("Sim", (), {"start_unix_s": game_start})()
+
+    app.push(_Game())
+    panel = OrbitPanelScreen(app, setup)
+    app.push(panel)
+    app.run(frames=1)
+    assert panel.game_start_unix_s == game_start
+    assert panel.preview.start_unix_s == game_start
+    assert setup.start_unix_s == game_start
+    assert "next game" in panel.start_button.label
+    # from the title menu nothing changes
+    setup2 = GameSetup(load_orbit(), "iss-2026-10-08.tle", seed=4)
+    app.screens.clear()
+    app.push(_Below())
+    p2 = OrbitPanelScreen(app, setup2)
+    assert p2.game_start_unix_s is None and setup2.epoch_unix_s is None

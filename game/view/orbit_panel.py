@@ -1,7 +1,11 @@
 """The orbit panel: pick, load, edit and save the ISS's orbit, with a live ground track.
 
 Opened from the title menu (``OrbitPanelScreen(app, setup)``, optionally with
-``on_start=callback``) and in game with the key O. It edits a
+``on_start=callback``) and in game with the key O. Opened over a running game (found as
+the screen below with ``sim.start_unix_s`` for this setup, or given as
+``game_start_unix_s``) it shows that game's mission start, pins it as the start of the
+next game if none was chosen, and says that changes apply to the next game: the running
+game keeps its orbit. It edits a
 :class:`~game.view.setup.GameSetup`: whenever the player picks a file, moves a slider or
 shifts the mission start, ``setup.orbit``, ``setup.orbit_label`` and
 ``setup.epoch_unix_s`` are replaced at once, so leaving the panel (Esc, Back) keeps the
@@ -18,8 +22,9 @@ from the same positions, and passes over mission control in the next 24 h from a
 vectorised elevation check at 60 s steps (a few ms in all; ``iss-game bench``, section
 ``orbit_editor``). Slider moves within a frame coalesce into one recompute. When the mouse
 is released the passes are recomputed exactly with Skyfield's ``find_events``.
-Bad input never ends the panel: a broken file or an impossible edit shows its one-line
-error and the last good orbit stays.
+Bad input never ends the panel: a broken file or an impossible edit shows its error,
+wrapped, next to what caused it (the path field, the sliders, the mission start, the save
+field) and the last good orbit stays.
 """
 
 from __future__ import annotations
@@ -246,14 +251,26 @@ def _orbit_value(orbit, key: str) -> float:
 class OrbitPanelScreen(Screen):
     """The orbit editor. ``setup`` is the GameSetup it edits in place."""
 
-    def __init__(self, app, setup, on_start: Callable[[object], None] | None = None):
+    def __init__(self, app, setup, on_start: Callable[[object], None] | None = None, *,
+                 game_start_unix_s: float | None = None):
         super().__init__()
         self.app = app
         self.setup = setup
         self.on_start = on_start
+        if game_start_unix_s is None:
+            game_start_unix_s = _running_game_start(app, setup)
+        self.game_start_unix_s = game_start_unix_s  # set: opened over a running game
+        if game_start_unix_s is not None and setup.epoch_unix_s is None:
+            # The running game started at a seeded offset from the TLE epoch; the next
+            # one starts there too (and stays there if the orbit changes), as shown.
+            setup.epoch_unix_s = float(game_start_unix_s)
         self.orbit = setup.orbit  # the current (last good) orbit
         self.label = setup.orbit_label
         self.message: tuple[str, tuple] | None = None  # (text, colour): errors, notices
+        #: where ``message`` belongs, so it is drawn next to it: "path" (files, the
+        #: default), "elements" (sliders), "start" (mission start), "save"
+        self.message_at = "path"
+        self.message_rects: dict[str, pygame.Rect] = {}  # where it was last drawn
         self._confirm_path: Path | None = None
         self._pending: tuple[str, float] | None = None  # slider edit not yet applied
         self.files: list[OrbitFile] = []
@@ -288,7 +305,9 @@ class OrbitPanelScreen(Screen):
         self.save_button = w.Button("Save", lambda: self._on_save(self.save_field.text))
         self.revert_button = w.Button("Revert", self._revert)
         self.back_button = w.Button("Back (Esc)", self._back)
-        self.start_button = w.Button("Start game with this orbit", self._start_game, accent=True)
+        self.start_button = w.Button("Start game with this orbit" if self.game_start_unix_s is None
+                                     else "Back to the game (changes: next game)",
+                                     self._start_game, accent=True)
         self.buttons = [*self.epoch_buttons, self.reepoch_button, self.save_button,
                         self.revert_button, self.back_button, self.start_button]
         self.fields = [self.path_field, self.save_field, self.epoch_field]
@@ -332,7 +351,7 @@ class OrbitPanelScreen(Screen):
             newest = default_orbit_file().name
         except UserError as exc:
             bundled, newest = [], ""
-            self.message = (str(exc), w.BAD)
+            self._error(str(exc))
         presets = [(newest, "ISS today (real)")]
         presets += [(n, lab) for n, lab in PRESET_LABELS.items()]
         by_name = {p.name: p for p in bundled}
@@ -413,6 +432,7 @@ class OrbitPanelScreen(Screen):
         self.setup.orbit, self.setup.orbit_label = orbit, label
         self._confirm_path = None
         self.message = (message, w.GOOD) if message else None
+        self.message_at = "path"
         self._sync_sliders()
         self._cam_auto = True
         self._recompute(exact=True)
@@ -470,14 +490,14 @@ class OrbitPanelScreen(Screen):
             edited = edit_elements(self.orbit, name=self.orbit.name, source="orbit editor",
                                    **kwargs)
         except UserError as exc:
-            self._error(str(exc))
+            self._error(str(exc), "elements")
             if final:
                 self._sync_sliders()
             return
         try:
             preview = compute_preview(edited, self._start(), exact_passes=final)
         except UserError as exc:
-            self._error(str(exc))
+            self._error(str(exc), "elements")
             return
         self.orbit, self.preview = edited, preview
         self.label = f"{self._base_label} (edited)"
@@ -489,19 +509,25 @@ class OrbitPanelScreen(Screen):
             self._sync_sliders()
             self._select_matching()
 
-    def _recompute(self, exact: bool) -> None:
+    def _recompute(self, exact: bool, at: str = "path") -> None:
         t0 = time.perf_counter()
         try:
             self.preview = compute_preview(self.orbit, self._start(), exact_passes=exact)
         except UserError as exc:
-            self._error(str(exc))
+            self._error(str(exc), at)
         self.last_recompute_ms = (time.perf_counter() - t0) * 1000.0
 
     def _revert(self) -> None:
         self._use(self._base_orbit, self._base_label, "back to the orbit as loaded")
 
-    def _error(self, text: str) -> None:
-        self.message = (text, w.BAD)
+    def _error(self, text: str, at: str = "path", colour=w.BAD) -> None:
+        """Show ``text`` next to ``at`` (see ``message_at``)."""
+        self.message = (text, colour)
+        self.message_at = at
+
+    def _clear_message(self, at: str) -> None:
+        if self.message is not None and self.message_at == at:
+            self.message = None
 
     # -- mission start ----------------------------------------------------------------------
     def _start(self) -> float:
@@ -511,7 +537,8 @@ class OrbitPanelScreen(Screen):
     def _set_start(self, unix_s: float | None) -> None:
         self.setup.epoch_unix_s = unix_s
         self._cam_auto = True
-        self._recompute(exact=True)
+        self._clear_message("start")
+        self._recompute(exact=True, at="start")
 
     def _shift_start(self, dt: float) -> None:
         self._set_start(self._start() + dt)
@@ -525,7 +552,7 @@ class OrbitPanelScreen(Screen):
         try:
             t = float(parse_iso_utc(text.strip(), "mission start"))
         except UserError as exc:
-            self._error(str(exc))
+            self._error(str(exc), "start")
             return
         self.epoch_field.focus(False)
         self._set_start(t)
@@ -538,15 +565,17 @@ class OrbitPanelScreen(Screen):
         try:
             moved = edit_elements(self.orbit, epoch_unix_s=start, source="orbit editor")
         except UserError as exc:
-            self._error(str(exc))
+            self._error(str(exc), "start")
             return
         self.orbit = moved
         self.label = f"{self._base_label} (edited)"
         self.setup.orbit, self.setup.orbit_label = moved, self.label
         self.setup.epoch_unix_s = None
         self._sync_sliders()
-        self._recompute(exact=True)
-        self.message = ("epoch moved to the mission start by SGP4", w.GOOD)
+        self._clear_message("start")
+        self._recompute(exact=True, at="start")
+        if self.message is None:
+            self._error("epoch moved to the mission start by SGP4", "start", w.GOOD)
 
     # -- save -------------------------------------------------------------------------------
     def _on_save(self, text: str) -> None:
@@ -555,7 +584,7 @@ class OrbitPanelScreen(Screen):
         try:
             stem, name_line = sanitise_name(text)
         except ValueError as exc:
-            self._error(f"save as: {exc}")
+            self._error(f"save as: {exc}", "save")
             return
         folder = user_orbits_dir()
         path = folder / f"{stem}.tle"
@@ -564,12 +593,12 @@ class OrbitPanelScreen(Screen):
         except UserError:
             bundled = None
         if bundled is not None and path.resolve().parent == bundled:
-            self._error("save as: refusing to write into the bundled orbits folder")
+            self._error("save as: refusing to write into the bundled orbits folder", "save")
             return
         if path.exists() and self._confirm_path != path:
             self._confirm_path = path
-            self.message = (f"{path.name} exists in your orbits: Save again to overwrite it",
-                            w.WARN)
+            self._error(f"{path.name} exists in your orbits: Save again to overwrite it",
+                        "save", w.WARN)
             return
         orbit = dataclasses.replace(self.orbit, name=name_line, source=str(path))
         try:
@@ -577,12 +606,13 @@ class OrbitPanelScreen(Screen):
             tmp.write_text(orbit.as_3le(), encoding="ascii")
             tmp.replace(path)
         except OSError as exc:
-            self._error(f"{path}: cannot write: {exc.strerror or exc}")
+            self._error(f"{path}: cannot write: {exc.strerror or exc}", "save")
             return
         self._confirm_path = None
         self._file_cache.pop(path, None)
         self.rescan()
-        self._use(orbit, path.name, f"saved {path}")
+        self._use(orbit, path.name)
+        self._error(f"saved {path}", "save", w.GOOD)
         self.save_field.text = ""
         self.save_field.focus(False)
 
@@ -608,8 +638,8 @@ class OrbitPanelScreen(Screen):
         map_w = map_h * 2
         rects = {
             "left": pygame.Rect(0, 0, left_w, H),
-            "list": pygame.Rect(12, 40, left_w - 12, H - 40 - 118),
-            "path": pygame.Rect(12, H - 70, left_w - 12, 28),
+            "list": pygame.Rect(12, 40, left_w - 12, H - 40 - 136),
+            "path": pygame.Rect(12, H - 88, left_w - 12, 28),
             "globe": pygame.Rect(mid_x, 40, mid_w, H - 40 - map_h - 16),
             "map": pygame.Rect(mid_x + (mid_w - map_w) // 2, H - map_h - 10, map_w, map_h),
             "right": pygame.Rect(W - right_w - 4, 0, right_w, H),
@@ -617,12 +647,12 @@ class OrbitPanelScreen(Screen):
         rx, rw = rects["right"].left + 8, right_w - 16
         y = 62
         for key, _l, *_ in _SLIDERS:
-            self.sliders[key].rect = pygame.Rect(rx - 8, y, rw + 16, 40)
-            y += 42
-        rects["derived"] = pygame.Rect(rx, y + 2, rw, 20)
-        y += 30
+            self.sliders[key].rect = pygame.Rect(rx - 8, y, rw + 16, 38)
+            y += 38
+        rects["derived"] = pygame.Rect(rx, y + 2, rw, 34)  # or two lines of a slider error
+        y += 38
         rects["start_hdr"] = pygame.Rect(rx, y, rw, 20)
-        y += 42
+        y += 40
         bw = (rw - 4 * 6) // 5
         for i, b in enumerate(self.epoch_buttons):
             b.rect = pygame.Rect(rx + i * (bw + 6), y, bw, 26)
@@ -630,9 +660,9 @@ class OrbitPanelScreen(Screen):
         self.epoch_field.rect = pygame.Rect(rx, y, rw - 130, 26)
         self.reepoch_button.rect = pygame.Rect(rx + rw - 124, y, 124, 26)
         y += 32
-        rects["warn"] = pygame.Rect(rx, y, rw, 36)
-        y += 40
-        rects["outcome"] = pygame.Rect(rx, y, rw, 88)
+        rects["warn"] = pygame.Rect(rx, y, rw, 48)  # or three lines of a start error
+        y += 50
+        rects["outcome"] = pygame.Rect(rx, y, rw, 84)
         y = H - 112
         self.save_field.rect = pygame.Rect(rx, y, rw - 76, 28)
         self.save_button.rect = pygame.Rect(rx + rw - 70, y, 70, 28)
@@ -652,9 +682,14 @@ class OrbitPanelScreen(Screen):
         focused = next((f for f in self.fields if f.focused), None)
         if focused is not None and ev.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
             return focused.handle_event(ev)
-        for f in self.fields:
-            if f.handle_event(ev):
+        if ev.type == pygame.MOUSEBUTTONDOWN:  # every field sees a click: one focus at most
+            hit = [f.handle_event(ev) for f in self.fields]
+            if any(hit):
                 return True
+        else:
+            for f in self.fields:
+                if f.handle_event(ev):
+                    return True
         for s in self.sliders.values():
             if s.handle_event(ev):
                 return True
@@ -714,6 +749,7 @@ class OrbitPanelScreen(Screen):
             self.update(0.0)
         rects = self.layout(surface.get_size())
         surface.fill(w.BG)
+        self.message_rects.clear()
         self._draw_left(surface, rects)
         self._draw_middle(surface, rects)
         self._draw_right(surface, rects)
@@ -725,11 +761,7 @@ class OrbitPanelScreen(Screen):
         w.blit_text(surf, "Load a file by path (TLE, 3LE, OMM)", (r.left, r.top - 20), 18,
                     w.DIM)
         self.path_field.draw(surf)
-        if self.message is not None:
-            text, colour = self.message
-            lines = _wrap(text, 17, r.width)[:2]
-            for i, line in enumerate(lines):
-                w.blit_text(surf, line, (r.left, r.bottom + 5 + 15 * i), 17, colour)
+        self._draw_message(surf, "path", r.left, r.bottom + 5, r.width, 3)
 
     def _draw_middle(self, surf, rects) -> None:
         g = rects["globe"]
@@ -771,9 +803,14 @@ class OrbitPanelScreen(Screen):
         self._scene.draw(surf, rect, vs, cam)
         self._draw_stations_on_globe(surf, rect, cam, alt0)
         pygame.draw.rect(surf, w.PANEL_EDGE, rect, 1, border_radius=4)
-        w.blit_text(surf, f"Mission start {_fmt_utc(p.start_unix_s)} - track "
+        start_word = "Mission start" if self.game_start_unix_s is None else "Next game starts"
+        w.blit_text(surf, f"{start_word} {_fmt_utc(p.start_unix_s)} - track "
                     f"{PREVIEW_ORBITS} orbits ahead", (rect.left + 10, rect.top + 8), 18,
-                    (200, 210, 230))
+                    (200, 210, 230), width=rect.width - 20)
+        if self.game_start_unix_s is not None:
+            w.blit_text(surf, "In game: the running game keeps its orbit; changes here "
+                        "apply to the next game", (rect.left + 10, rect.top + 28), 18, w.WARN,
+                        width=rect.width - 20)
         w.blit_text(surf, "drag to turn, wheel to zoom, R to recentre",
                     (rect.right - 10, rect.bottom - 22), 17, (120, 130, 155), align="right")
 
@@ -898,10 +935,16 @@ class OrbitPanelScreen(Screen):
         for s in self.sliders.values():
             s.draw(surf)
         r = rects["derived"]
-        w.blit_text(surf, f"Period {o.period_min:.2f} min   perigee {o.perigee_km:.0f} km   "
-                    f"apogee {o.apogee_km:.0f} km", (r.left, r.top), 19, (200, 215, 240))
+        if not self._draw_message(surf, "elements", r.left, r.top, r.width, 2):
+            w.blit_text(surf, f"Period {o.period_min:.2f} min   perigee {o.perigee_km:.0f} km"
+                        f"   apogee {o.apogee_km:.0f} km", (r.left, r.top), 19, (200, 215, 240))
         r = rects["start_hdr"]
-        w.blit_text(surf, "MISSION START", (r.left, r.top), 22, w.ACCENT)
+        if self.game_start_unix_s is None:
+            w.blit_text(surf, "MISSION START", (r.left, r.top), 22, w.ACCENT)
+        else:
+            w.blit_text(surf, "NEXT GAME STARTS", (r.left, r.top), 22, w.ACCENT)
+            w.blit_text(surf, f"this game {_fmt_utc(self.game_start_unix_s)}",
+                        (r.right, r.top + 3), 17, w.DIM, align="right")
         start = self._start()
         days = (start - o.epoch_unix_s) / 86400.0
         w.blit_text(surf, f"{_fmt_utc(start)}   TLE epoch {days:+.2f} d", (r.left, r.top + 20),
@@ -912,7 +955,9 @@ class OrbitPanelScreen(Screen):
         self.reepoch_button.draw(surf)
         r = rects["warn"]
         warning = epoch_warning(o, start)
-        if warning:
+        if self._draw_message(surf, "start", r.left, r.top, r.width, 3):
+            pass  # the start's own error (or notice) takes the warning's place
+        elif warning:
             short = warning.split(";")[0].replace("warning: ", "")
             lines = _wrap(f"{short}: SGP4 drifts km/day; 'Move TLE here' or a fresher set.",
                           17, r.width)
@@ -923,10 +968,31 @@ class OrbitPanelScreen(Screen):
                         (r.left, r.top), 17, (120, 150, 130))
         self._draw_outcome(surf, rects["outcome"])
         r = self.save_field.rect
-        w.blit_text(surf, "SAVE AS (your orbits folder)", (r.left, r.top - 20), 18, w.DIM)
+        if not self._draw_message(surf, "save", r.left, r.top - 36, r.width + 76, 2,
+                                  bottom=r.top - 2):
+            w.blit_text(surf, "SAVE AS (your orbits folder)", (r.left, r.top - 20), 18, w.DIM)
         for widget in (self.save_field, self.save_button, self.revert_button, self.back_button,
                        self.start_button):
             widget.draw(surf)
+
+    def _draw_message(self, surf, at: str, x: int, y: int, width: int, max_lines: int, *,
+                      bottom: int | None = None) -> bool:
+        """Draw ``message`` if it belongs to ``at``: wrapped to ``width``, at most
+        ``max_lines`` (the last cut with an ellipsis), from ``y`` down, or ending at
+        ``bottom``. True if drawn."""
+        if self.message is None or self.message_at != at:
+            return False
+        text, colour = self.message
+        lines = _wrap(text, 17, width)
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = w.fit(lines[-1] + " ...", 17, width)
+        if bottom is not None:
+            y = bottom - 16 * len(lines)
+        for i, line in enumerate(lines):
+            w.blit_text(surf, line, (x, y + 16 * i), 17, colour, width=width)
+        self.message_rects[at] = pygame.Rect(x, y, width, 16 * len(lines))
+        return True
 
     def _draw_outcome(self, surf, r: pygame.Rect) -> None:
         p = self.preview
@@ -953,6 +1019,16 @@ class OrbitPanelScreen(Screen):
                         f"{(nx.set_unix_s - nx.rise_unix_s) / 60:.0f} min, "
                         f"max {nx.max_elevation_deg:.0f}°")
             w.blit_text(surf, line, (x, yy), 19, col, width=r.width - 20)
+
+
+def _running_game_start(app, setup) -> float | None:
+    """The mission start of the game running under the panel (the top screen, with a
+    ``sim`` for this very setup), or None from the title menu."""
+    below = getattr(app, "top", None)
+    if below is None or getattr(below, "setup", None) is not setup:
+        return None
+    start = getattr(getattr(below, "sim", None), "start_unix_s", None)
+    return float(start) if isinstance(start, (int, float)) else None
 
 
 def _wrap(text: str, size: int, width: int) -> list[str]:
