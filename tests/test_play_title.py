@@ -112,3 +112,56 @@ def test_play_flags_choose_title_or_game():
     assert not wants_title(p.parse_args(["play", "--scenario", "film"]))  # explicit default
     assert not wants_title(p.parse_args(["play", "--camera", "free"]))
     assert not wants_title(p.parse_args(["play", "--headless", "--frames", "2"]))
+
+
+def test_orbit_row_cycles_back_to_the_bundled_iss(orbit):
+    app, title = _title(orbit)
+    _goto(app, title, "orbit")
+    n = len(title.orbit_choices())
+    assert n >= 2 and title.orbit_choices()[0][0] == "bundled ISS"
+    seen = []
+    for _ in range(n):
+        _key(app, pygame.K_RIGHT)
+        seen.append(title.setup.orbit_label)
+    assert seen[-1] == "bundled ISS"  # all the way round
+    assert title.orbit_credit() == "orbit: real ISS element set (bundled)"
+    _key(app, pygame.K_LEFT)
+    assert title.setup.orbit_label == seen[-2]
+    _key(app, pygame.K_RIGHT)
+    assert title.setup.orbit_label == "bundled ISS"
+    assert title.setup.orbit.epoch_unix_s == orbit.epoch_unix_s  # the same element set
+
+
+def test_values_never_run_into_the_arrow_and_the_footer_names_the_orbit(orbit, tmp_path):
+    import shutil
+
+    from game.paths import orbits_dir, user_orbits_dir
+
+    app, title = _title(orbit)
+    title.setup.scenario = "international"
+    mine = user_orbits_dir()
+    mine.mkdir(parents=True, exist_ok=True)
+    shutil.copy(orbits_dir() / "preset-polar.tle", mine / "my-edit.tle")
+    title._files = None
+    _goto(app, title, "orbit")
+    while title.setup.orbit_label != "my-edit.tle":
+        _key(app, pygame.K_RIGHT)
+    assert "your own" in title.orbit_credit()
+    title.draw(app.surface, 0.0)
+    ids = [i for i, *_ in title.items()]
+    for (r, _l, arrow), text in zip(title.rects, title.value_rects, strict=True):
+        if arrow is not None:
+            assert text is not None and not text.colliderect(arrow)
+            assert r.contains(text)
+    assert title.value_texts[ids.index("scenario")].endswith("...")
+
+
+def test_the_earth_stays_clear_of_the_menu_column(orbit):
+    app, title = _title(orbit)
+    for _ in range(240):  # the camera drifts and zooms as it turns
+        title.update(1 / 60)
+    title._backdrop.draw(app.surface, 0.0)
+    a = pygame.surfarray.array3d(app.surface).astype(int)
+    menu = a[:684]
+    assert (menu[:, :, 2] > 60).sum() < 50  # no Earth (blue) under the menu
+    assert (a[700:, 200:500, 2] > 80).sum() > 2000

@@ -23,6 +23,7 @@ from pathlib import Path
 import pygame
 
 from game.view.app import Screen
+from game.view.game_hud import ellipsize
 from game.view.play import PlayScreen
 
 SIDES = [("us", "USA - you vs the Russian AI"),
@@ -64,17 +65,27 @@ def apply_side(setup, mode: str) -> None:
                           "both": ("human", "human"), "watch": ("ai", "ai")}[mode]
 
 
+BUNDLED = "bundled ISS"  # the orbit label of the bundled element set (the newest)
+MENU_X, MENU_W = 60, 600  # the menu column; the Earth stays right of it
+
+
 class _Backdrop(PlayScreen):
-    """The Earth and the ISS for the menu: the play screen's scene, without its HUD."""
+    """The Earth and the ISS for the menu: the play screen's scene, without its HUD, in
+    the part of the window right of the menu column (never under its rows or arrows)."""
 
     def draw(self, surface, alpha) -> None:
         vs = self.view_state(alpha)
         surface.fill((0, 0, 0))
         area = surface.get_rect()
-        area.left += area.width * 3 // 10  # the Earth sits right of the menu
-        area.width -= area.width * 3 // 10
+        left = min(MENU_X + MENU_W + 24, area.width // 2)
+        area.left += left
+        area.width -= left
         cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
-        self.scene.draw(surface, area, vs, cam)
+        surface.set_clip(area)
+        try:
+            self.scene.draw(surface, area, vs, cam)
+        finally:
+            surface.set_clip(None)
 
 
 class TitleScreen(Screen):
@@ -143,26 +154,49 @@ class TitleScreen(Screen):
         elif item == "orbit":
             self._step_orbit(step)
 
+    def orbit_choices(self) -> list[tuple[str, Path | None]]:
+        """What the Orbit row cycles through: the bundled ISS (the default), then every
+        orbit file, bundled and the player's own."""
+        return [(BUNDLED, None)] + [(p.name, p) for p in self.files()]
+
     def _step_orbit(self, step: int) -> None:
-        files = self.files()
-        if not files:
-            self._say("no orbit files found", bad=True)
-            return
-        names = [p.name for p in files]
-        i = names.index(self.setup.orbit_label) if self.setup.orbit_label in names else -1
-        for k in range(1, len(files) + 1):
-            p = files[(i + step * k) % len(files)]
+        choices = self.orbit_choices()
+        names = [n for n, _p in choices]
+        i = names.index(self.setup.orbit_label) if self.setup.orbit_label in names else 0
+        for k in range(1, len(choices) + 1):
+            name, p = choices[(i + step * k) % len(choices)]
             try:
                 from game.orbit.api import load_orbit
 
                 orbit = load_orbit(p)
             except Exception as exc:  # noqa: BLE001 - a bad file: say so, keep the last good
-                self._say(f"{p.name}: {exc}", bad=True)
+                self._say(f"{name}: {exc}", bad=True)
                 continue
-            self.setup.orbit, self.setup.orbit_label = orbit, p.name
+            self.setup.orbit, self.setup.orbit_label = orbit, name
             self.setup.epoch_unix_s = None
-            self._say(f"orbit: {p.name}")
+            self._say(f"orbit: {name}")
             return
+
+    def orbit_credit(self) -> str:
+        """The footer's words for the chosen orbit: real element sets, a preset, or the
+        player's own (edited) file."""
+        label = self.setup.orbit_label
+        if label == BUNDLED:
+            return "orbit: real ISS element set (bundled)"
+        try:
+            from game.paths import orbits_dir, user_orbits_dir
+
+            mine = (user_orbits_dir() / label).is_file()
+            bundled = (orbits_dir() / label).is_file()
+        except Exception:  # noqa: BLE001 - the footer must not break the menu
+            mine = bundled = False
+        if mine:
+            return f"orbit: {label} (your own, edited)"
+        if bundled and label.startswith("preset-"):
+            return f"orbit: {label} (a preset, not the real ISS)"
+        if bundled:
+            return f"orbit: {label} (real ISS element set)"
+        return f"orbit: {label}"
 
     def _say(self, text: str, bad: bool = False) -> None:
         self.message, self.message_bad = text, bad
@@ -273,12 +307,15 @@ class TitleScreen(Screen):
         sub = "Three Americans, three Russians, one order: take the station."
         surface.blit(self.f_sub.render(sub, True, (175, 190, 215)), (74, 128))
         self.rects = []
+        self.value_rects: list[pygame.Rect | None] = []  # where each value was drawn
+        self.value_texts: list[str] = []  # and what (ellipsized) text
         y = 178
         for i, (item, label, value) in enumerate(self.items()):
             on = i == self.sel
             disabled = item in OPTIONAL and not self.available[item]
-            r = pygame.Rect(60, y, 600, 46)
-            left = right = None
+            r = pygame.Rect(MENU_X, y, MENU_W, 46)
+            left = right = value_rect = None
+            text = ""
             if on:
                 pulse = 0.5 + 0.5 * math.sin(self._t * 4)
                 pygame.draw.rect(surface, (34, 48, 86), r, border_radius=6)
@@ -300,17 +337,20 @@ class TitleScreen(Screen):
                                                (120, 130, 160))
                         surface.blit(g, g.get_rect(center=rr.center))
                     vx += 26
-                text = value if self.f_val.size(value)[0] < r.right - vx - 34 else \
-                    value[:60] + "..."
-                surface.blit(self.f_val.render(text, True, vcol), (vx, r.top + 14))
+                room = (right.left if right is not None else r.right) - vx - 8
+                text = ellipsize(self.f_val, value, room)  # never into the ">" arrow
+                ts = self.f_val.render(text, True, vcol)
+                value_rect = surface.blit(ts, (vx, r.top + 14))
             self.rects.append((r, left, right))
+            self.value_rects.append(value_rect)
+            self.value_texts.append(text)
             y += 48 if item not in ("seed", "start") else 58
         hint = "Up/Down choose    Left/Right change    Enter select    Esc quit    F11 full screen"
         surface.blit(self.f_small.render(hint, True, (150, 160, 185)), (70, h - 56))
         if self.message:
             col = (255, 130, 110) if self.message_bad else (150, 230, 170)
             surface.blit(self.f_small.render(self.message[:110], True, col), (70, h - 32))
-        credit = "Earth: NASA Blue Marble; cities: GeoNames; orbit: real ISS element sets"
+        credit = f"Earth: NASA Blue Marble; cities: GeoNames; {self.orbit_credit()}"
         cs = self.f_small.render(credit, True, (110, 120, 140))
         surface.blit(cs, (w - cs.get_width() - 16, h - 28))
 
@@ -319,7 +359,7 @@ def default_setup():
     from game.orbit.api import load_orbit
     from game.view.setup import GameSetup
 
-    return GameSetup(orbit=load_orbit(), orbit_label="bundled ISS")
+    return GameSetup(orbit=load_orbit(), orbit_label=BUNDLED)
 
 
 def render_title_png(path: str, frames: int = 30, setup=None) -> None:
