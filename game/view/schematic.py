@@ -517,18 +517,29 @@ class SchematicPanel:
                                2)
 
     def _draw_legend(self, surf, y) -> int:
+        """Module colours (held / contested), the hatch squares exactly as the plan draws
+        them (amber closed, red sealed from the other side), the badge codes; each item
+        placed by measured width (the small font eats single spaces)."""
         x = 10
         for key, label in (("us", "US"), ("ru", "Russia"), ("contested", "contested")):
             pygame.draw.rect(surf, PALETTE[key], (x, y + 3, 10, 10), border_radius=2)
             s = self._t(self.f_badge, label, DIM)
             surf.blit(s, (x + 14, y + 3))
-            x += 20 + s.get_width()
-        pygame.draw.rect(surf, (255, 182, 40), (x, y + 3, 9, 9))
-        s = self._t(self.f_badge, "closed hatch", DIM)
-        surf.blit(s, (x + 13, y + 3))
-        x += 22 + s.get_width()
-        s = self._t(self.f_badge, "C2 command   PW power   TH thrusters   O2 oxygen", DIM)
-        surf.blit(s, (x, y + 3))
+            x += 22 + s.get_width()
+        for col, label in (((255, 182, 40), "hatch closed"), ((235, 70, 60), "sealed")):
+            r = pygame.Rect(x, y + 3, 10, 10)
+            pygame.draw.rect(surf, col, r)
+            pygame.draw.line(surf, (40, 20, 10), r.midleft, r.midright, 2)
+            s = self._t(self.f_badge, label, DIM)
+            surf.blit(s, (x + 14, y + 3))
+            x += 22 + s.get_width()
+        for code, label in (("C2", "command"), ("PW", "power"), ("TH", "thrusters"),
+                            ("O2", "oxygen")):
+            c = self._t(self.f_badge, code, INK)
+            surf.blit(c, (x, y + 3))
+            s = self._t(self.f_badge, label, DIM)
+            surf.blit(s, (x + c.get_width() + 4, y + 3))
+            x += c.get_width() + 4 + s.get_width() + 12
         return y + 16
 
     def _draw_roster(self, surf, rect, st, y) -> int:

@@ -36,7 +36,8 @@ PALETTE = {
     "us": (70, 140, 255),
     "ru": (228, 68, 58),
     "neutral": (150, 156, 170),
-    "contested": (255, 182, 40),
+    # violet, between blue and red: not the amber of a closed hatch on the schematic
+    "contested": (196, 110, 255),
 }
 SIDE_LABEL = {"us": "USA", "ru": "Russia", "neutral": "partner"}
 SIDE_LONG = {"us": "the US crew", "ru": "the Russian crew"}
