@@ -211,3 +211,42 @@ def test_bench_unknown_section_is_one_line_exit_2(capsys):
     assert main(["bench", "--only", "warp_drive"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no bench section 'warp_drive'" in err[0]
+
+
+# --- dates outside the span the game computes (DE421: 1899-07-29..2053-10-08) -----------
+def _y2055(tmp_path) -> str:
+    """QA's /tmp/bad/y2055.tle: the ISS element set with epoch year 55 (2055), valid
+    checksum."""
+    lines = (ORBITS / "iss-2026-10-08.tle").read_text().splitlines()
+    l1 = lines[1][:18] + "55" + lines[1][20:68]
+    l1 += str(tle_checksum(l1))
+    p = tmp_path / "y2055.tle"
+    p.write_text(f"{lines[0]}\n{l1}\n{lines[2]}\n", encoding="ascii")
+    return str(p)
+
+
+@pytest.mark.parametrize("args", [
+    ("orbit", "show", "{y2055}"),
+    ("sim", "--seed", "1", "--orbit", "{y2055}"),
+    ("orbit", "track", "{y2055}", "--start", "2055-10-09T00:00:00Z", "--hours", "1",
+     "--step", "60"),
+    ("orbit", "track", ISS, "--start", "1800-01-01T00:00:00Z", "--hours", "1", "--step", "60"),
+    ("orbit", "track", ISS, "--start", "2053-10-08T20:00:00Z", "--hours", "2", "--step", "60"),
+    ("orbit", "edit", ISS, "--epoch", "2055-01-01T00:00:00Z", "-o", "{out}"),
+    ("sim", "--seed", "1", "--epoch", "1800-01-01T00:00:00Z"),
+    ("sim", "--seed", "1", "--epoch", "2053-10-08T12:00:00Z"),
+    ("play", "--epoch", "1800-01-01T00:00:00Z", "--headless", "--frames", "5",
+     "--screenshot", "{png}"),
+    ("play", "--epoch", "2100-01-01T00:00:00Z", "--headless", "--frames", "5",
+     "--screenshot", "{png}"),
+])
+def test_dates_outside_the_ephemeris_are_one_line_exit_2(tmp_path, monkeypatch, args):
+    """QA: these gave 40-line EphemerisRangeError tracebacks, exit 1 (and play --epoch 2100
+    a warning line before its error line)."""
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    fill = {"y2055": _y2055(tmp_path), "out": str(tmp_path / "e.tle"),
+            "png": str(tmp_path / "x.png")}
+    proc = run(*(a.format(**fill) for a in args))
+    line = assert_user_error(proc, "is outside", "1899-07-29", "2053-10-08", "DE421")
+    assert "warning" not in line and proc.stdout == ""
+    assert not (tmp_path / "e.tle").exists() and not (tmp_path / "x.png").exists()

@@ -155,11 +155,13 @@ def _utc_strings(t: np.ndarray, step: float) -> np.ndarray:
 
 
 def _track(args) -> int:
-    from game.orbit.api import epoch_warning, ground_track, sunlit
+    from game.orbit.api import check_time_span, epoch_warning, ground_track, sunlit
 
     orbit = _load(args)
     start, step, n = _track_times(args)
     end = start + (n - 1) * step
+    check_time_span(start, "--start")  # refused before any output
+    check_time_span(end, "the track's end (--start plus --hours)")
     _warn(epoch_warning(orbit, start) or epoch_warning(orbit, end))
     out = sys.stdout
     if args.format == "geojson":

@@ -19,17 +19,27 @@ from game.errors import UserError
 
 
 def _start_time(args, orbit) -> float:
-    """Mission start: ``--epoch`` or the element set's epoch; one warning line on stderr
-    when the start is far from the epoch (SGP4 drifts; the game still plays)."""
+    """Mission start: ``--epoch`` or the element set's epoch, refused (one error line,
+    before any window opens) outside the span the game computes."""
     if args.epoch:
-        from game.orbit.api import epoch_warning, parse_iso_utc
+        from game.orbit.api import check_time_span, parse_iso_utc
 
         start = float(parse_iso_utc(args.epoch, "--epoch"))
+        check_time_span(start, "--epoch")
+        return start
+    return float(orbit.epoch_unix_s)
+
+
+def _warn_far_epoch(args, orbit, start: float) -> None:
+    """One warning line on stderr when ``--epoch`` is far from the element set's epoch
+    (SGP4 drifts; the game still plays). Printed only once the game is built, so an input
+    the game refuses prints its error alone."""
+    if args.epoch:
+        from game.orbit.api import epoch_warning
+
         warning = epoch_warning(orbit, start)
         if warning:
             print(f"iss-game play: {warning}", file=sys.stderr)
-        return start
-    return float(orbit.epoch_unix_s)
 
 
 def run(args) -> int:
@@ -55,6 +65,7 @@ def run(args) -> int:
         setup = _setup(args, orbit, start, epoch_given=bool(args.epoch))
         app.push(GameScreen(setup, camera=args.camera or "free", auto_camera=args.headless,
                             sound=None if args.headless else Sound()))
+        _warn_far_epoch(args, orbit, start)
     return run_app(app, args, shot)
 
 

@@ -44,7 +44,7 @@ def _open_recorder(path: str, header: dict):
 
 
 def run(args) -> int:
-    from game.orbit.api import epoch_warning, load_orbit, parse_iso_utc
+    from game.orbit.api import check_time_span, epoch_warning, load_orbit, parse_iso_utc
     from game.sim.ai import AI
     from game.sim.runner import play
 
@@ -55,10 +55,12 @@ def run(args) -> int:
     orbit = load_orbit(args.orbit, args.sat)
     start = default_start(orbit, seed) if args.epoch is None else parse_iso_utc(args.epoch,
                                                                                  "--epoch")
-    warning = epoch_warning(orbit, start)
-    if warning:
-        print(f"iss-game sim: {warning}", file=sys.stderr)
+    if args.epoch is not None:
+        check_time_span(start, "--epoch")
     game = setup_game(orbit, seed=seed, scenario=scenario, start_unix_s=start, warp=warp)
+    warning = epoch_warning(orbit, start)  # after the game is built: a refused input
+    if warning:  # prints its error line alone
+        print(f"iss-game sim: {warning}", file=sys.stderr)
     sides = {"us": args.us or "ai", "ru": args.ru or "ai"}
     controllers = {side: AI(side, seed, difficulty) if who == "ai" else None
                    for side, who in sides.items()}

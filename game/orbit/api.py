@@ -6,7 +6,12 @@ Conventions, everywhere:
 * angles are degrees (``_deg``) except where a name says radians (``_rad``);
 * distances are kilometres (``_km``), Earth-fixed vectors are ITRF without polar motion;
 * every bad input from outside (file, text, edit) raises
-  :class:`game.errors.OrbitDataError`, one line naming where and what.
+  :class:`game.errors.OrbitDataError`, one line naming where and what;
+* the game computes only inside :data:`SUPPORTED_SPAN` (``supported_span()``: UTC
+  POSIX seconds, about 1899-07-29..2053-10-08, the JPL DE421 ephemeris it reads the Sun
+  from). Every function taking a time raises ``OrbitDataError`` outside it (see
+  ``check_time_span``), before computing; an element set whose epoch is outside is
+  refused when it is loaded, and ``edit_elements`` refuses to move an epoch out.
 
 Typical use::
 
@@ -41,7 +46,7 @@ from game.orbit.sun import (
     terminator,
 )
 from game.orbit.timeline import OrbitTimeline
-from game.orbit.timescale import iso_utc, parse_iso_utc
+from game.orbit.timescale import check_time_span, iso_utc, parse_iso_utc, supported_span
 from game.orbit.track import (
     Track,
     ecef_from_geodetic,
@@ -71,8 +76,18 @@ __all__ = [
     # for the simulation
     "OrbitTimeline", "build_timeline",
     # time
-    "parse_iso_utc", "iso_utc",
+    "parse_iso_utc", "iso_utc", "SUPPORTED_SPAN", "supported_span", "check_time_span",
 ]
+
+#: (first, last) UTC POSIX seconds the game computes; read from DE421 on first access.
+SUPPORTED_SPAN: tuple[float, float]
+
+
+def __getattr__(name: str):
+    # SUPPORTED_SPAN is read from the DE421 file: opened on first use, not on import.
+    if name == "SUPPORTED_SPAN":
+        return supported_span()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: SGP4 for a low orbit degrades by kilometres a day away from the epoch; past this many
 #: days the game says so.

@@ -14,6 +14,7 @@ from game.orbit.elements import Orbit
 from game.orbit.passes import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, in_view
 from game.orbit.sun import _shadow_margin_km, sun_direction_ecef
 from game.orbit.timeline import OrbitTimeline
+from game.orbit.timescale import check_time_span
 from game.orbit.track import geodetic_from_ecef, position_ecef_km
 
 __all__ = ["build_timeline", "MAX_TIMELINE_SAMPLES"]
@@ -33,6 +34,8 @@ def build_timeline(orbit: Orbit, start_unix_s: float, step_s: float, n: int,
         raise UserError(f"timeline step must be positive, got {step_s}")
     if not 1 <= n <= MAX_TIMELINE_SAMPLES:
         raise UserError(f"timeline must have 1..{MAX_TIMELINE_SAMPLES} samples, got {n}")
+    check_time_span([float(start_unix_s), float(start_unix_s) + (int(n) - 1) * float(step_s)],
+                    "mission time")
     t = float(start_unix_s) + np.arange(int(n), dtype=np.float64) * float(step_s)
     r = position_ecef_km(orbit, t)
     lat, lon, alt = geodetic_from_ecef(r)

@@ -29,6 +29,7 @@ from sgp4.exporter import export_tle
 
 from game.errors import OrbitDataError
 from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit, sgp4_error_text
+from game.orbit.timescale import check_time_span
 
 __all__ = ["edit_elements", "MIN_ALTITUDE_KM"]
 
@@ -78,7 +79,8 @@ def edit_elements(orbit: Orbit, *, inclination_deg: float | None = None,
     """A new :class:`Orbit` with the given mean elements changed (see the module notes).
 
     Impossible values (inclination outside 0–180°, eccentricity outside [0, 1), mean
-    altitude under 150 km, perigee inside the Earth, epoch outside 1957–2056) raise
+    altitude under 150 km, perigee inside the Earth, epoch outside 1957–2056 or outside
+    the span the game computes, :func:`~game.orbit.timescale.supported_span`) raise
     :class:`OrbitDataError` with the reason; the original orbit is untouched.
     """
     where = f"edit of {orbit.name} ({orbit.source})"
@@ -101,6 +103,9 @@ def edit_elements(orbit: Orbit, *, inclination_deg: float | None = None,
     if epoch_unix_s is not None:
         _check(_EPOCH_MIN_UNIX <= epoch_unix_s < _EPOCH_MAX_UNIX,
                "epoch must be between 1957 and 2056 (TLE years have two digits)", where)
+        # and inside the span the game computes (DE421 ends in 2053): a TLE the rest of
+        # the game could not fly is never written
+        check_time_span(epoch_unix_s, "epoch", where)
 
     old = orbit.satrec
     if epoch_unix_s is not None and abs(epoch_unix_s - orbit.epoch_unix_s) > 1e-3:

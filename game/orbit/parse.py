@@ -5,6 +5,11 @@ source, the line (and columns, for TLE text) and says what was expected and what
 found, because a person fixes these files by hand in a text editor. Parsing never raises
 anything else for bad input, so the in-game orbit editor can call
 :func:`parse_orbit_text` on whatever the player typed and keep the last good orbit.
+
+An element set whose epoch is outside the span the game computes
+(:func:`~game.orbit.timescale.supported_span`, the DE421 ephemeris: about 1899..2053,
+while TLE years run to 2056) is refused here, at load, naming the epoch's columns: a
+file that loads is one every command can use.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from sgp4.api import WGS72, Satrec
 
 from game.errors import OrbitDataError
 from game.orbit.elements import Orbit, sgp4_error_text
+from game.orbit.timescale import check_time_span
 
 __all__ = ["parse_orbit_text", "read_orbit_file", "select_orbit", "tle_checksum",
            "MAX_FILE_BYTES"]
@@ -112,6 +118,13 @@ def _check_epoch_day(line1: str, source: str, lineno: int) -> None:
                              f"found {line1[20:32].strip()}", where=_where(source, lineno, 21, 32))
 
 
+def _check_epoch_span(orbit: Orbit, where: str) -> None:
+    """Refuse, at load, an element set whose epoch the game cannot compute around (DE421
+    ends in 2053; TLE years run to 2056): one clear error naming the file, instead of a
+    file that loads and then fails in every command that uses it."""
+    check_time_span(orbit.epoch_unix_s, f"{orbit.name}: epoch", where)
+
+
 def _sgp4_check(satrec: Satrec, label: str, source: str, where: str) -> None:
     """Reject element sets SGP4 cannot fly, with SGP4's reason in words."""
     if satrec.error:
@@ -139,6 +152,7 @@ def _orbit_from_tle(name: str, line1: str, line2: str, source: str, lineno1: int
                              where=_where(source, lineno1)) from None
     orbit = Orbit._from_lines(satrec, name, line1, line2, source)
     _sgp4_check(satrec, orbit.name, source, _where(source, lineno1))
+    _check_epoch_span(orbit, _where(source, lineno1, 19, 32))
     return orbit
 
 
@@ -286,8 +300,10 @@ def _orbit_from_omm(record, source: str, where: str) -> Orbit:
     except ValueError as exc:
         raise OrbitDataError(f"cannot be written as a TLE: {exc}", where=where) from None
     # Re-read the lines so the model is exactly what the TLE (the orbit's identity) says.
-    return Orbit._from_lines(Satrec.twoline2rv(line1, line2, WGS72), label, line1, line2,
-                             source)
+    orbit = Orbit._from_lines(Satrec.twoline2rv(line1, line2, WGS72), label, line1, line2,
+                              source)
+    _check_epoch_span(orbit, where)
+    return orbit
 
 
 def _parse_omm_json(text: str, source: str) -> list[Orbit]:

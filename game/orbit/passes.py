@@ -97,9 +97,10 @@ def passes(orbit: Orbit, station_id: str, start_unix_s: float, hours: float,
     by Skyfield's ``find_events`` (accurate to about a second)."""
     from skyfield.api import EarthSatellite, wgs84
 
-    from game.orbit.timescale import skyfield_times, timescale
+    from game.orbit.timescale import check_time_span, skyfield_times, timescale
 
     st = _station(station_id)
+    check_time_span([start_unix_s, start_unix_s + hours * 3600.0], "pass search time")
     ts = timescale()
     sat = EarthSatellite.from_satrec(orbit.satrec, ts)
     topos = wgs84.latlon(st.lat_deg, st.lon_deg)

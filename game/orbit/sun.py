@@ -1,6 +1,8 @@
 """The Sun seen from the Earth and from the ISS: sub-solar point, shadow, orbital dawn.
 
-The Sun's direction comes from JPL DE421 (``skyfield-data``, no download). Skyfield is
+The Sun's direction comes from JPL DE421 (``skyfield-data``, no download), which covers
+only :func:`~game.orbit.timescale.supported_span` (about 1899-07-29..2053-10-08): every
+function here raises :class:`~game.errors.OrbitDataError` for a time outside it. Skyfield is
 asked only on a coarse hourly grid; between grid points the direction is interpolated in
 the quasi-inertial TEME-like frame (where the Sun moves ~0.04° an hour, so linear
 interpolation is exact to arc-seconds) and then turned Earth-fixed with the GMST angle
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.orbit.elements import Orbit
-from game.orbit.timescale import as_unix_array, skyfield_times
+from game.orbit.timescale import as_unix_array, check_time_span, skyfield_times
 from game.orbit.track import gmst_rad, position_ecef_km
 
 __all__ = ["sun_direction_ecef", "subsolar_point", "sunlit", "sunlit_skyfield",
@@ -66,6 +68,7 @@ def sun_direction_ecef(unix_s) -> np.ndarray:
     t = as_unix_array(unix_s)
     if t.size == 0:
         return np.empty((0, 3))
+    check_time_span(t)
     h0 = int(np.floor(t.min() / _GRID_S))
     h1 = int(np.floor(t.max() / _GRID_S)) + 1
     hours = np.arange(h0, h1 + 1)
@@ -111,6 +114,7 @@ def sunlit_skyfield(orbit: Orbit, unix_s) -> np.ndarray:
 
     from game.orbit.timescale import ephemeris, timescale
 
+    check_time_span(unix_s)
     sat = EarthSatellite.from_satrec(orbit.satrec, timescale())
     return np.asarray(sat.at(skyfield_times(unix_s)).is_sunlit(ephemeris()), bool)
 

@@ -21,7 +21,7 @@ import numpy as np
 
 __all__ = [
     "JD_UNIX_EPOCH", "DAY_S", "timescale", "ephemeris", "skyfield_times", "jd_utc_split",
-    "dut1_s", "parse_iso_utc", "iso_utc",
+    "dut1_s", "parse_iso_utc", "iso_utc", "supported_span", "check_time_span",
 ]
 
 JD_UNIX_EPOCH = 2440587.5  # Julian date of 1970-01-01T00:00:00 UTC
@@ -47,6 +47,54 @@ def ephemeris():
 
         path = skyfield_data.get_skyfield_data_path()
     return Loader(path, expire=False, verbose=False)("de421.bsp")
+
+
+_HOUR_S = 3600.0
+#: The Sun is read on an hourly grid and interpolated (game.orbit.sun): a time needs the
+#: ephemeris up to two grid hours after it.
+_SUN_GRID_MARGIN_S = 2 * _HOUR_S
+
+
+@lru_cache(maxsize=1)
+def supported_span() -> tuple[float, float]:
+    """(first, last) UTC POSIX seconds the game can compute, inclusive, whole hours.
+
+    The one limit is the DE421 ephemeris (the Sun: day and night, orbital dawn), read from
+    the loaded file: the intersection of its segments' coverage, turned from TDB into UTC
+    by the timescale, rounded inwards to whole hours and kept clear of the Sun's hourly
+    interpolation grid. Skyfield's built-in timescale itself covers any year (it
+    extrapolates UT1), so it adds no tighter bound. About 1899-07-29..2053-10-08.
+    """
+    eph = ephemeris()
+    first_jd = max(seg.spk_segment.start_jd for seg in eph.segments)
+    last_jd = min(seg.spk_segment.end_jd for seg in eph.segments)
+    ts = timescale()
+    first = ts.tdb_jd(first_jd).utc_datetime().timestamp()
+    last = ts.tdb_jd(last_jd).utc_datetime().timestamp() - _SUN_GRID_MARGIN_S
+    return (float(np.ceil(first / _HOUR_S) * _HOUR_S),
+            float(np.floor(last / _HOUR_S) * _HOUR_S))
+
+
+def check_time_span(unix_s, what: str = "time", where: str | None = None) -> None:
+    """Raise :class:`~game.errors.OrbitDataError` unless every time is in
+    :func:`supported_span`; every public entry point that takes a time calls it before
+    computing, so out-of-range dates are a one-line error, never a Skyfield traceback.
+    """
+    from game.errors import OrbitDataError
+
+    t = np.asarray(unix_s, dtype=np.float64)
+    if t.size == 0:
+        return
+    first, last = supported_span()
+    lo, hi = float(np.min(t)), float(np.max(t))  # NaN propagates to both
+    if first <= lo and hi <= last:
+        return
+    bad = hi if first <= lo <= last else lo  # the first time outside
+    # datetime shows years 1-9999 only (and not NaN)
+    shown = iso_utc(bad) if -6.2e10 < bad < 2.5e11 else f"{bad:g} s from 1970"
+    raise OrbitDataError(f"{what} {shown} is outside {iso_utc(first)}..{iso_utc(last)}, "
+                         "the span of the DE421 ephemeris the game uses for the Sun",
+                         where=where)
 
 
 def as_unix_array(unix_s) -> np.ndarray:

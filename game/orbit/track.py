@@ -19,7 +19,14 @@ import numpy as np
 
 from game.errors import OrbitDataError
 from game.orbit.elements import Orbit, sgp4_error_text
-from game.orbit.timescale import DAY_S, as_unix_array, dut1_s, iso_utc, jd_utc_split
+from game.orbit.timescale import (
+    DAY_S,
+    as_unix_array,
+    check_time_span,
+    dut1_s,
+    iso_utc,
+    jd_utc_split,
+)
 
 __all__ = ["Track", "ground_track", "ground_track_skyfield", "position_ecef_km",
            "position_teme_km", "gmst_rad", "geodetic_from_ecef", "ecef_from_geodetic",
@@ -74,9 +81,12 @@ def position_teme_km(orbit: Orbit, unix_s) -> np.ndarray:
     """SGP4 positions in the TEME frame, shape (n, 3), km.
 
     Raises :class:`OrbitDataError` if SGP4 cannot propagate to some time (e.g. the orbit
-    has decayed by then), naming the first such time.
+    has decayed by then), naming the first such time, or if a time is outside the span the
+    game computes (:func:`~game.orbit.timescale.supported_span`: one span for the whole
+    game, so a track never exists without its day and night).
     """
     t = as_unix_array(unix_s)
+    check_time_span(t)
     jd, fr = jd_utc_split(t)
     err, r, _ = orbit.satrec.sgp4_array(jd, fr)
     if err.any():
@@ -148,6 +158,7 @@ def ground_track_skyfield(orbit: Orbit, unix_s) -> Track:
     from game.orbit.timescale import skyfield_times, timescale
 
     t = as_unix_array(unix_s)
+    check_time_span(t)
     sat = EarthSatellite.from_satrec(orbit.satrec, timescale())
     # geographic_position_of: the same lat/lon as subpoint_of, plus the height.
     sub = wgs84.geographic_position_of(sat.at(skyfield_times(t)))
