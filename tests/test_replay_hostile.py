@@ -243,3 +243,33 @@ def test_fuzz_structured_mutations(valid, data):
     if op == "cut":
         blob = blob[: data.draw(st.integers(0, len(blob)))]
     _survives(blob)
+
+
+@pytest.mark.parametrize("field, digits", [("seed", "1" + "0" * 5000), ("warp", "2" + "0" * 45),
+                                           ("warp", "2." + "0" * 60),
+                                           ("max_ticks", "-" + "9" * 4400)])
+def test_overlong_number_in_the_header_is_one_clear_line(valid, field, digits):
+    """QA: a 5000-digit seed gave Python's internal 'Exceeds the limit (4300 digits) for
+    integer string conversion ... t' (cut mid-word)."""
+    h = _header(valid)
+    h[field] = 0
+    head = json.dumps(h).replace(f'"{field}": 0', f'"{field}": {digits}', 1).encode()
+    data = head + b"\n" + valid.split(b"\n", 1)[1]
+    msg = _refused(data, f"line 1: '{field}' is a number {len(digits)} characters long")
+    assert "Exceeds" not in msg and "4300" not in msg
+
+
+def test_overlong_number_in_a_command_line_names_the_field(valid):
+    _refused(_with_line(valid, b'{"t": ' + b"7" * 300 + b', "cmd": {}}'),
+             "line 3: 't' is a number 300 characters long")
+
+
+def test_overlong_seed_via_the_cli_is_one_line(valid, tmp_path, capsys):
+    h = _header(valid)
+    h["seed"] = 0
+    head = json.dumps(h).replace('"seed": 0', '"seed": ' + "1" * 5001, 1).encode()
+    p = tmp_path / "bigseed.jsonl"
+    p.write_bytes(head + b"\n" + valid.split(b"\n", 1)[1])
+    assert main(["replay", str(p), "--verify"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'seed' is a number 5001 characters long" in err[0]

@@ -3,6 +3,7 @@
 Nothing but ``json.loads`` ever sees its bytes (never pickle, never eval), and only after
 these checks, in this order: file size (64 MiB), line count and length (16 KiB), UTF-8,
 bracket nesting depth (scanned before parsing), then the parse itself with NaN, Infinity,
+number literals over 40 characters (named by their key),
 overflowing floats and duplicate keys refused. The header is checked first and
 completely: format name, version (a newer one says so), every field's type and range,
 and the element set through the real TLE parser. Then every line: ticks are integers,
@@ -45,6 +46,7 @@ MAX_LINES = 500_000
 MIN_START_UNIX_S, MAX_START_UNIX_S = -2_208_988_800.0, 4_102_444_800.0  # 1900 .. 2100
 MAX_TIMELINE_STEP_S = 3600.0
 _HEX32 = re.compile(r"[0-9a-f]{32}\Z")
+_KEYED_NUMBER = re.compile(r'"([^"\\]{1,40})"\s*:\s*(-?[0-9][0-9.eE+-]*)')
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(rb"[\[\]{}]")
 _HEADER_KEYS = ("format", "version", "game_version", "rules", "created_utc", "seed", "scenario",
@@ -258,7 +260,37 @@ def _refuse_constant(name: str):
     raise ValueError(f"{name} is not allowed")
 
 
+#: Longest number literal a replay may hold: 64-bit integers have at most 20 digits and a
+#: float written by json.dumps at most 24 characters. Longer ones are refused while parsing
+#: (Python would otherwise refuse integers over 4300 digits with its own internal message).
+MAX_NUMBER_CHARS = 40
+
+
+class _LongNumber(ValueError):
+    def __init__(self, chars: int):
+        super().__init__(chars)
+        self.chars = chars
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _LongNumber(len(text))
+    return int(text)
+
+
+def _long_number_message(text: str, chars: int) -> str:
+    """Which field holds the over-long number, if a key is right before it."""
+    keys = (m.group(1) for m in _KEYED_NUMBER.finditer(text)
+            if len(m.group(2)) > MAX_NUMBER_CHARS)
+    key = next(keys, None)
+    what = f"'{key}' is" if key is not None else "holds"
+    return (f"{what} a number {chars} characters long; numbers in a replay have at most "
+            f"{MAX_NUMBER_CHARS} (64-bit integers have 20 digits)")
+
+
 def _finite_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _LongNumber(len(text))
     value = float(text)
     if not math.isfinite(value):
         raise ValueError(f"number {text[:20]} overflows")
@@ -302,7 +334,10 @@ def _parse_line(raw: bytes, n: int, source: str) -> dict:
                           where=source)
     try:
         obj = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
-                         object_pairs_hook=_no_duplicates)
+                         parse_int=_bounded_int, object_pairs_hook=_no_duplicates)
+    except _LongNumber as exc:
+        raise ReplayError(f"line {n}: {_long_number_message(text, exc.chars)}",
+                          where=source) from None
     except RecursionError:
         raise ReplayError(f"line {n}: JSON nested too deep; refused", where=source) from None
     except json.JSONDecodeError as exc:
