@@ -37,6 +37,16 @@ def test_sim_record_then_verify_round_trip(tmp_path, seed, capsys):
     assert report.ticks == sim_out["ticks"]
 
 
+def test_sim_record_carries_the_orbit_name(tmp_path, capsys):
+    """QA: sim --record wrote "orbit":{"name":""...}; windowed games write the name."""
+    f = tmp_path / "named.jsonl"
+    assert main(["sim", "--seed", "2", "--record", str(f), "--json"]) == 0
+    sim_out = json.loads(capsys.readouterr().out)
+    orbit = read_replay(f).header["orbit"]
+    assert orbit["name"] == "ISS (ZARYA)"
+    assert sim_out["orbit"] == [orbit["line1"], orbit["line2"]]  # --json: the two lines
+
+
 def test_cli_verify_subprocess(tmp_path):
     f = record_game(tmp_path / "g.jsonl", seed=4)
     p = subprocess.run([sys.executable, "-m", "game", "replay", str(f), "--verify"],

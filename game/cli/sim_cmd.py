@@ -67,7 +67,11 @@ def run(args) -> int:
     header = {"seed": seed, "scenario": scenario, "us": sides["us"], "ru": sides["ru"],
               "difficulty": difficulty, "warp": warp, "start_unix_s": start,
               "orbit": [orbit.line1, orbit.line2], "max_ticks": game.max_ticks}
-    recorder = _open_recorder(args.record, header) if args.record else None
+    # The replay carries the orbit with its name, as windowed games record it ("orbit" in
+    # --json stays the two lines).
+    recorder = _open_recorder(args.record, {
+        **header, "orbit": {"name": orbit.name, "line1": orbit.line1, "line2": orbit.line2},
+    }) if args.record else None
     try:
         summary = play(game, controllers,
                        on_command=recorder.command if recorder else None,
