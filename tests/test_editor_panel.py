@@ -380,3 +380,86 @@ def test_in_game_panel_shows_the_game_start_and_says_next_game(app):
     app.push(_Below())
     p2 = OrbitPanelScreen(app, setup2)
     assert p2.game_start_unix_s is None and setup2.epoch_unix_s is None
+
+
+def _y2055(tmp_path, orbit):
+    """QA's y2055.tle: the ISS element set with epoch year 55 (2055), valid checksum."""
+    from game.orbit.api import tle_checksum
+
+    l1 = orbit.line1[:18] + "55" + orbit.line1[20:68]
+    l1 += str(tle_checksum(l1))
+    p = tmp_path / "y2055.tle"
+    p.write_text(f"ISS (ZARYA)\n{l1}\n{orbit.line2}\n", encoding="ascii")
+    return p
+
+
+def test_start_outside_the_ephemeris_shows_error_keeps_last_good(app, panel):
+    """QA: a mission start of 1800 crashed the whole game (EphemerisRangeError)."""
+    good_orbit, good_start = panel.setup.orbit, panel.setup.epoch_unix_s
+    good_preview = panel.preview
+    for text in ("1800-01-01T00:00:00Z", "2055-10-09T00:00:00Z"):
+        panel.epoch_field.text = ""
+        _type(app, panel.epoch_field, text)
+        msg, _colour = panel.message
+        assert "is outside" in msg and "DE421" in msg and "\n" not in msg
+        assert panel.message_at == "start"
+        assert panel.setup.epoch_unix_s == good_start and panel.setup.orbit is good_orbit
+        assert panel.preview is good_preview
+        app.run(frames=2)  # still drawing
+
+
+def test_tle_epoch_2055_by_path_or_list_shows_error_keeps_last_good(app, panel, tmp_path):
+    """QA: loading y2055.tle by path crashed the whole game (EphemerisRangeError)."""
+    good = panel.setup.orbit
+    bad = _y2055(tmp_path, good)
+    _type(app, panel.path_field, str(bad))
+    msg, _colour = panel.message
+    assert "y2055.tle" in msg and "epoch 2055-" in msg and "is outside" in msg
+    assert panel.setup.orbit is good and panel.orbit is good
+    app.run(frames=2)
+    # in the player's folder: listed as a bad file; picking it keeps the orbit
+    mine = user_orbits_dir() / "zz-2055.tle"
+    mine.write_text(bad.read_text(), encoding="ascii")
+    try:
+        panel.rescan()
+        app.run(frames=1)
+        key = (str(mine), -1)
+        i = panel.list.index_of(key)
+        assert i >= 0 and panel.list.items[i].detail == "bad file"
+        panel.list.scroll_to(key)
+        app.run(frames=1)
+        _click(app, panel.list.row_rect(i).center)
+        assert panel.setup.orbit is good and "is outside" in panel.message[0]
+    finally:
+        mine.unlink()
+
+
+def test_start_near_the_end_and_picks_that_cannot_fly_then_keep_last_good(app, panel,
+                                                                          tmp_path):
+    """+1 d past DE421's end, and picking an orbit that has decayed by the pinned start:
+    each shows its error; the orbit, the start and the preview stay."""
+    from game.orbit.api import supported_span, tle_checksum
+
+    iss = panel.setup.orbit
+    l1 = iss.line1[:33] + " .00000000 +00000-0 +00000-0 0  999"  # no drag: flies in 2053
+    l1 = l1[:68] + str(tle_checksum(l1))
+    nodrag = tmp_path / "nodrag.tle"
+    nodrag.write_text(f"NO DRAG\n{l1}\n{iss.line2}\n", encoding="ascii")
+    _type(app, panel.path_field, str(nodrag))
+    assert panel.setup.orbit.name == "NO DRAG", panel.message
+    _type(app, panel.epoch_field, "2053-10-05T00:00:00Z")
+    assert panel.setup.epoch_unix_s == 2643235200.0  # accepted: the orbit flies then
+    for _ in range(4):
+        _click(app, panel.epoch_buttons[3].rect.center)  # +1 d, past the end
+    assert "is outside" in panel.message[0] and panel.message_at == "start"
+    assert panel.setup.epoch_unix_s <= supported_span()[1]
+    assert panel.preview.start_unix_s == panel.setup.epoch_unix_s
+    good, good_preview = panel.setup.orbit, panel.preview
+    i = [it.label for it in panel.list.items].index("ISS today (real)")  # decayed by 2053
+    panel.list.scroll_to(panel.list.items[i].key)
+    app.run(frames=1)
+    _click(app, panel.list.row_rect(i).center)
+    assert "SGP4 cannot propagate" in panel.message[0]
+    assert panel.setup.orbit is good and panel.preview is good_preview
+    assert panel.list.selected == (str(nodrag), 0)  # the highlight stays on the orbit used
+    app.run(frames=2)

@@ -425,8 +425,17 @@ class OrbitPanelScreen(Screen):
         label = f.label if len(f.orbits) == 1 else f"{o.name} ({f.path.name})"
         self._use(o, label)
 
-    def _use(self, orbit, label: str, message: str | None = None) -> None:
-        """Make ``orbit`` the current one (a pick or load, not an edit)."""
+    def _use(self, orbit, label: str, message: str | None = None) -> bool:
+        """Make ``orbit`` the current one (a pick or load, not an edit); if it cannot be
+        computed at the mission start, show why and keep the last good one (False)."""
+        e = self.setup.epoch_unix_s
+        try:
+            preview = compute_preview(orbit, orbit.epoch_unix_s if e is None else float(e),
+                                      exact_passes=True)
+        except UserError as exc:
+            self._error(str(exc))
+            self._select_matching()
+            return False
         self.orbit, self.label = orbit, label
         self._base_orbit, self._base_label = orbit, label
         self.setup.orbit, self.setup.orbit_label = orbit, label
@@ -435,8 +444,9 @@ class OrbitPanelScreen(Screen):
         self.message_at = "path"
         self._sync_sliders()
         self._cam_auto = True
-        self._recompute(exact=True)
+        self.preview = preview
         self._select_matching()
+        return True
 
     def _on_load_path(self, text: str) -> None:
         from game.orbit.api import select_orbit
@@ -457,8 +467,9 @@ class OrbitPanelScreen(Screen):
         except UserError:
             o = of.orbits[0]  # several satellites, no ISS: the first; the list offers all
         i = of.orbits.index(o)
-        self._use(o, path.name if len(of.orbits) == 1 else f"{o.name} ({path.name})",
-                  f"loaded {path.name}: {len(of.orbits)} satellite(s)")
+        if not self._use(o, path.name if len(of.orbits) == 1 else f"{o.name} ({path.name})",
+                         f"loaded {path.name}: {len(of.orbits)} satellite(s)"):
+            return
         self.path_field.focus(False)
         self.list.selected = (str(path), i)
         self.list.scroll_to(self.list.selected)
@@ -509,13 +520,16 @@ class OrbitPanelScreen(Screen):
             self._sync_sliders()
             self._select_matching()
 
-    def _recompute(self, exact: bool, at: str = "path") -> None:
+    def _recompute(self, exact: bool, at: str = "path") -> bool:
         t0 = time.perf_counter()
         try:
             self.preview = compute_preview(self.orbit, self._start(), exact_passes=exact)
         except UserError as exc:
             self._error(str(exc), at)
-        self.last_recompute_ms = (time.perf_counter() - t0) * 1000.0
+            return False
+        finally:
+            self.last_recompute_ms = (time.perf_counter() - t0) * 1000.0
+        return True
 
     def _revert(self) -> None:
         self._use(self._base_orbit, self._base_label, "back to the orbit as loaded")
@@ -535,10 +549,12 @@ class OrbitPanelScreen(Screen):
         return self.orbit.epoch_unix_s if e is None else float(e)
 
     def _set_start(self, unix_s: float | None) -> None:
+        old = self.setup.epoch_unix_s
         self.setup.epoch_unix_s = unix_s
         self._cam_auto = True
         self._clear_message("start")
-        self._recompute(exact=True, at="start")
+        if not self._recompute(exact=True, at="start"):  # e.g. outside DE421's span:
+            self.setup.epoch_unix_s = old  # the error shows, the last good start stays
 
     def _shift_start(self, dt: float) -> None:
         self._set_start(self._start() + dt)
