@@ -146,3 +146,14 @@ def test_end_summary_explains_evacuation_and_lines_up_the_crew(orbit):
         EndScreen.CREW_COLS)
     end.draw(app.surface, 0.0)
     assert "Not recorded" in end.record_line()
+
+
+def test_legend_contested_is_not_the_closed_hatch_amber():
+    from game.view.sim_world import PALETTE
+
+    hatch_closed = (255, 182, 40)  # game.view.schematic draws closed hatches in this
+    assert PALETTE["contested"] != hatch_closed
+    assert sum(abs(a - b) for a, b in zip(PALETTE["contested"], hatch_closed,
+                                          strict=True)) > 150
+    for side in ("us", "ru", "neutral"):
+        assert PALETTE["contested"] != PALETTE[side]
