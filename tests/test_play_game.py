@@ -267,3 +267,14 @@ def test_headless_app_does_not_record_by_default(orbit):
         screen.update(STEP_S)
     app.pop()
     assert screen.sim.recorder is None and _replays() == []
+
+
+def test_long_log_lines_end_inside_the_panel(orbit):
+    app, screen = _start(orbit)
+    screen.sim.log.add(0, "W" * 300, (255, 255, 255))  # wider than any panel
+    app.surface.fill((0, 0, 0))
+    screen.draw(app.surface, 0.0)
+    a = pygame.surfarray.array3d(app.surface).astype(int)  # indexed [x, y]
+    # the log is the panel's lowest block; an unshortened line runs to the window's edge
+    log_area = a[-6:, app.surface.get_height() - 200:, :]
+    assert log_area.sum(axis=2).max() < 300, "log text runs off the panel's right edge"

@@ -40,7 +40,7 @@ from game.sim.commands import (
     SystemRestore,
     Talk,
 )
-from game.view.game_hud import plain
+from game.view.game_hud import ellipsize, plain
 from game.view.sim_world import PALETTE, SIDE_LABEL, fmt_mission, module_colour
 
 # (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.
@@ -623,7 +623,6 @@ class SchematicPanel:
         for ln in lines[-room:] if room else []:
             stamp = self._t(self.f_badge, fmt_mission(ln.tick), (110, 120, 140))
             surf.blit(stamp, (8, yy + 2))
-            text = plain(ln.text)
-            text = text if len(text) <= 84 else text[:81] + "..."
+            text = ellipsize(self.f_text, plain(ln.text), rect.width - 66)
             surf.blit(self._t(self.f_text, text, ln.colour), (58, yy))
             yy += 16
