@@ -81,3 +81,25 @@ def test_terminator_is_90_degrees_from_the_sun():
     la, lo = np.radians(lat), np.radians(lon)
     p = np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
     assert np.allclose(p @ s, 0.0, atol=1e-9)
+
+
+def test_sun_direction_for_far_apart_times_needs_only_their_hours():
+    # An hourly grid spanning 1900..2050 would be 1.3 million Skyfield evaluations (and
+    # once ran a machine out of memory); only the hours around each time are needed.
+    from game.orbit import sun
+    from game.orbit.api import sun_direction_ecef
+
+    t = np.array([-2.0e9, 2.4e9])  # 1906 and 2046
+    before = len(sun._grid_cache)
+    s = sun_direction_ecef(t)
+    assert np.allclose(np.linalg.norm(s, axis=1), 1.0)
+    assert len(sun._grid_cache) - before <= 4
+
+
+def test_dut1_for_far_apart_times_needs_only_their_hours():
+    from game.orbit import timescale
+
+    before = len(timescale._dut1_cache)
+    d = timescale.dut1_s(np.array([-2.0e9, 2.4e9]))
+    assert np.all(np.isfinite(d))
+    assert len(timescale._dut1_cache) - before <= 4

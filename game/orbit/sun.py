@@ -20,7 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.orbit.elements import Orbit
-from game.orbit.timescale import as_unix_array, check_time_span, skyfield_times
+from game.orbit.timescale import (
+    as_unix_array,
+    check_time_span,
+    hourly_brackets,
+    skyfield_times,
+)
 from game.orbit.track import gmst_rad, position_ecef_km
 
 __all__ = ["sun_direction_ecef", "subsolar_point", "sunlit", "sunlit_skyfield",
@@ -69,13 +74,11 @@ def sun_direction_ecef(unix_s) -> np.ndarray:
     if t.size == 0:
         return np.empty((0, 3))
     check_time_span(t)
-    h0 = int(np.floor(t.min() / _GRID_S))
-    h1 = int(np.floor(t.max() / _GRID_S)) + 1
-    hours = np.arange(h0, h1 + 1)
+    # Only the grid hours that bracket the times asked for: a year-long track needs
+    # thousands, and two far-apart times need four, not every hour in between.
+    hours, i, w = hourly_brackets(t, _GRID_S)
     grid = _sun_grid(hours)
-    x = t / _GRID_S - h0
-    i = np.clip(np.floor(x).astype(np.int64), 0, len(hours) - 2)
-    w = (x - i)[:, None]
+    w = w[:, None]
     v = grid[i] * (1.0 - w) + grid[i + 1] * w
     v /= np.linalg.norm(v, axis=1)[:, None]
     return _rotate_z(v, -gmst_rad(t))

@@ -121,11 +121,18 @@ def jd_utc_split(unix_s) -> tuple[np.ndarray, np.ndarray]:
 
 
 _DUT1_GRID_S = 3600.0
+_dut1_cache: dict[int, float] = {}
 
 
-@lru_cache(maxsize=4096)
-def _dut1_hour(hour: int) -> float:
-    return float(skyfield_times(hour * _DUT1_GRID_S).dut1[0])
+def hourly_brackets(t: np.ndarray, grid_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For values sampled on a grid ``grid_s`` apart and interpolated between: the grid
+    points that bracket ``t`` (sorted, unique), each time's lower point as an index into
+    them, and its fraction of the way to the next. Only bracketing points, so two times
+    a century apart need four values, not every point between them."""
+    x = t / grid_s
+    lower = np.floor(x).astype(np.int64)
+    points = np.unique(np.concatenate([lower, lower + 1]))
+    return points, np.searchsorted(points, lower), x - lower
 
 
 def dut1_s(unix_s) -> np.ndarray:
@@ -138,11 +145,15 @@ def dut1_s(unix_s) -> np.ndarray:
     t = as_unix_array(unix_s)
     if t.size == 0:
         return t.copy()
-    h0 = int(np.floor(np.nanmin(t) / _DUT1_GRID_S))
-    h1 = int(np.floor(np.nanmax(t) / _DUT1_GRID_S)) + 1
-    hours = np.arange(h0, h1 + 1)
-    values = np.fromiter((_dut1_hour(int(h)) for h in hours), float, len(hours))
-    return np.interp(t, hours * _DUT1_GRID_S, values)
+    hours, i, w = hourly_brackets(t, _DUT1_GRID_S)
+    missing = [int(h) for h in hours if int(h) not in _dut1_cache]
+    if missing:
+        if len(_dut1_cache) > 100_000:
+            _dut1_cache.clear()
+        values = skyfield_times(np.array(missing, float) * _DUT1_GRID_S).dut1
+        _dut1_cache.update(zip(missing, np.atleast_1d(values).tolist(), strict=True))
+    grid = np.array([_dut1_cache[int(h)] for h in hours])
+    return grid[i] * (1.0 - w) + grid[i + 1] * w
 
 
 def parse_iso_utc(text: str, what: str = "time") -> float:
