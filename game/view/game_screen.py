@@ -80,7 +80,46 @@ def leave_to_title(app, setup) -> None:
         app.push(TitleScreen(setup))
 
 
-class PauseMenu(Screen):
+class ChoiceScreen(Screen):
+    """A screen of rows to choose from: hot keys, Up/Down and Enter, hover and click.
+    Subclasses set ``HOTKEYS`` and give ``choice_ids()``, ``choose(id)``, ``self.sel``
+    and ``self.item_rects`` (filled when drawn)."""
+
+    HOTKEYS: dict[int, str] = {}
+    ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+    def choice_ids(self) -> list[str]:
+        raise NotImplementedError
+
+    def choose(self, what: str) -> None:
+        raise NotImplementedError
+
+    def handle_event(self, ev) -> bool:
+        ids = self.choice_ids()
+        if ev.type == pygame.KEYDOWN:
+            if ev.key == pygame.K_F11:
+                return False  # full screen, handled by the app
+            if ev.key in self.HOTKEYS:
+                self.choose(self.HOTKEYS[ev.key])
+            elif ev.key in (pygame.K_UP, pygame.K_DOWN):
+                self.sel = (self.sel + (1 if ev.key == pygame.K_DOWN else -1)) % len(ids)
+            elif ev.key in self.ENTER_KEYS:
+                self.choose(ids[self.sel])
+            return True
+        if ev.type == pygame.MOUSEMOTION:
+            for i, r in enumerate(self.item_rects):
+                if r.collidepoint(ev.pos):
+                    self.sel = i
+            return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            for i, r in enumerate(self.item_rects):
+                if r.collidepoint(ev.pos):
+                    self.choose(ids[i])
+            return True
+        return False
+
+
+class PauseMenu(ChoiceScreen):
     """Esc in a game: the game stands still under a dimmed layer until a choice.
 
     Resume (Esc, Space, R), leave to the title menu (T), quit (Q); Up/Down and Enter,
@@ -108,30 +147,11 @@ class PauseMenu(Screen):
         elif what == "quit":
             app.quit()
 
-    def handle_event(self, ev) -> bool:
-        if ev.type == pygame.KEYDOWN:
-            if ev.key == pygame.K_F11:
-                return False
-            keys = {pygame.K_ESCAPE: "resume", pygame.K_SPACE: "resume",
-                    pygame.K_r: "resume", pygame.K_t: "title", pygame.K_q: "quit"}
-            if ev.key in keys:
-                self.choose(keys[ev.key])
-            elif ev.key in (pygame.K_UP, pygame.K_DOWN):
-                self.sel = (self.sel + (1 if ev.key == pygame.K_DOWN else -1)) % len(self.ITEMS)
-            elif ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.choose(self.ITEMS[self.sel][0])
-            return True
-        if ev.type == pygame.MOUSEMOTION:
-            for i, r in enumerate(self.item_rects):
-                if r.collidepoint(ev.pos):
-                    self.sel = i
-            return True
-        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
-            for i, r in enumerate(self.item_rects):
-                if r.collidepoint(ev.pos):
-                    self.choose(self.ITEMS[i][0])
-            return True
-        return False
+    HOTKEYS = {pygame.K_ESCAPE: "resume", pygame.K_SPACE: "resume", pygame.K_r: "resume",
+               pygame.K_t: "title", pygame.K_q: "quit"}
+
+    def choice_ids(self) -> list[str]:
+        return [item[0] for item in self.ITEMS]
 
     def draw(self, surface, alpha) -> None:
         rect = surface.get_rect()
@@ -319,7 +339,7 @@ class GameScreen(PlayScreen):
         return pygame.Rect(area.right - w - 12, area.bottom - h - 12, w, h)
 
 
-class EndScreen(Screen):
+class EndScreen(ChoiceScreen):
     """The summary: the ending in words, how long, what happened; new game/title/quit."""
 
     overlay = True
@@ -349,28 +369,12 @@ class EndScreen(Screen):
         else:
             leave_to_title(app, self.gs.setup)
 
-    def handle_event(self, ev) -> bool:
-        if ev.type == pygame.KEYDOWN:
-            keys = {pygame.K_n: "new", pygame.K_t: "title", pygame.K_q: "quit",
-                    pygame.K_ESCAPE: "title"}
-            if ev.key in keys:
-                self.choose(keys[ev.key])
-            elif ev.key in (pygame.K_UP, pygame.K_DOWN):
-                self.sel = (self.sel + (1 if ev.key == pygame.K_DOWN else -1)) % len(self.items)
-            elif ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.choose(self.items[self.sel][0])
-            return True
-        if ev.type == pygame.MOUSEMOTION:
-            for i, r in enumerate(self.item_rects):
-                if r.collidepoint(ev.pos):
-                    self.sel = i
-            return True
-        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
-            for i, r in enumerate(self.item_rects):
-                if r.collidepoint(ev.pos):
-                    self.choose(self.items[i][0])
-            return True
-        return False
+    HOTKEYS = {pygame.K_n: "new", pygame.K_t: "title", pygame.K_q: "quit",
+               pygame.K_ESCAPE: "title"}
+    ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+    def choice_ids(self) -> list[str]:
+        return [item[0] for item in self.items]
 
     def lines(self) -> list[tuple[str, tuple]]:
         """The summary above the crew table, as (text, colour) rows."""
