@@ -278,3 +278,18 @@ def test_long_log_lines_end_inside_the_panel(orbit):
     # the log is the panel's lowest block; an unshortened line runs to the window's edge
     log_area = a[-6:, app.surface.get_height() - 200:, :]
     assert log_area.sum(axis=2).max() < 300, "log text runs off the panel's right edge"
+
+
+def test_log_keeps_a_repeated_conversation_quiet_for_ten_minutes():
+    from game.view.sim_world import Log
+
+    log = Log()
+    talk = "Kira Foster talked with Nicholai across the divide"
+    for tick in range(0, 1200, 60):  # the AI talks every minute
+        log.add(tick, talk, kind="talked")
+        log.add(tick + 1, "Alexey Pulov reached Zvezda", kind="moved")
+    talks = [ln.tick for ln in log.lines if ln.kind == "talked"]
+    assert talks == [0, 600]
+    log.clear()
+    log.add(0, talk, kind="talked")  # a rebuilt log (replay seek) starts afresh
+    assert [ln.text for ln in log.lines] == [talk]

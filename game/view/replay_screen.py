@@ -378,8 +378,7 @@ class ReplayScreen(PlayScreen):
         log = getattr(self.world, "log", None)
         if log is None or not hasattr(self.world, "_on_events"):
             return
-        log.lines.clear()
-        log.version += 1
+        log.clear()
         h = self.player.replay.header
         log.add(0, f"{replay_title(h)}; AI {h.get('difficulty', '?')}, warp "
                    f"{float(h.get('warp', 0)):g}x", (200, 215, 240))
