@@ -288,8 +288,8 @@ def test_log_keeps_a_repeated_conversation_quiet_for_ten_minutes():
     for tick in range(0, 1200, 60):  # the AI talks every minute
         log.add(tick, talk, kind="talked")
         log.add(tick + 1, "Alexey Pulov reached Zvezda", kind="moved")
-    talks = [ln.tick for ln in log.lines if ln.kind == "talked"]
-    assert talks == [0, 600]
+    talks = [(ln.tick, ln.text) for ln in log.lines if ln.kind == "talked"]
+    assert talks == [(0, talk), (600, f"{talk} (x11)")]  # the 11th talk opens a new line
     log.clear()
     log.add(0, talk, kind="talked")  # a rebuilt log (replay seek) starts afresh
     assert [ln.text for ln in log.lines] == [talk]
