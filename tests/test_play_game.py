@@ -293,3 +293,20 @@ def test_log_keeps_a_repeated_conversation_quiet_for_ten_minutes():
     log.clear()
     log.add(0, talk, kind="talked")  # a rebuilt log (replay seek) starts afresh
     assert [ln.text for ln in log.lines] == [talk]
+
+
+def test_a_watched_game_is_the_same_game_as_iss_game_sim(orbit, capsys):
+    """The window advances the sim a frame at a time; `iss-game sim` runs it in one go.
+    Same seed, same orbit, same AI: the same game, to the last bit of its checksum."""
+    import json
+
+    from game.cli.main import main
+    from game.view.sim_world import SimWorld
+
+    world = SimWorld(_setup(orbit, seed=5, us="ai", ru="ai"), record=False)
+    while not world.game.ended:
+        world.advance(37.0)  # frame-sized chunks that line up with nothing in the sim
+    assert main(["sim", "--seed", "5", "--json", "--orbit", orbit.source]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (world.game.ending, world.game.tick, world.game.checksum()) == \
+        (out["ending"], out["ticks"], out["checksum"])

@@ -19,8 +19,10 @@ from game.sim.state import SIDES
 
 
 def play(game, controllers: dict | None = None, *, on_command=None, checksum_every: int = 0,
-         on_checksum=None, until: int | None = None) -> dict:
-    """Run ``game`` to its end (or to tick ``until``); return ``game.summary()``."""
+         on_checksum=None, on_events=None, until: int | None = None) -> dict:
+    """Run ``game`` to its end (or to tick ``until``); return ``game.summary()``.
+    ``on_events(events)`` gets what each step produced (the windowed game advances a
+    frame at a time with ``until`` and logs them)."""
     controllers = {s: c for s, c in (controllers or {}).items() if c is not None}
     order = [controllers[s] for s in SIDES if s in controllers]
     if on_command is not None:
@@ -36,7 +38,9 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
             nxt = min([stop, game.next_due(), *(c.wake for c in order)])
             if every:
                 nxt = min(nxt, (game.tick // every + 1) * every)
-            game.step(max(1, nxt - game.tick))
+            events = game.step(max(1, nxt - game.tick))
+            if on_events is not None:
+                on_events(events)
             if every and on_checksum is not None and (game.tick % every == 0 or game.ended):
                 on_checksum(game.tick, game.checksum())
     finally:

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.sim.runner import play
+
 #: The one palette: who holds what, everywhere (schematic, 3D model, HUD, tokens).
 PALETTE = {
     "us": (70, 140, 255),
@@ -247,18 +249,11 @@ class SimWorld:
             return
         self.mission_s += mission_dt_s
         target = min(int(math.floor(self.mission_s + 1e-9)), g.max_ticks)
-        ais = [self.controllers[s] for s in ("us", "ru") if s in self.controllers]
-        while not g.ended and g.tick < target:
-            for ctrl in ais:
-                if ctrl.wake <= g.tick:
-                    for cmd in ctrl.decide(g):
-                        g.submit(cmd)
-            nxt = min([target, *(c.wake for c in ais)])
-            if self.recorder is not None:
-                nxt = min(nxt, (g.tick // self._ck_every + 1) * self._ck_every)
-            self._on_events(g.step(max(1, nxt - g.tick)))
-            if self.recorder is not None:
-                self.recorder.checkpoint(self.game)
+        if g.tick < target:  # the same loop as `iss-game sim`, a frame's worth at a time
+            rec = self.recorder
+            play(g, self.controllers, until=target, on_events=self._on_events,
+                 checksum_every=self._ck_every if rec is not None else 0,
+                 on_checksum=rec.on_checksum if rec is not None else None)
         if g.ended and self.summary is None:
             self.summary = g.summary()
             self._finish_recording()
