@@ -60,6 +60,15 @@ def encode_line(obj: dict) -> str:
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
 
 
+def command_line(t: int, cmd) -> str:
+    """The exact line (no newline) a command accepted at tick ``t`` is written as. The
+    recorder writes it and the reader rebuilds it for the command-log chain, so both
+    hash the same bytes by construction."""
+    from game.sim.api import command_to_dict
+
+    return encode_line({"t": int(t), "cmd": command_to_dict(cmd)})
+
+
 def make_header(*, seed: int, scenario: str, sides: dict, difficulty: str, orbit,
                 start_unix_s: float, warp: float, max_ticks: int, timeline_step_s: float = 1.0,
                 timeline_samples: int | None = None,

@@ -40,6 +40,7 @@ from game.replay.format import (
     MIN_WARP,
     SCENARIOS,
     SIDE_CONTROLLERS,
+    command_line,
 )
 
 MAX_LINES = 500_000
@@ -234,7 +235,7 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
             except ValueError as exc:
                 raise ReplayError(f"line {n}: {exc}", where=source) from None
             entries.append(Entry(n, t, cmd=cmd))
-            chain.update(_canonical_command_line(t, cmd))
+            chain.update(command_line(t, cmd).encode("ascii") + b"\n")
         elif "checksum" in obj:
             _exact_keys(obj, ("t", "checksum", "log"), n, source)
             digest, log = obj["checksum"], obj["log"]
@@ -372,13 +373,6 @@ def _exact_keys(obj: dict, keys, n: int, source: str, what: str = "") -> None:
 
 def _text(v, limit: int) -> bool:
     return isinstance(v, str) and len(v) <= limit and v.isprintable()
-
-
-def _canonical_command_line(t: int, cmd) -> bytes:
-    from game.replay.format import encode_line
-    from game.sim.api import command_to_dict
-
-    return encode_line({"t": t, "cmd": command_to_dict(cmd)}).encode("ascii") + b"\n"
 
 
 def _command_from_dict(d):

@@ -29,7 +29,13 @@ import os
 from pathlib import Path
 
 from game.errors import ReplayError
-from game.replay.format import DEFAULT_CHECKSUM_EVERY, FILE_SUFFIX, encode_line, make_header
+from game.replay.format import (
+    DEFAULT_CHECKSUM_EVERY,
+    FILE_SUFFIX,
+    command_line,
+    encode_line,
+    make_header,
+)
 
 
 class Recorder:
@@ -94,9 +100,7 @@ class Recorder:
 
     def on_command(self, tick: int, cmd) -> None:
         """An accepted command at ``tick`` (the ``Game.add_listener`` signature)."""
-        from game.sim.api import command_to_dict
-
-        line = encode_line({"t": int(tick), "cmd": command_to_dict(cmd)})
+        line = command_line(tick, cmd)
         self._log.update(line.encode("ascii") + b"\n")
         self._dirty = True
         self._write_line(line)
