@@ -1,12 +1,13 @@
 """The rules HUD over the 3D view: every rule that decides the game, on screen.
 
-Bottom-left of the scene: the act (routine / orders / dark), each side's order (received,
+The rules box: the act (routine / orders / dark), each side's order (received,
 or when its mission control next sees the station, or silenced), trust with the truce
 line at 80 and the truce countdown, who holds the two command-and-control modules and the
 seize countdown, oxygen (generating, or the reserve running down), power and debris
-warnings. Bottom-left, inside the 3D view and beside the station inset (never over the
-panel or the inset): toasts for refused commands (the reason, in words, wrapped). When the
-clock is paused with Space, a banner says so and how to resume.
+warnings; top-left, below the orbit HUD. Bottom-left, inside the 3D view and beside the
+station inset (never over the panel or the inset): toasts for refused commands (the
+reason, in words, wrapped). When the clock is paused with Space, a banner says so and how
+to resume.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pygame
 
 from game.view.hud import fmt_dur
 from game.view.sim_world import MISSION_CONTROL, PALETTE, SIDE_LABEL
+from game.view.widgets import wrap
 
 ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}
 ACT_NOTES = {
@@ -29,38 +31,6 @@ def plain(text: str) -> str:
     """Text the default font can draw (no dashes, arrows or ellipses beyond Latin-1)."""
     return (text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2026", "...")
             .replace("\u2192", "->"))
-
-
-def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
-    """``text`` cut to fit ``width`` pixels in ``font``, ending in "..." when cut."""
-    if font.size(text)[0] <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:  # the longest prefix that fits with the dots
-        mid = (lo + hi + 1) // 2
-        if font.size(text[:mid].rstrip() + "...")[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "..."
-
-
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """``text`` in lines no wider than ``width`` pixels (by words; a word too long for a
-    line of its own is ellipsized)."""
-    lines: list[str] = []
-    cur = ""
-    for word in text.split():
-        trial = f"{cur} {word}" if cur else word
-        if font.size(trial)[0] <= width:
-            cur = trial
-            continue
-        if cur:
-            lines.append(cur)
-        cur = word if font.size(word)[0] <= width else ellipsize(font, word, width)
-    if cur:
-        lines.append(cur)
-    return lines or [""]
 
 
 class GameHud:

@@ -22,11 +22,12 @@ import dataclasses
 import pygame
 
 from game.view.app import DismissibleOverlay, Screen
-from game.view.game_hud import GameHud, ellipsize, wrap
+from game.view.game_hud import GameHud
 from game.view.hud import HELP_LINES, fmt_dur
 from game.view.play import WARPS, PlayScreen
 from game.view.schematic import SchematicPanel
 from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
+from game.view.widgets import ellipsize, wrap
 
 PANEL_W = 560
 INSET_SIZE = (300, 190)  # the scene's station inset (game.view.scene.Scene._draw_inset)

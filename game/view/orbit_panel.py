@@ -975,8 +975,8 @@ class OrbitPanelScreen(Screen):
             pass  # the start's own error (or notice) takes the warning's place
         elif warning:
             short = warning.split(";")[0].replace("warning: ", "")
-            lines = _wrap(f"{short}: SGP4 drifts km/day; 'Move TLE here' or a fresher set.",
-                          17, r.width)
+            note = f"{short}: SGP4 drifts km/day; 'Move TLE here' or a fresher set."
+            lines = w.wrap(w.font(17), note, r.width)
             for i, line in enumerate(lines[:2]):
                 w.blit_text(surf, line, (r.left, r.top + 16 * i), 17, w.WARN)
         else:
@@ -999,7 +999,7 @@ class OrbitPanelScreen(Screen):
         if self.message is None or self.message_at != at:
             return False
         text, colour = self.message
-        lines = _wrap(text, 17, width)
+        lines = w.wrap(w.font(17), text, width)
         if len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = w.fit(lines[-1] + " ...", 17, width)
@@ -1045,17 +1045,3 @@ def _running_game_start(app, setup) -> float | None:
         return None
     start = getattr(getattr(below, "sim", None), "start_unix_s", None)
     return float(start) if isinstance(start, (int, float)) else None
-
-
-def _wrap(text: str, size: int, width: int) -> list[str]:
-    words, lines, cur = text.split(), [], ""
-    for word in words:
-        cand = f"{cur} {word}".strip()
-        if w.font(size).size(cand)[0] <= width or not cur:
-            cur = cand
-        else:
-            lines.append(cur)
-            cur = word
-    if cur:
-        lines.append(cur)
-    return lines

@@ -12,6 +12,7 @@ import pygame
 from game.errors import ReplayError
 from game.replay.catalog import ReplayInfo, list_replays
 from game.view.app import Screen
+from game.view.widgets import ellipsize
 
 BG = (7, 10, 20)
 ROW_BG = (13, 18, 33)
@@ -161,21 +162,13 @@ class ReplayBrowserScreen(Screen):
                 colours = [DIM, BAD]
             for (name, dx), cell, col in zip(COLUMNS, cells, colours, strict=False):
                 limit = 1000 if not info.ok and name == "Sides" else 240
-                surface.blit(self.f.render(_fit(self.f, cell, limit), True, col),
+                surface.blit(self.f.render(ellipsize(self.f, cell, limit), True, col),
                              (x0 + 10 + dx, y))
         surface.set_clip(prev)
         hint = "Up/Down select   Enter or click open   F5 refresh   Esc back"
         surface.blit(self.f_small.render(hint, True, DIM), (40, h - 40))
         if self.message:
             surface.blit(self.f.render(self.message[:140], True, BAD), (40, h - 64))
-
-
-def _fit(font: pygame.font.Font, s: str, width: int) -> str:
-    if font.size(s)[0] <= width:
-        return s
-    while s and font.size(s + "...")[0] > width:
-        s = s[:-1]
-    return s + "..."
 
 
 def _folder_text() -> str:

@@ -40,8 +40,9 @@ from game.sim.commands import (
     SystemRestore,
     Talk,
 )
-from game.view.game_hud import ellipsize, plain
+from game.view.game_hud import plain
 from game.view.sim_world import PALETTE, SIDE_LABEL, fmt_mission, module_colour
+from game.view.widgets import ellipsize
 
 # (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.
 GRID = {

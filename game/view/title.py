@@ -23,8 +23,8 @@ from pathlib import Path
 import pygame
 
 from game.view.app import Screen
-from game.view.game_hud import ellipsize
 from game.view.play import PlayScreen
+from game.view.widgets import ellipsize
 
 SIDES = [("us", "USA - you vs the Russian AI"),
          ("ru", "Russia - you vs the US AI"),

@@ -49,14 +49,41 @@ def text(s: str, size: int = 20, colour=TEXT) -> pygame.Surface:
     return surf
 
 
-def fit(s: str, size: int, width: int) -> str:
-    """``s`` cut with an ellipsis so it renders within ``width`` pixels."""
-    f = font(size)
+def ellipsize(f: pygame.font.Font, s: str, width: int) -> str:
+    """``s`` cut to fit ``width`` pixels in font ``f``, ending in "..." when cut."""
     if f.size(s)[0] <= width:
         return s
-    while s and f.size(s + "...")[0] > width:
-        s = s[:-1]
-    return s + "..."
+    lo, hi = 0, len(s)
+    while lo < hi:  # the longest prefix that fits with the dots
+        mid = (lo + hi + 1) // 2
+        if f.size(s[:mid].rstrip() + "...")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return s[:lo].rstrip() + "..."
+
+
+def fit(s: str, size: int, width: int) -> str:
+    """``s`` cut with an ellipsis so it renders within ``width`` pixels."""
+    return ellipsize(font(size), s, width)
+
+
+def wrap(f: pygame.font.Font, s: str, width: int) -> list[str]:
+    """``s`` in lines no wider than ``width`` pixels in font ``f`` (by words; a word too
+    long for a line of its own is ellipsized)."""
+    lines: list[str] = []
+    cur = ""
+    for word in s.split():
+        trial = f"{cur} {word}" if cur else word
+        if f.size(trial)[0] <= width:
+            cur = trial
+            continue
+        if cur:
+            lines.append(cur)
+        cur = word if f.size(word)[0] <= width else ellipsize(f, word, width)
+    if cur:
+        lines.append(cur)
+    return lines or [""]
 
 
 def blit_text(surf: pygame.Surface, s: str, pos, size: int = 20, colour=TEXT,
