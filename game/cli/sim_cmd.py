@@ -20,9 +20,9 @@ The ``--json`` object: ``ending``, ``ticks``, ``seed``, ``checksum``, ``scenario
 ``us``, ``ru``, ``difficulty``, ``warp``, ``orbit`` (the TLE lines), ``start_unix_s``,
 ``summary`` (see ``Game.summary``).
 
-Recording (issue 5) plugs in at :func:`_open_recorder`: given the path and a header dict
-it must return an object with ``command(tick, cmd)``, ``checksum(tick, digest)``,
-``result(summary)``, ``close()`` and an int ``checksum_every``.
+``--record FILE`` writes the game as a replay through the same
+:meth:`game.replay.recorder.Recorder.for_game` the windowed game uses, so both record
+the same header (the orbit with its name, the game's own timeline).
 """
 
 from __future__ import annotations
@@ -30,17 +30,7 @@ from __future__ import annotations
 import json
 import sys
 
-from game.errors import UserError
 from game.newgame import DEFAULT_WARP, default_start, setup_game
-
-
-def _open_recorder(path: str, header: dict):
-    try:
-        from game.replay.record import open_recording  # issue 5
-    except ImportError as exc:
-        raise UserError("recording is not available in this build yet",
-                        where="--record") from exc
-    return open_recording(path, header)
 
 
 def run(args) -> int:
@@ -64,30 +54,28 @@ def run(args) -> int:
     sides = {"us": args.us or "ai", "ru": args.ru or "ai"}
     controllers = {side: AI(side, seed, difficulty) if who == "ai" else None
                    for side, who in sides.items()}
-    header = {"seed": seed, "scenario": scenario, "us": sides["us"], "ru": sides["ru"],
-              "difficulty": difficulty, "warp": warp, "start_unix_s": start,
-              "orbit": [orbit.line1, orbit.line2], "max_ticks": game.max_ticks}
-    # The replay carries the orbit with its name, as windowed games record it ("orbit" in
-    # --json stays the two lines).
-    recorder = _open_recorder(args.record, {
-        **header, "orbit": {"name": orbit.name, "line1": orbit.line1, "line2": orbit.line2},
-    }) if args.record else None
+    recorder = None
+    if args.record:
+        from game.replay.recorder import Recorder
+
+        recorder = Recorder.for_game(args.record, game, orbit=orbit, sides=sides,
+                                     difficulty=difficulty, warp=warp, attach=False)
     try:
         summary = play(game, controllers,
-                       on_command=recorder.command if recorder else None,
+                       on_command=recorder.on_command if recorder else None,
                        checksum_every=recorder.checksum_every if recorder else 0,
-                       on_checksum=recorder.checksum if recorder else None)
+                       on_checksum=recorder.on_checksum if recorder else None)
         if recorder:
-            recorder.result(summary)
+            recorder.finish(summary)
     finally:
         if recorder:
             recorder.close()
     checksum = game.checksum()
     if args.json:
         out = {"ending": game.ending, "ticks": game.tick, "seed": seed, "checksum": checksum,
-               **{k: header[k] for k in ("scenario", "us", "ru", "difficulty", "warp",
-                                         "start_unix_s", "orbit")},
-               "summary": summary}
+               "scenario": scenario, "us": sides["us"], "ru": sides["ru"],
+               "difficulty": difficulty, "warp": warp, "start_unix_s": start,
+               "orbit": [orbit.line1, orbit.line2], "summary": summary}
         print(json.dumps(out, sort_keys=True))
     else:
         print(f"ending: {game.ending} - {summary['text']}")

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import os
 from pathlib import Path
 
 from game.errors import ReplayError
@@ -172,13 +171,6 @@ class Recorder:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # the names game.cli.sim_cmd's recording hook uses
-    command = on_command
-    checksum = on_checksum
-
-    def result(self, summary) -> None:
-        self.finish(summary)
-
     def _write(self, obj: dict) -> None:
         self._write_line(encode_line(obj))
 
@@ -211,17 +203,3 @@ def auto_replay_path(setup=None, *, now: _dt.datetime | None = None,
         path = Path(folder) / f"{stem}-{n}{FILE_SUFFIX}"
         n += 1
     return path
-
-
-def open_recording(path, header: dict) -> Recorder:
-    """The hook ``iss-game sim --record`` calls (game.cli.sim_cmd): ``header`` holds seed,
-    scenario, us, ru, difficulty, warp, start_unix_s, orbit ([line1, line2] or an Orbit
-    or a dict) and max_ticks. The timeline is sim's: 1 s steps, ``max_ticks + 1``
-    samples."""
-    return Recorder.create(
-        os.fspath(path), seed=header["seed"], scenario=header["scenario"],
-        sides={"us": header["us"], "ru": header["ru"]}, difficulty=header["difficulty"],
-        orbit=header["orbit"], start_unix_s=header["start_unix_s"], warp=header["warp"],
-        max_ticks=header["max_ticks"], timeline_step_s=header.get("timeline_step_s", 1.0),
-        timeline_samples=header.get("timeline_samples"),
-        checksum_every=header.get("checksum_every", DEFAULT_CHECKSUM_EVERY))
