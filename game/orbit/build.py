@@ -12,7 +12,7 @@ import numpy as np
 from game.errors import UserError
 from game.orbit.elements import Orbit
 from game.orbit.passes import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, in_view
-from game.orbit.sun import _shadow_margin_km, sun_direction_ecef
+from game.orbit.sun import _shadow_margin_km, direction_lat_lon_deg, sun_direction_ecef
 from game.orbit.timeline import OrbitTimeline
 from game.orbit.timescale import check_time_span
 from game.orbit.track import geodetic_from_ecef, position_ecef_km
@@ -40,8 +40,7 @@ def build_timeline(orbit: Orbit, start_unix_s: float, step_s: float, n: int,
     r = position_ecef_km(orbit, t)
     lat, lon, alt = geodetic_from_ecef(r)
     sun = sun_direction_ecef(t)
-    sub_lat = np.degrees(np.arcsin(np.clip(sun[:, 2], -1.0, 1.0)))
-    sub_lon = (np.degrees(np.arctan2(sun[:, 1], sun[:, 0])) + 180.0) % 360.0 - 180.0
+    sub_lat, sub_lon = direction_lat_lon_deg(sun)  # the sub-solar point, as subsolar_point
     return OrbitTimeline(
         start_unix_s=float(start_unix_s),
         step_s=float(step_s),

@@ -28,8 +28,8 @@ from game.orbit.timescale import (
 )
 from game.orbit.track import gmst_rad, position_ecef_km
 
-__all__ = ["sun_direction_ecef", "subsolar_point", "sunlit", "sunlit_skyfield",
-           "sun_events", "SunEvent", "terminator", "EARTH_SHADOW_RADIUS_KM"]
+__all__ = ["sun_direction_ecef", "subsolar_point", "direction_lat_lon_deg", "sunlit",
+           "sunlit_skyfield", "sun_events", "SunEvent", "terminator", "EARTH_SHADOW_RADIUS_KM"]
 
 #: Radius of the Earth's shadow cylinder: the equatorial radius, as Skyfield uses.
 EARTH_SHADOW_RADIUS_KM = 6378.137
@@ -84,16 +84,21 @@ def sun_direction_ecef(unix_s) -> np.ndarray:
     return _rotate_z(v, -gmst_rad(t))
 
 
+def direction_lat_lon_deg(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(lat_deg, lon_deg in [-180, 180)) that Earth-fixed unit vectors (n, 3) point to:
+    the sub-solar point of a Sun direction, the points of the terminator circle."""
+    lat = np.degrees(np.arcsin(np.clip(v[:, 2], -1.0, 1.0)))
+    lon = (np.degrees(np.arctan2(v[:, 1], v[:, 0])) + 180.0) % 360.0 - 180.0
+    return lat, lon
+
+
 def subsolar_point(unix_s) -> tuple[np.ndarray, np.ndarray]:
     """Where the Sun is overhead: WGS84 (lat_deg, lon_deg in [-180, 180)).
 
     The geodetic latitude whose vertical points at the (infinitely far) Sun is just the
     Sun's declination in the Earth-fixed frame.
     """
-    s = sun_direction_ecef(unix_s)
-    lat = np.degrees(np.arcsin(np.clip(s[:, 2], -1.0, 1.0)))
-    lon = (np.degrees(np.arctan2(s[:, 1], s[:, 0])) + 180.0) % 360.0 - 180.0
-    return lat, lon
+    return direction_lat_lon_deg(sun_direction_ecef(unix_s))
 
 
 def _shadow_margin_km(r: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -168,7 +173,4 @@ def terminator(unix_s: float, n: int = 361) -> tuple[np.ndarray, np.ndarray]:
     a /= np.linalg.norm(a)
     b = np.cross(s, a)
     ang = np.linspace(0.0, 2 * np.pi, n)
-    p = np.cos(ang)[:, None] * a + np.sin(ang)[:, None] * b
-    lat = np.degrees(np.arcsin(np.clip(p[:, 2], -1, 1)))
-    lon = (np.degrees(np.arctan2(p[:, 1], p[:, 0])) + 180.0) % 360.0 - 180.0
-    return lat, lon
+    return direction_lat_lon_deg(np.cos(ang)[:, None] * a + np.sin(ang)[:, None] * b)
