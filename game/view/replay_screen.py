@@ -25,6 +25,8 @@ import pygame
 
 from game.replay.player import NOTABLE_KINDS, ReplayPlayer
 from game.view.play import PlayScreen
+from game.view.setup import GameSetup
+from game.view.sim_world import PALETTE, SimWorld, fmt_mission
 
 BAR_H = 78
 SEEK_STEP_S = 5 * 60  # left/right: mission seconds (= ticks)
@@ -50,15 +52,9 @@ MARK_COLOUR = {
     "act": (240, 240, 200), "seize_started": (255, 200, 80), "truce_started": (140, 255, 170),
     "left": (255, 230, 150), "ended": (255, 255, 255),
 }
-SIDE_COLOUR = {"us": (70, 140, 255), "ru": (228, 68, 58), "neutral": (150, 156, 170)}
 MARK_ROW = {"flash": 0, "strike": 0, "station_silenced": 0, "order_received": 1, "act": 1,
             "captured": 2, "restrained": 2, "seize_started": 2, "truce_started": 2, "left": 2,
             "ended": 2}
-
-
-def fmt_clock(seconds: float) -> str:
-    s = int(max(0, seconds))
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 def fmt_play(seconds: float) -> str:
@@ -72,12 +68,7 @@ def fmt_speed(speed: float) -> str:
 
 def _make_world(player: ReplayPlayer):
     """A read-only world for the play screen: the game screen's SimWorld wrapped around
-    the player's game when that module is there, else a minimal one."""
-    try:
-        from game.view.setup import GameSetup
-        from game.view.sim_world import SimWorld
-    except Exception:  # noqa: BLE001 - the game screens are optional here
-        return _BasicWorld(player)
+    the player's game (a minimal one if that cannot be built)."""
 
     class ReplayWorld(SimWorld):
         def advance(self, mission_dt_s: float) -> None:  # the player moves the game
@@ -98,7 +89,7 @@ def _make_world(player: ReplayPlayer):
 
 
 class _BasicWorld:
-    """Flashes from the war plan and tints by holder, if SimWorld is not available."""
+    """Flashes from the war plan and tints by holder, if a SimWorld cannot be built."""
 
     def __init__(self, player: ReplayPlayer):
         self.game = player.game
@@ -113,7 +104,7 @@ class _BasicWorld:
         return self._flashes
 
     def module_tints(self) -> dict:
-        return {m.id: SIDE_COLOUR.get(m.holder, SIDE_COLOUR["neutral"])
+        return {m.id: PALETTE.get(m.holder, PALETTE["neutral"])
                 for m in self.game.state.modules}
 
 
@@ -174,10 +165,10 @@ class TimelineBar:
         surface.blit(self.f_small.render("speed", True, DIM), (rect.left + 68, rect.top + 38))
         # clocks
         warp = p.warp
-        mission = self.f_big.render(f"{fmt_clock(p.position)}", True, TEXT)
+        mission = self.f_big.render(f"{fmt_mission(p.position)}", True, TEXT)
         x0 = tr.right + 24
         surface.blit(mission, (x0, rect.top + 12))
-        surface.blit(self.f_small.render(f"mission / {fmt_clock(p.end_tick)}", True, DIM),
+        surface.blit(self.f_small.render(f"mission / {fmt_mission(p.end_tick)}", True, DIM),
                      (x0 + mission.get_width() + 6, rect.top + 18))
         play_s = p.position / warp
         surface.blit(self.f.render(f"play {fmt_play(play_s)} / {fmt_play(p.end_tick / warp)}"
@@ -214,7 +205,7 @@ class TimelineBar:
         x = tr.left
         y = rect.height - 18
         legend = (("flash", MARK_COLOUR["flash"]), ("strike", MARK_COLOUR["strike"]),
-                  ("order", MARK_COLOUR["order_received"]), ("capture", SIDE_COLOUR["us"]),
+                  ("order", MARK_COLOUR["order_received"]), ("capture", PALETTE["us"]),
                   ("end", MARK_COLOUR["ended"]))
         for label, col in legend:
             pygame.draw.line(surf, col, (x, y + 1), (x, y + 11), 3)
@@ -265,7 +256,7 @@ class TimelineBar:
             last_x[row] = x
             col = MARK_COLOUR.get(e.kind)
             if col is None:
-                col = SIDE_COLOUR.get(str(e.data.get("side", "")), SIDE_COLOUR["neutral"])
+                col = PALETTE.get(str(e.data.get("side", "")), PALETTE["neutral"])
             if row == 0:
                 y, h = tr.top - 8, 6
             elif row == 1:
@@ -296,12 +287,12 @@ class TimelineBar:
             d = abs(self.x_of(e.tick) - self.hover_x)
             if d < best:
                 best, near = d, e
-        text = fmt_clock(tick)
+        text = fmt_mission(tick)
         if near is not None:
             what = near.text
             if near.kind == "ended" and not self.ending_revealed():
                 what = "the end (e shows the ending)"
-            text = f"{fmt_clock(near.tick)}  {what}"
+            text = f"{fmt_mission(near.tick)}  {what}"
         t = self.f_small.render(text[:110], True, TEXT)
         box = pygame.Rect(0, 0, t.get_width() + 12, t.get_height() + 8)
         box.midbottom = (self.hover_x, rect.top - 4)
@@ -529,4 +520,4 @@ def open_replay_screen(path) -> ReplayScreen:
     return ReplayScreen(ReplayPlayer(read_replay(path)))
 
 
-__all__ = ["ReplayScreen", "TimelineBar", "open_replay_screen", "fmt_clock", "replay_title"]
+__all__ = ["ReplayScreen", "TimelineBar", "open_replay_screen", "replay_title"]
