@@ -28,15 +28,18 @@ from sgp4.api import WGS72, Satrec
 from sgp4.exporter import export_tle
 
 from game.errors import OrbitDataError
-from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit, sgp4_error_text
-from game.orbit.timescale import check_time_span
+from game.orbit.elements import (
+    EARTH_EQUATORIAL_RADIUS_KM,
+    SGP4INIT_EPOCH_JD,
+    Orbit,
+    sgp4_error_text,
+)
+from game.orbit.timescale import DAY_S, JD_UNIX_EPOCH, check_time_span
 
 __all__ = ["edit_elements", "MIN_ALTITUDE_KM"]
 
 #: Below this mean altitude an orbit decays within days; the editor refuses it.
 MIN_ALTITUDE_KM = 150.0
-_JD_1949 = 2433281.5  # sgp4init's epoch origin (1949 Dec 31 00:00 UT)
-_JD_UNIX = 2440587.5
 _TAU = 2.0 * math.pi
 # WGS72, as SGP4 uses with TLEs.
 _MU = 398600.8
@@ -109,8 +112,8 @@ def edit_elements(orbit: Orbit, *, inclination_deg: float | None = None,
 
     old = orbit.satrec
     if epoch_unix_s is not None and abs(epoch_unix_s - orbit.epoch_unix_s) > 1e-3:
-        days = math.floor(epoch_unix_s / 86400.0)
-        err, _, _ = old.sgp4(_JD_UNIX + days, (epoch_unix_s - days * 86400.0) / 86400.0)
+        days = math.floor(epoch_unix_s / DAY_S)
+        err, _, _ = old.sgp4(JD_UNIX_EPOCH + days, (epoch_unix_s - days * DAY_S) / DAY_S)
         _check(err == 0, f"{orbit.name} cannot be moved to the new epoch: "
                f"{sgp4_error_text(err)}", where)
         # SGP4's mean elements at the last propagated time.
@@ -154,8 +157,8 @@ def edit_elements(orbit: Orbit, *, inclination_deg: float | None = None,
            "the altitude", where)
 
     sat = Satrec()
-    sat.sgp4init(WGS72, "i", old.satnum, epoch / 86400.0 + _JD_UNIX - _JD_1949, old.bstar,
-                 old.ndot, old.nddot, ecc, argp, incl, mean_anom, no_kozai, node)
+    sat.sgp4init(WGS72, "i", old.satnum, epoch / DAY_S + JD_UNIX_EPOCH - SGP4INIT_EPOCH_JD,
+                 old.bstar, old.ndot, old.nddot, ecc, argp, incl, mean_anom, no_kozai, node)
     sat.classification = old.classification or "U"
     sat.intldesg = old.intldesg
     sat.ephtype = old.ephtype

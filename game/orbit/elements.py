@@ -13,11 +13,15 @@ from dataclasses import dataclass, field
 
 from sgp4.api import Satrec
 
-__all__ = ["Orbit", "EARTH_EQUATORIAL_RADIUS_KM", "SGP4_ERRORS", "sgp4_error_text"]
+from game.orbit.timescale import DAY_S, JD_UNIX_EPOCH
+
+__all__ = ["Orbit", "EARTH_EQUATORIAL_RADIUS_KM", "SGP4INIT_EPOCH_JD", "SGP4_ERRORS",
+           "sgp4_error_text"]
 
 #: WGS84 equatorial radius: "altitude" in the game is measured from it.
 EARTH_EQUATORIAL_RADIUS_KM = 6378.137
-_JD_UNIX_EPOCH = 2440587.5
+#: ``Satrec.sgp4init`` counts its epoch in days from 1949 December 31 00:00 UT.
+SGP4INIT_EPOCH_JD = 2433281.5
 
 #: What each SGP4 error code means, in words a player can act on.
 SGP4_ERRORS = {
@@ -63,7 +67,7 @@ class Orbit:
     @classmethod
     def _from_lines(cls, satrec: Satrec, name: str, line1: str, line2: str,
                     source: str) -> Orbit:
-        epoch = ((satrec.jdsatepoch - _JD_UNIX_EPOCH) + satrec.jdsatepochF) * 86400.0
+        epoch = ((satrec.jdsatepoch - JD_UNIX_EPOCH) + satrec.jdsatepochF) * DAY_S
         return cls(name=name or f"NORAD {satrec.satnum}", norad_id=int(satrec.satnum),
                    intl_designator=str(satrec.intldesg).strip(), line1=line1, line2=line2,
                    epoch_unix_s=float(epoch), source=source, satrec=satrec)

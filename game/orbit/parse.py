@@ -25,8 +25,8 @@ from pathlib import Path
 from sgp4.api import WGS72, Satrec
 
 from game.errors import OrbitDataError
-from game.orbit.elements import Orbit, sgp4_error_text
-from game.orbit.timescale import check_time_span
+from game.orbit.elements import SGP4INIT_EPOCH_JD, Orbit, sgp4_error_text
+from game.orbit.timescale import DAY_S, JD_UNIX_EPOCH, check_time_span
 
 __all__ = ["parse_orbit_text", "read_orbit_file", "select_orbit", "tle_checksum",
            "MAX_FILE_BYTES"]
@@ -211,8 +211,6 @@ def _parse_tle_text(text: str, source: str) -> list[Orbit]:
 _OMM_REQUIRED = ("NORAD_CAT_ID", "EPOCH", "MEAN_MOTION", "ECCENTRICITY", "INCLINATION",
                  "RA_OF_ASC_NODE", "ARG_OF_PERICENTER", "MEAN_ANOMALY", "BSTAR",
                  "MEAN_MOTION_DOT", "MEAN_MOTION_DDOT")
-_JD_1949 = 2433281.5  # sgp4init's epoch origin: 1949 December 31 00:00 UT
-_JD_UNIX = 2440587.5
 
 
 def _omm_float(record: dict, key: str, where: str) -> float:
@@ -256,7 +254,7 @@ def _orbit_from_omm(record, source: str, where: str) -> Orbit:
     if norad != int(norad) or not 0 < norad < 340000:
         raise OrbitDataError(f"field NORAD_CAT_ID should be a whole number 1..339999, "
                              f"found {record['NORAD_CAT_ID']!r}", where=where)
-    epoch_jd = _omm_epoch_unix(record["EPOCH"], where) / 86400.0 + _JD_UNIX
+    epoch_jd = _omm_epoch_unix(record["EPOCH"], where) / DAY_S + JD_UNIX_EPOCH
     ecc = _omm_float(record, "ECCENTRICITY", where)
     if not 0.0 <= ecc < 1.0:
         raise OrbitDataError(f"field ECCENTRICITY should be in [0, 1), found {ecc}",
@@ -272,7 +270,7 @@ def _orbit_from_omm(record, source: str, where: str) -> Orbit:
     deg = math.pi / 180.0
     satrec = Satrec()
     satrec.sgp4init(
-        WGS72, "i", int(norad), epoch_jd - _JD_1949,
+        WGS72, "i", int(norad), epoch_jd - SGP4INIT_EPOCH_JD,
         _omm_float(record, "BSTAR", where),
         _omm_float(record, "MEAN_MOTION_DOT", where) / (1440.0 * 1440.0 / (2 * math.pi)),
         _omm_float(record, "MEAN_MOTION_DDOT", where) / (1440.0 ** 3 / (2 * math.pi)),

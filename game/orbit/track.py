@@ -18,9 +18,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.errors import OrbitDataError
-from game.orbit.elements import Orbit, sgp4_error_text
+from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit, sgp4_error_text
 from game.orbit.timescale import (
     DAY_S,
+    JD_UNIX_EPOCH,
     as_unix_array,
     check_time_span,
     dut1_s,
@@ -32,7 +33,7 @@ __all__ = ["Track", "ground_track", "ground_track_skyfield", "position_ecef_km",
            "position_teme_km", "gmst_rad", "geodetic_from_ecef", "ecef_from_geodetic",
            "split_antimeridian", "WGS84_A_KM", "WGS84_F"]
 
-WGS84_A_KM = 6378.137
+WGS84_A_KM = EARTH_EQUATORIAL_RADIUS_KM
 WGS84_F = 1.0 / 298.257223563
 _E2 = WGS84_F * (2.0 - WGS84_F)
 _JD_J2000 = 2451545.0
@@ -67,7 +68,7 @@ def gmst_rad(unix_s) -> np.ndarray:
     ut1 = t + dut1_s(t)
     ut1_0 = ut1[0]
     day0 = np.floor(ut1_0 / DAY_S)
-    whole = 2440587.5 + day0  # UT1 Julian date, split for precision
+    whole = JD_UNIX_EPOCH + day0  # UT1 Julian date, split for precision
     frac = (ut1_0 - day0 * DAY_S) / DAY_S
     tc = (whole - _JD_J2000 + frac) / 36525.0
     g = 67310.54841 + (8640184.812866 + (0.093104 + (-6.2e-6) * tc) * tc) * tc
