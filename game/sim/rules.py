@@ -336,8 +336,8 @@ class Game:
         if cmd.to == c.module:
             return f"{c.name} is already in {st.MODULE_NAME[cmd.to]}"
         if st.path(c.module, cmd.to, self.hatch_open) is None:
-            for here, nxt in zip([c.module, *st.route_ignoring_hatches(c.module, cmd.to)],
-                                 st.route_ignoring_hatches(c.module, cmd.to), strict=False):
+            route = st.route_ignoring_hatches(c.module, cmd.to)
+            for here, nxt in zip([c.module, *route], route, strict=False):
                 h = st.HATCH_BETWEEN[(here, nxt)]
                 if not self.hatch_open(h):
                     return f"no way through: hatch {_hatch_name(h)} is closed"

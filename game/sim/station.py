@@ -2,7 +2,7 @@
 
 Facts come from ``assets/station.json`` (configuration 2024-2025) and are written out
 here as constants, so a game's rules never change because an asset file was edited;
-``tests/test_sim_station.py`` checks these tables against station.json.
+``tests/test_sim_world.py`` checks these tables against station.json.
 
 Game choices on top of the facts (each visible to the player):
 - The three Pressurized Mating Adapters are modules too (short passages): PMA-1 joins
@@ -154,23 +154,14 @@ def path(start: str, goal: str, hatch_open) -> list[str] | None:
     return route
 
 
+def _every_hatch_open(_hatch: str) -> bool:
+    return True
+
+
 def route_ignoring_hatches(start: str, goal: str) -> list[str]:
-    """The route if every hatch were open (to name the hatch that blocks a move)."""
-    if start == goal:
-        return []
-    seen = {start: ""}
-    queue = deque([start])
-    while queue:
-        m = queue.popleft()
-        for n, _h in NEIGHBOURS[m]:
-            if n not in seen:
-                seen[n] = m
-                queue.append(n)
-    route = [goal]
-    while seen[route[-1]] != start:
-        route.append(seen[route[-1]])
-    route.reverse()
-    return route
+    """The route if every hatch were open (to name the hatch that blocks a move): the same
+    search as :func:`path`, so a blocked move names a hatch on the route it would take."""
+    return path(start, goal, _every_hatch_open)
 
 
 def side_of(hatch: str, module: str) -> frozenset[str]:
