@@ -16,7 +16,7 @@ import pygame
 
 from game.view.hud import fmt_dur
 from game.view.sim_world import MISSION_CONTROL, PALETTE, SIDE_LABEL
-from game.view.widgets import wrap
+from game.view.widgets import veil, wrap
 
 ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}
 ACT_NOTES = {
@@ -39,7 +39,6 @@ class GameHud:
         self.f = pygame.font.Font(None, 19)
         self.f_small = pygame.font.Font(None, 16)
         self.f_pause = pygame.font.Font(None, 52)
-        self._bg: pygame.Surface | None = None
         self._cache: dict = {}
         self.box: pygame.Rect | None = None  # the rules box, as last drawn
         self.toast_rects: list[pygame.Rect] = []  # the refusal toasts, as last drawn
@@ -119,10 +118,7 @@ class GameHud:
         h = sum(s.get_height() + (12 if f == "trust" else 3) for s, f in surfs) + 16
         box = pygame.Rect(area.left + 10, area.top + 118, w, h)
         self.box = box
-        if self._bg is None or self._bg.get_size() != box.size:
-            self._bg = pygame.Surface(box.size, pygame.SRCALPHA)
-            self._bg.fill((4, 8, 20, 170))
-        surf.blit(self._bg, box.topleft)
+        veil(surf, box, (4, 8, 20, 170))
         y = box.top + 8
         for s, f in surfs:
             surf.blit(s, (box.left + 12, y))
@@ -167,9 +163,7 @@ class GameHud:
             r.bottomleft = (room.left, y)
             if r.top < room.top:
                 break
-            bg = pygame.Surface(r.size, pygame.SRCALPHA)
-            bg.fill((130, 26, 20, int(225 * min(1.0, left))))
-            surf.blit(bg, r.topleft)
+            veil(surf, r, (130, 26, 20, int(225 * min(1.0, left))))
             pygame.draw.rect(surf, (255, 120, 100), r, 1)
             for i, s in enumerate(surfs):
                 surf.blit(s, (r.left + 12, r.top + 6 + i * lh))
@@ -183,9 +177,7 @@ class GameHud:
         r = pygame.Rect(0, 0, max(big.get_width(), small.get_width()) + 48,
                         big.get_height() + small.get_height() + 22)
         r.center = (area.centerx, area.top + area.height * 2 // 5)
-        bg = pygame.Surface(r.size, pygame.SRCALPHA)
-        bg.fill((4, 8, 20, 200))
-        surf.blit(bg, r.topleft)
+        veil(surf, r, (4, 8, 20, 200))
         pygame.draw.rect(surf, (255, 236, 170), r, 1, border_radius=4)
         surf.blit(big, big.get_rect(midtop=(r.centerx, r.top + 8)))
         surf.blit(small, small.get_rect(midbottom=(r.centerx, r.bottom - 8)))

@@ -25,12 +25,12 @@ from game.view.app import DismissibleOverlay, Screen
 from game.view.game_hud import GameHud
 from game.view.hud import HELP_LINES, fmt_dur
 from game.view.play import WARPS, PlayScreen
+from game.view.scene import inset_box
 from game.view.schematic import SchematicPanel
 from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
-from game.view.widgets import ellipsize, wrap
+from game.view.widgets import dim_below, ellipsize, veil, wrap
 
 PANEL_W = 560
-INSET_SIZE = (300, 190)  # the scene's station inset (game.view.scene.Scene._draw_inset)
 END_DELAY_S = 1.5  # real seconds between the ending and the summary (see the last events)
 
 GAME_KEYS = [
@@ -59,13 +59,6 @@ RULES = [
     "Stress over the limit (white tick): the crew member refuses hostile orders.",
     "No oxygen generator working: the 4 h reserve runs down; at zero the station is lost.",
 ]
-
-
-def dim_below(surface: pygame.Surface, alpha: int = 140) -> None:
-    """A full-window translucent black layer: everything drawn so far recedes."""
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, alpha))
-    surface.blit(shade, (0, 0))
 
 
 def leave_to_title(app, setup) -> None:
@@ -195,10 +188,8 @@ class GameHelpScreen(DismissibleOverlay):
         dim_below(surface, 150)  # the HUD, clocks and log must not read through the box
         box = pygame.Rect(0, 0, min(1240, rect.width - 20), min(640, rect.height - 20))
         box.center = rect.center
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        panel.fill((4, 8, 22, 230))
-        pygame.draw.rect(panel, (90, 110, 160), panel.get_rect(), 1)
-        surface.blit(panel, box.topleft)
+        veil(surface, box, (4, 8, 22, 230))
+        pygame.draw.rect(surface, (90, 110, 160), box, 1)
         surface.blit(self.f_big.render("Keys and rules", True, (255, 255, 255)),
                      (box.left + 20, box.top + 12))
         colw = (box.width - 40) // 2
@@ -331,13 +322,11 @@ class GameScreen(PlayScreen):
             self.game_hud.draw_paused(surface, area)
 
     def inset_rect(self, area: pygame.Rect) -> pygame.Rect | None:
-        """Where the scene draws the station inset in ``area`` (None when hidden); the
-        same geometry as :meth:`game.view.scene.Scene._draw_inset`."""
-        vs_inset = self.show_inset and self.rig.mode == "free"
-        if not vs_inset:
+        """Where the scene draws the station inset in ``area`` (None when hidden: it is
+        shown only from the free camera)."""
+        if not (self.show_inset and self.rig.mode == "free"):
             return None
-        w, h = INSET_SIZE
-        return pygame.Rect(area.right - w - 12, area.bottom - h - 12, w, h)
+        return inset_box(area)
 
 
 class EndScreen(ChoiceScreen):

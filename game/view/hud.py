@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.view.widgets import veil
+
 HELP_LINES = [
     ("Mouse drag", "turn the free camera around the Earth"),
     ("Mouse wheel", "zoom (free and follow cameras)"),
@@ -81,7 +83,6 @@ class Hud:
         self.text = Text(22)
         self.big = Text(30)
         self.small = Text(18)
-        self._panel: pygame.Surface | None = None
 
     def _window_line(self, name: str, w, now: float) -> tuple[str, tuple]:
         if w is None:
@@ -115,10 +116,7 @@ class Hud:
         surfs = [f.render(t, c) for t, c, f in lines]
         w = max(s.get_width() for s in surfs) + 20
         h = sum(s.get_height() + 3 for s in surfs) + 14
-        if self._panel is None or self._panel.get_size() != (w, h):
-            self._panel = pygame.Surface((w, h), pygame.SRCALPHA)
-            self._panel.fill((4, 8, 20, 150))
-        surf.blit(self._panel, (rect.left + 10, rect.top + 10))
+        veil(surf, (rect.left + 10, rect.top + 10, w, h), (4, 8, 20, 150))
         y = rect.top + 17
         for s in surfs:
             surf.blit(s, (rect.left + 20, y))
@@ -139,10 +137,8 @@ class Hud:
         w, h = 720, 60 + 26 * len(HELP_LINES) + 22 * len(NOTES) + 20
         box = pygame.Rect(0, 0, w, h)
         box.center = rect.center
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        panel.fill((4, 8, 22, 215))
-        pygame.draw.rect(panel, (90, 110, 160), panel.get_rect(), 1)
-        surf.blit(panel, box.topleft)
+        veil(surf, box, (4, 8, 22, 215))
+        pygame.draw.rect(surf, (90, 110, 160), box, 1)
         surf.blit(rows[0], (box.left + 20, box.top + 14))
         y = box.top + 50
         for key, what in HELP_LINES:

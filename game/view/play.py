@@ -25,6 +25,7 @@ from game.view.demo import demo_strikes
 from game.view.feed import OrbitFeed
 from game.view.hud import Hud, HudInfo
 from game.view.scene import Scene, ViewState
+from game.view.widgets import dim_below
 
 DEFAULT_WARP = 30.0
 WARPS = [1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0]
@@ -64,9 +65,7 @@ class HelpScreen(DismissibleOverlay):
         self.hud = hud
 
     def draw(self, surface, alpha) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))  # everything below recedes, nothing reads through
-        surface.blit(shade, (0, 0))
+        dim_below(surface, 150)  # everything below recedes, nothing reads through
         self.hud.draw_help(surface, surface.get_rect())
 
 

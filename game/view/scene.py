@@ -21,6 +21,14 @@ from game.view.globe import GlobeRenderer
 FLASH_TAU_S = 6.0
 AFTERGLOW_TAU_S = 240.0
 AFTERGLOW_END_S = 1200.0
+#: The station inset (free camera): its size in pixels, 12 px in from the bottom right.
+INSET_SIZE = (300, 190)
+
+
+def inset_box(rect: pygame.Rect) -> pygame.Rect:
+    """Where the station inset goes inside the scene's ``rect``."""
+    w, h = INSET_SIZE
+    return pygame.Rect(rect.right - w - 12, rect.bottom - h - 12, w, h)
 
 
 @dataclass
@@ -299,8 +307,8 @@ class Scene:
                         state.module_tints)
 
     def _draw_inset(self, surf, rect, state) -> None:
-        w, h = 300, 190
-        box = pygame.Rect(rect.right - w - 12, rect.bottom - h - 12, w, h)
+        box = inset_box(rect)
+        w, h = box.size
         b2w = self._body_to_world(state)
         spin = (state.unix_s / 20.0) % 360.0  # a slow turn so the shape reads in 3D
         spin_q = round(spin / 1.5) * 1.5

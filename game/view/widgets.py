@@ -102,6 +102,28 @@ def blit_text(surf: pygame.Surface, s: str, pos, size: int = 20, colour=TEXT,
     return t.get_height()
 
 
+_veils: dict[tuple, pygame.Surface] = {}
+
+
+def veil(surf: pygame.Surface, rect, rgba: tuple[int, int, int, int]) -> None:
+    """Blend a translucent ``rgba`` rectangle over ``rect``; the surfaces are made once
+    per (size, colour), not every frame."""
+    rect = pygame.Rect(rect)
+    key = (rect.size, rgba)
+    s = _veils.get(key)
+    if s is None:
+        if len(_veils) > 64:
+            _veils.clear()
+        s = _veils[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
+        s.fill(rgba)
+    surf.blit(s, rect.topleft)
+
+
+def dim_below(surface: pygame.Surface, alpha: int = 140) -> None:
+    """A full-window translucent black layer: everything drawn so far recedes."""
+    veil(surface, surface.get_rect(), (0, 0, 0, alpha))
+
+
 def frame(surf: pygame.Surface, rect: pygame.Rect, fill=PANEL, edge=PANEL_EDGE,
           radius: int = 6) -> None:
     pygame.draw.rect(surf, fill, rect, border_radius=radius)
