@@ -11,10 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-#: Ground stations the game knows, by id. Orders reach a side only while the ISS is in
-#: view of that side's mission control.
-MISSION_CONTROL = {"us": "houston", "ru": "korolyov"}
-
 
 @dataclass(frozen=True)
 class OrbitTimeline:

@@ -85,10 +85,6 @@ class Replay:
     warning: str | None = None  # set when the file was cut short
 
     @property
-    def truncated(self) -> bool:
-        return self.warning is not None
-
-    @property
     def seed(self) -> int:
         return self.header["seed"]
 
@@ -107,10 +103,6 @@ class Replay:
     @property
     def max_ticks(self) -> int:
         return self.header["max_ticks"]
-
-    @property
-    def checksum_count(self) -> int:
-        return sum(1 for e in self.entries if e.cmd is None)
 
     @property
     def command_count(self) -> int:
