@@ -378,11 +378,12 @@ class SchematicPanel:
         st = w.state
         # Redrawn only when something it shows changed (not on every tick).
         capturing = any(m.capturing for m in st.modules)
-        content = (tuple((c.module, c.task, c.target, c.stress, c.restrained, c.gone, c.side)
-                         for c in st.crew),
-                   tuple((m.holder, m.capturing, m.crew) for m in st.modules),
-                   tuple(h.open for h in st.hatches), tuple(x.working for x in st.systems),
-                   tuple(x.on for x in st.systems))
+        # Every field drawn: hatches, modules and systems are small frozen views, compared
+        # whole (a hatch's colour is open/closed/sealed); crew by the fields shown, not
+        # the ones that move every tick (due, loyalty, leanings).
+        content = (tuple((c.module, c.task, c.target, c.stress, c.stress_limit, c.restrained,
+                          c.gone, c.side, c.name) for c in st.crew),
+                   st.modules, st.hatches, st.systems)
         key = (rect.size, st.tick if capturing else -1, st.ended, content, self.selected,
                self.pending, self.hint, w.commanding, w.log.version, self.replay_title)
         if self._cache is None or self._cache.get_size() != rect.size:
