@@ -13,6 +13,15 @@ from game.errors import UserError
 PLAY_SECONDS = 1800  # one game: 30 minutes of real play
 DEFAULT_WARP = 30.0
 TIMELINE_STEP_S = 1.0
+#: The warps a game may be played at (replay headers are held to the same range).
+MIN_WARP, MAX_WARP = 0.1, 1000.0
+
+
+def check_warp(warp: float) -> None:
+    """Refuse a warp outside :data:`MIN_WARP`..:data:`MAX_WARP` with one error line; the
+    command line calls it before a window opens, :func:`setup_game` for everyone."""
+    if not (MIN_WARP <= warp <= MAX_WARP):
+        raise UserError(f"--warp must be between {MIN_WARP:g} and {MAX_WARP:g}, got {warp:g}")
 
 
 def max_ticks_for(warp: float) -> int:
@@ -37,8 +46,7 @@ def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float 
     from game.orbit.api import build_timeline
     from game.sim.api import new_game
 
-    if not (0.1 <= warp <= 1000):
-        raise UserError(f"--warp must be between 0.1 and 1000, got {warp:g}")
+    check_warp(warp)
     start = default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
     max_ticks = max_ticks_for(warp)
     timeline = build_timeline(orbit, start, TIMELINE_STEP_S, max_ticks + 1)

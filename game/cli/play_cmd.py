@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.errors import UserError
+from game.newgame import check_warp
 
 
 def _start_time(args, orbit) -> float:
@@ -46,8 +46,8 @@ def run(args) -> int:
     from game.cli.window import headless_screenshot, open_app, run_app
 
     shot = headless_screenshot(args)
-    if args.warp is not None and not (0 < args.warp <= 10000):
-        raise UserError(f"--warp {args.warp:g}: must be above 0 and at most 10000")
+    if args.warp is not None:
+        check_warp(args.warp)  # the game's own bound, before any window opens
 
     from game.orbit.api import load_orbit
 

@@ -47,7 +47,6 @@ MAX_LINE_BYTES = 16 * 2**10
 MAX_DEPTH = 6  # deepest JSON nesting any line legitimately needs is 3
 MAX_TICKS = 2_000_000  # 1000x warp for a 30-minute game is 1.8 M
 MAX_SEED = 2**63 - 1
-MIN_WARP, MAX_WARP = 0.1, 1000.0
 MIN_CHECKSUM_EVERY, MAX_CHECKSUM_EVERY = 1, 1_000_000
 DEFAULT_CHECKSUM_EVERY = 600  # ten mission minutes: 90 checksums in a 30-minute game
 SIDE_CONTROLLERS = ("human", "ai")

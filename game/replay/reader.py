@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.errors import OrbitDataError, ReplayError, UserError
+from game.newgame import MAX_WARP, MIN_WARP  # a replay may hold any warp a game can have
 from game.replay.format import (
     DIFFICULTIES,
     FORMAT_NAME,
@@ -35,9 +36,7 @@ from game.replay.format import (
     MAX_LINE_BYTES,
     MAX_SEED,
     MAX_TICKS,
-    MAX_WARP,
     MIN_CHECKSUM_EVERY,
-    MIN_WARP,
     SCENARIOS,
     SIDE_CONTROLLERS,
     command_line,
