@@ -31,6 +31,7 @@ way the list's digest is part of the game's set-up digest (and so of every check
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import math
 from dataclasses import dataclass
@@ -131,15 +132,27 @@ class WarPlan:
 def load_cities(path=None) -> tuple[tuple[str, str, float, float], ...]:
     """Target cities: the top ``_PER_BLOC`` by population per bloc from a CSV, or built-ins.
 
-    ``path`` None means "assets/cities.csv if the game finds it". Any problem reading it
-    falls back to the built-in list (the sim must run without assets).
+    ``path`` None means "assets/cities.csv if the game finds it", read once per process:
+    every ``new_game`` asks for it and the bundled file does not change under a running
+    game. Any problem reading it falls back to the built-in list (the sim must run
+    without assets).
     """
     if path is None:
-        try:
-            from game.paths import assets_dir
-            path = assets_dir() / "cities.csv"
-        except Exception:  # noqa: BLE001 - no assets folder: built-ins
-            return BUILTIN_CITIES
+        return _bundled_cities()
+    return _read_cities(path)
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_cities() -> tuple[tuple[str, str, float, float], ...]:
+    try:
+        from game.paths import assets_dir
+        path = assets_dir() / "cities.csv"
+    except Exception:  # noqa: BLE001 - no assets folder: built-ins
+        return BUILTIN_CITIES
+    return _read_cities(path)
+
+
+def _read_cities(path) -> tuple[tuple[str, str, float, float], ...]:
     try:
         with open(path, newline="", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
