@@ -16,7 +16,7 @@ import pygame
 
 from game.view.hud import fmt_dur
 from game.view.sim_world import MISSION_CONTROL, PALETTE, SIDE_LABEL
-from game.view.widgets import veil, wrap
+from game.view.widgets import font, veil, wrap
 
 ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}
 ACT_NOTES = {
@@ -35,10 +35,10 @@ def plain(text: str) -> str:
 
 class GameHud:
     def __init__(self):
-        self.f_big = pygame.font.Font(None, 26)
-        self.f = pygame.font.Font(None, 19)
-        self.f_small = pygame.font.Font(None, 16)
-        self.f_pause = pygame.font.Font(None, 52)
+        self.f_big = font(26)
+        self.f = font(19)
+        self.f_small = font(16)
+        self.f_pause = font(52)
         self._cache: dict = {}
         self.box: pygame.Rect | None = None  # the rules box, as last drawn
         self.toast_rects: list[pygame.Rect] = []  # the refusal toasts, as last drawn

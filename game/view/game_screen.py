@@ -28,7 +28,7 @@ from game.view.play import WARPS, PlayScreen
 from game.view.scene import inset_box
 from game.view.schematic import SchematicPanel
 from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
-from game.view.widgets import dim_below, ellipsize, veil, wrap
+from game.view.widgets import dim_below, ellipsize, font, veil, wrap
 
 PANEL_W = 560
 END_DELAY_S = 1.5  # real seconds between the ending and the summary (see the last events)
@@ -128,9 +128,9 @@ class PauseMenu(ChoiceScreen):
         self.gs = game_screen
         self.sel = 0
         self.item_rects: list[pygame.Rect] = []
-        self.f_big = pygame.font.Font(None, 40)
-        self.f = pygame.font.Font(None, 26)
-        self.f_small = pygame.font.Font(None, 19)
+        self.f_big = font(40)
+        self.f = font(26)
+        self.f_small = font(19)
 
     def choose(self, what: str) -> None:
         app = self.app
@@ -179,9 +179,9 @@ class GameHelpScreen(DismissibleOverlay):
 
     def __init__(self):
         super().__init__()
-        self.f_big = pygame.font.Font(None, 30)
-        self.f = pygame.font.Font(None, 20)
-        self.f_small = pygame.font.Font(None, 18)
+        self.f_big = font(30)
+        self.f = font(20)
+        self.f_small = font(18)
 
     def draw(self, surface, alpha) -> None:
         rect = surface.get_rect()
@@ -338,9 +338,9 @@ class EndScreen(ChoiceScreen):
         super().__init__()
         self.gs = game_screen
         self.summary = game_screen.sim.summary or game_screen.sim.game.summary()
-        self.f_huge = pygame.font.Font(None, 44)
-        self.f_big = pygame.font.Font(None, 26)
-        self.f = pygame.font.Font(None, 20)
+        self.f_huge = font(44)
+        self.f_big = font(26)
+        self.f = font(20)
         self.items = [("new", "New game (same choices, next seed)  [N]"),
                       ("title", "Title menu  [T]"), ("quit", "Quit  [Q]")]
         self.sel = 0

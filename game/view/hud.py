@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.view.widgets import veil
+from game.view.widgets import font, veil
 
 HELP_LINES = [
     ("Mouse drag", "turn the free camera around the Earth"),
@@ -64,7 +64,7 @@ class HudInfo:
 
 class Text:
     def __init__(self, size: int = 22):
-        self.font = pygame.font.Font(None, size)
+        self.font = font(size)
         self._cache: dict[tuple, pygame.Surface] = {}
 
     def render(self, text: str, colour=(225, 232, 245)) -> pygame.Surface:

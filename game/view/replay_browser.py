@@ -12,7 +12,7 @@ import pygame
 from game.errors import ReplayError
 from game.replay.catalog import ReplayInfo, list_replays
 from game.view.app import Screen
-from game.view.widgets import ellipsize
+from game.view.widgets import ellipsize, font
 
 BG = (7, 10, 20)
 ROW_BG = (13, 18, 33)
@@ -42,9 +42,9 @@ class ReplayBrowserScreen(Screen):
         self.selected = 0
         self.scroll = 0
         self.message = ""
-        self.f_title = pygame.font.Font(None, 40)
-        self.f = pygame.font.Font(None, 22)
-        self.f_small = pygame.font.Font(None, 18)
+        self.f_title = font(40)
+        self.f = font(22)
+        self.f_small = font(18)
         self._list_rect = pygame.Rect(0, 0, 0, 0)
 
     def on_enter(self) -> None:

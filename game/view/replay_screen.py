@@ -27,6 +27,7 @@ from game.replay.player import NOTABLE_KINDS, ReplayPlayer
 from game.view.play import PlayScreen
 from game.view.setup import GameSetup
 from game.view.sim_world import PALETTE, SimWorld, fmt_mission
+from game.view.widgets import font
 
 BAR_H = 78
 SEEK_STEP_S = 5 * 60  # left/right: mission seconds (= ticks)
@@ -114,9 +115,9 @@ class TimelineBar:
     def __init__(self, screen: ReplayScreen):
         self.screen = screen
         self.player = screen.player
-        self.f_big = pygame.font.Font(None, 26)
-        self.f = pygame.font.Font(None, 20)
-        self.f_small = pygame.font.Font(None, 17)
+        self.f_big = font(26)
+        self.f = font(20)
+        self.f_small = font(17)
         self.track = pygame.Rect(0, 0, 0, 0)
         self.hover_x: int | None = None
         self._marks = self.player.markers((*NOTABLE_KINDS, "strike"))

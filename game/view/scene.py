@@ -16,6 +16,7 @@ import pygame
 from game.view.astro import EARTH_RADIUS_KM, rot_z, unit_from_latlon
 from game.view.camera import Camera
 from game.view.globe import GlobeRenderer
+from game.view.widgets import font
 
 #: Mission seconds: how long the white flash and the orange afterglow last.
 FLASH_TAU_S = 6.0
@@ -144,7 +145,7 @@ class Scene:
         self._frame_size: tuple[int, int] = (0, 0)
         self._inset: pygame.Surface | None = None
         self._inset_key = None
-        self.font = pygame.font.Font(None, 18)
+        self.font = font(18)
         self._iss_label = self.font.render("ISS", True, (255, 255, 255))
 
     # -- helpers -----------------------------------------------------------------------

@@ -42,7 +42,7 @@ from game.sim.commands import (
 )
 from game.view.game_hud import plain
 from game.view.sim_world import PALETTE, SIDE_LABEL, fmt_mission, module_colour
-from game.view.widgets import ellipsize
+from game.view.widgets import ellipsize, font
 
 # (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.
 GRID = {
@@ -100,11 +100,11 @@ class SchematicPanel:
         self.pending: str | None = None  # action waiting for a target click
         self.hint = ""  # one line under the action bar: what a click will do now
         self.replay_title: str | None = None  # set: replay mode (see the module docstring)
-        self.f_name = pygame.font.Font(None, 17)
-        self.f_tok = pygame.font.Font(None, 15)
-        self.f_badge = pygame.font.Font(None, 13)
-        self.f_text = pygame.font.Font(None, 18)
-        self.f_head = pygame.font.Font(None, 24)
+        self.f_name = font(17)
+        self.f_tok = font(15)
+        self.f_badge = font(13)
+        self.f_text = font(18)
+        self.f_head = font(24)
         self._rect: pygame.Rect | None = None
         self.boxes: dict[str, pygame.Rect] = {}
         self.hatch_rects: dict[str, pygame.Rect] = {}

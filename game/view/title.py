@@ -24,7 +24,7 @@ import pygame
 
 from game.view.app import Screen
 from game.view.play import PlayScreen
-from game.view.widgets import ellipsize
+from game.view.widgets import ellipsize, font
 
 SIDES = [("us", "USA - you vs the Russian AI"),
          ("ru", "Russia - you vs the US AI"),
@@ -95,11 +95,11 @@ class TitleScreen(Screen):
         self.sel = 0
         self.message = ""
         self.message_bad = False
-        self.f_title = pygame.font.Font(None, 110)
-        self.f_sub = pygame.font.Font(None, 26)
-        self.f_item = pygame.font.Font(None, 30)
-        self.f_val = pygame.font.Font(None, 24)
-        self.f_small = pygame.font.Font(None, 19)
+        self.f_title = font(110)
+        self.f_sub = font(26)
+        self.f_item = font(30)
+        self.f_val = font(24)
+        self.f_small = font(19)
         self._files: list[Path] | None = None
         self._backdrop: _Backdrop | None = None
         self._backdrop_orbit = None
