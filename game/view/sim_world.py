@@ -42,7 +42,6 @@ PALETTE = {
     "contested": (196, 110, 255),
 }
 SIDE_LABEL = {"us": "USA", "ru": "Russia", "neutral": "partner"}
-SIDE_LONG = {"us": "the US crew", "ru": "the Russian crew"}
 MISSION_CONTROL = {"us": ("houston", "Houston"), "ru": ("korolyov", "Korolyov")}
 CHECKSUM_EVERY = 600  # ticks between recorded state checksums
 
