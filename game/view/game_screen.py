@@ -25,7 +25,6 @@ from game.view.app import DismissibleOverlay, Screen
 from game.view.game_hud import GameHud
 from game.view.hud import HELP_LINES, fmt_dur
 from game.view.play import WARPS, PlayScreen
-from game.view.scene import inset_box
 from game.view.schematic import SchematicPanel
 from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
 from game.view.widgets import dim_below, ellipsize, font, veil, wrap
@@ -320,13 +319,6 @@ class GameScreen(PlayScreen):
         self.game_hud.draw(surface, area, self.sim, avoid=self.inset_rect(area))
         if self.paused and not self.sim.ended:
             self.game_hud.draw_paused(surface, area)
-
-    def inset_rect(self, area: pygame.Rect) -> pygame.Rect | None:
-        """Where the scene draws the station inset in ``area`` (None when hidden: it is
-        shown only from the free camera)."""
-        if not (self.show_inset and self.rig.mode == "free"):
-            return None
-        return inset_box(area)
 
 
 class EndScreen(ChoiceScreen):

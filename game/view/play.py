@@ -24,7 +24,7 @@ from game.view.camera import CameraRig
 from game.view.demo import demo_strikes
 from game.view.feed import OrbitFeed
 from game.view.hud import Hud, HudInfo
-from game.view.scene import Scene, ViewState
+from game.view.scene import Scene, ViewState, inset_box
 from game.view.widgets import dim_below
 
 DEFAULT_WARP = 30.0
@@ -98,6 +98,13 @@ class PlayScreen(Screen):
     def emit(self, command) -> None:
         if self.app is not None:
             self.app.commands.append(command)
+
+    def inset_rect(self, area: pygame.Rect) -> pygame.Rect | None:
+        """Where the scene draws the station inset in ``area`` (None when hidden: it is
+        shown only from the free camera)."""
+        if not (self.show_inset and self.rig.mode == "free"):
+            return None
+        return inset_box(area)
 
     def layout(self, surface: pygame.Surface) -> tuple[pygame.Rect, list[tuple]]:
         area = surface.get_rect()

@@ -24,6 +24,7 @@ import numpy as np
 import pygame
 
 from game.replay.player import NOTABLE_KINDS, ReplayPlayer
+from game.view.game_hud import GameHud
 from game.view.play import PlayScreen
 from game.view.setup import GameSetup
 from game.view.sim_world import PALETTE, SimWorld, fmt_mission
@@ -327,6 +328,8 @@ class ReplayScreen(PlayScreen):
         h = player.replay.header
         self.player = player
         world = _make_world(player)
+        # the rules HUD reads a SimWorld; the bare fallback world has none to show
+        self.game_hud = GameHud() if isinstance(world, SimWorld) else None
         super().__init__(player.replay.orbit, h["start_unix_s"], warp=player.warp,
                          seed=h["seed"], camera=camera, world=world, auto_camera=auto_camera)
         self.replay_start = float(h["start_unix_s"])
@@ -427,10 +430,18 @@ class ReplayScreen(PlayScreen):
 
     def hud_info(self, vs):
         info = super().hud_info(vs)
+        if self.game_hud is not None:
+            info.windows = None  # the rules HUD shows the game's own windows, as in play
         info.warp = self.player.warp * self.player.speed
         info.paused = not self.player.playing
         info.mission_s = self.player.position
         return info
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        super().draw(surface, alpha)
+        if self.game_hud is not None:  # act, orders, trust, seize, oxygen: as in play
+            area, _placed = self.layout(surface)
+            self.game_hud.draw(surface, area, self.world, avoid=self.inset_rect(area))
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, ev) -> bool:
