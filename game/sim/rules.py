@@ -366,12 +366,20 @@ class Game:
                        f"(they are in {st.MODULE_NAME[m]})"
         return ""
 
-    def _check_offline(self, cmd: SystemOffline, c) -> str:
+    def _check_at_system(self, cmd, c) -> str:
+        """Both system commands: the system exists and the crew member stands by it."""
         if cmd.system not in _SYS_INDEX:
             return f"no system '{cmd.system}'"
         mod = st.SYSTEM_MODULE[cmd.system]
         if c.module != mod:
             return f"{st.SYSTEM_NAME[cmd.system]} is in {st.MODULE_NAME[mod]}; {c.name} is not"
+        return ""
+
+    def _check_offline(self, cmd: SystemOffline, c) -> str:
+        why = self._check_at_system(cmd, c)
+        if why:
+            return why
+        mod = st.SYSTEM_MODULE[cmd.system]
         if self.holder(mod) != cmd.side:
             return f"{SIDE_NAME[cmd.side]} must hold {st.MODULE_NAME[mod]} first"
         if not self.system_on(cmd.system):
@@ -379,11 +387,10 @@ class Game:
         return ""
 
     def _check_restore(self, cmd: SystemRestore, c) -> str:
-        if cmd.system not in _SYS_INDEX:
-            return f"no system '{cmd.system}'"
+        why = self._check_at_system(cmd, c)
+        if why:
+            return why
         mod = st.SYSTEM_MODULE[cmd.system]
-        if c.module != mod:
-            return f"{st.SYSTEM_NAME[cmd.system]} is in {st.MODULE_NAME[mod]}; {c.name} is not"
         if self.system_on(cmd.system):
             return f"{st.SYSTEM_NAME[cmd.system]} is already on"
         if self._enemies_in(mod, cmd.side):
