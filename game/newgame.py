@@ -39,6 +39,16 @@ def default_start(orbit, seed: int) -> float:
     return float(orbit.epoch_unix_s) + 60 * Prng(seed_state(seed, "start")).below(24 * 60)
 
 
+def start_from_epoch_arg(epoch_iso: str) -> float:
+    """``--epoch ISO`` as a mission start: parsed and refused (one line, exit 2) outside
+    the span the game can compute, before any work starts."""
+    from game.orbit.api import check_time_span, parse_iso_utc
+
+    start = float(parse_iso_utc(epoch_iso, "--epoch"))
+    check_time_span(start, "--epoch")
+    return start
+
+
 def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float | None = None,
                warp: float = DEFAULT_WARP):
     """A fresh game on ``orbit`` (a game.orbit Orbit): the one way every front end

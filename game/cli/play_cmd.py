@@ -15,18 +15,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.newgame import check_warp
+from game.newgame import check_warp, start_from_epoch_arg
 
 
 def _start_time(args, orbit) -> float:
     """Mission start: ``--epoch`` or the element set's epoch, refused (one error line,
     before any window opens) outside the span the game computes."""
     if args.epoch:
-        from game.orbit.api import check_time_span, parse_iso_utc
-
-        start = float(parse_iso_utc(args.epoch, "--epoch"))
-        check_time_span(start, "--epoch")
-        return start
+        return start_from_epoch_arg(args.epoch)
     return float(orbit.epoch_unix_s)
 
 

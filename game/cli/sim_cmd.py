@@ -30,11 +30,11 @@ from __future__ import annotations
 import json
 import sys
 
-from game.newgame import DEFAULT_WARP, default_start, setup_game
+from game.newgame import DEFAULT_WARP, default_start, setup_game, start_from_epoch_arg
 
 
 def run(args) -> int:
-    from game.orbit.api import check_time_span, epoch_warning, load_orbit, parse_iso_utc
+    from game.orbit.api import epoch_warning, load_orbit
     from game.sim.ai import AI
     from game.sim.runner import play
 
@@ -43,10 +43,8 @@ def run(args) -> int:
     scenario = args.scenario or "film"
     difficulty = args.difficulty or "hard"
     orbit = load_orbit(args.orbit, args.sat)
-    start = default_start(orbit, seed) if args.epoch is None else parse_iso_utc(args.epoch,
-                                                                                 "--epoch")
-    if args.epoch is not None:
-        check_time_span(start, "--epoch")
+    start = (default_start(orbit, seed) if args.epoch is None
+             else start_from_epoch_arg(args.epoch))
     game = setup_game(orbit, seed=seed, scenario=scenario, start_unix_s=start, warp=warp)
     warning = epoch_warning(orbit, start)  # after the game is built: a refused input
     if warning:  # prints its error line alone
