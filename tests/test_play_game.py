@@ -310,3 +310,20 @@ def test_a_watched_game_is_the_same_game_as_iss_game_sim(orbit, capsys):
     out = json.loads(capsys.readouterr().out)
     assert (world.game.ending, world.game.tick, world.game.checksum()) == \
         (out["ending"], out["ticks"], out["checksum"])
+
+
+def test_in_view_countdown_runs_to_the_end_of_the_pass(orbit):
+    """The rules HUD's 'IN VIEW, m:ss left' for a mission control: seconds to the end of
+    the pass, checked against a plain walk over the game's own timeline."""
+    from game.view.sim_world import SimWorld
+
+    world = SimWorld(_setup(orbit, seed=3, us="ai", ru="ai"), record=False)
+    tl = world.game.setup.timeline
+    view = np.asarray(tl.station_in_view["houston"], dtype=bool)
+    first = int(np.flatnonzero(view)[0])
+    for i in (first, first + 37):
+        world.game.run_until(int(i * tl.step_s))
+        j = i
+        while j + 1 < len(view) and view[j + 1]:
+            j += 1
+        assert world.next_window("us") == ("in view", int((j - i + 1) * tl.step_s))

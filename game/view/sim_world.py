@@ -129,6 +129,16 @@ _EVENT_COLOUR = {
 }
 
 
+def _run_ends(idx: np.ndarray) -> np.ndarray:
+    """For sorted sample indices, the last index of the unbroken run each one is in."""
+    if len(idx) == 0:
+        return idx.copy()
+    last_of_run = np.flatnonzero(np.diff(idx) != 1)  # positions where a run ends
+    ends = np.append(idx[last_of_run], idx[-1])
+    run_no = np.concatenate([[0], np.cumsum(np.diff(idx) != 1)])
+    return ends[run_no]
+
+
 def open_recorder(setup, game):
     """A recorder for this game in the user's replays folder (issue 5), or None if this
     build has no ``game.replay``. Attached to the game: it logs every accepted command."""
@@ -174,6 +184,8 @@ class SimWorld:
         tl = self.game.setup.timeline
         self._in_view = {sid: np.flatnonzero(np.asarray(tl.station_in_view[sid], dtype=bool))
                          for sid, _n in MISSION_CONTROL.values() if sid in tl.station_in_view}
+        # for each in-view sample, the last sample of its pass (asked twice a frame)
+        self._pass_end = {sid: _run_ends(idx) for sid, idx in self._in_view.items()}
         self._step_s = float(tl.step_s)
         self.summary: dict | None = None
         self.recorder = None
@@ -344,10 +356,7 @@ class SimWorld:
         if k >= len(idx):
             return "none", -1
         if idx[k] == i:
-            j = k
-            while j + 1 < len(idx) and idx[j + 1] == idx[j] + 1:
-                j += 1
-            return "in view", int((idx[j] - i + 1) * self._step_s)
+            return "in view", int((self._pass_end[sid][k] - i + 1) * self._step_s)
         return "next", int((idx[k] - i) * self._step_s)
 
     # -- events ----------------------------------------------------------------------------
