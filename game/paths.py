@@ -3,7 +3,9 @@
 Bundled data (``assets/``, ``orbits/``) sits at the top of a checkout, and inside the
 package as ``game/assets`` and ``game/orbits`` in an installed wheel (pyproject maps the
 folders). User data (saved orbits, replays) goes to the platform's user data folder,
-overridable with ``ISS_GAME_HOME`` so tests never touch a real home.
+overridable with ``ISS_GAME_HOME`` so tests never touch a real home. ``ISS_GAME_ORBITS``
+names another folder to use as the bundled orbits (the tests use it to prove that a
+fresh element set dropped into ``orbits/`` moves none of them).
 """
 
 from __future__ import annotations
@@ -36,7 +38,14 @@ def assets_dir() -> Path:
 
 
 def orbits_dir() -> Path:
-    """Folder of bundled orbit files (real ISS element sets and presets)."""
+    """Folder of bundled orbit files (real ISS element sets and presets), or the folder
+    ``ISS_GAME_ORBITS`` names."""
+    override = os.environ.get("ISS_GAME_ORBITS")
+    if override:
+        path = Path(override)
+        if not path.is_dir():
+            raise AssetError("ISS_GAME_ORBITS is not a folder", where=str(path))
+        return path
     return _bundled("orbits")
 
 

@@ -15,6 +15,7 @@ import sys
 
 from game import __version__
 from game.errors import UserError
+from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_orbit_choice(edit, file_required=True)
     edit.add_argument("--inclination", type=float, metavar="DEG")
     edit.add_argument("--altitude", type=float, metavar="KM",
-                      help="mean altitude: semi-major axis minus 6378.137 km")
+                      help="mean altitude: semi-major axis minus the WGS84 equatorial radius "
+                           f"({WGS84_EQUATORIAL_RADIUS_KM} km)")
     edit.add_argument("--raan", type=float, metavar="DEG")
     edit.add_argument("--eccentricity", type=float, metavar="E")
     edit.add_argument("--arg-perigee", type=float, metavar="DEG")

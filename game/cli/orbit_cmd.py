@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from game.errors import UserError
+from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
+from game.facts.ground import MISSION_CONTROL
 
 #: Bounds on ``orbit track``: a year of data, at most ~10 million rows.
 MAX_TRACK_HOURS = 24.0 * 366
@@ -23,7 +25,6 @@ MIN_STEP_S = 0.1
 MAX_STEP_S = 86400.0
 MAX_TRACK_ROWS = 10_000_000
 _CHUNK = 20_000
-_SHOW_STATIONS = ("houston", "korolyov")
 
 
 def run(args) -> int:
@@ -70,7 +71,7 @@ def _show(args) -> int:
     lit_orbit = float(sunlit(orbit, orbit_t).mean())
     lit_day = float(sunlit(orbit, day_t).mean())
     events = sun_events(orbit, start, start + period_s * 1.5)
-    station_passes = {sid: passes(orbit, sid, start, 24.0) for sid in _SHOW_STATIONS}
+    station_passes = {sid: passes(orbit, sid, start, 24.0) for sid in MISSION_CONTROL.values()}
     data = {
         "name": orbit.name, "norad_id": orbit.norad_id,
         "intl_designator": orbit.intl_designator, "source": orbit.source,
@@ -108,7 +109,7 @@ def _show(args) -> int:
         f"  mean motion   {orbit.mean_motion_rev_per_day:11.8f} rev/day",
         f"  period        {orbit.period_min:9.2f} min",
         f"  perigee       {orbit.perigee_km:9.1f} km   apogee {orbit.apogee_km:.1f} km"
-        f"   (above 6378.137 km)",
+        f"   (above {WGS84_EQUATORIAL_RADIUS_KM} km)",
         f"  sunlight      {lit_orbit:.0%} of the orbit from {start_label.split(' (')[0]}, "
         f"{lit_day:.0%} over 24 h",
     ]

@@ -37,6 +37,7 @@ from game.orbit.passes import (
     passes,
 )
 from game.orbit.sun import (
+    EARTH_SHADOW_RADIUS_KM,
     SunEvent,
     subsolar_point,
     sun_direction_ecef,
@@ -69,7 +70,7 @@ __all__ = [
     "geodetic_from_ecef", "ecef_from_geodetic", "split_antimeridian",
     # the Sun
     "subsolar_point", "sun_direction_ecef", "sunlit", "sunlit_skyfield", "sun_events",
-    "SunEvent", "terminator",
+    "SunEvent", "terminator", "EARTH_SHADOW_RADIUS_KM",
     # ground stations
     "GROUND_STATIONS", "GroundStation", "Pass", "passes", "elevation_deg",
     "DEFAULT_MIN_ELEVATION_DEG",

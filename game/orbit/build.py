@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from game.errors import UserError
+from game.facts.ground import GROUND_STATIONS
 from game.orbit.elements import Orbit
-from game.orbit.passes import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, in_view
+from game.orbit.passes import in_view
 from game.orbit.sun import _shadow_margin_km, direction_lat_lon_deg, sun_direction_ecef
 from game.orbit.timeline import OrbitTimeline
 from game.orbit.timescale import check_time_span
@@ -24,11 +25,11 @@ MAX_TIMELINE_SAMPLES = 4_000_000
 
 
 def build_timeline(orbit: Orbit, start_unix_s: float, step_s: float, n: int,
-                   min_elevation_deg: float = DEFAULT_MIN_ELEVATION_DEG) -> OrbitTimeline:
+                   min_elevation_deg: float | None = None) -> OrbitTimeline:
     """Per-sample sky facts for ``n`` samples ``step_s`` apart from ``start_unix_s``.
 
-    Stations count as in view at ``min_elevation_deg`` or more above their horizon
-    (10° by default: below that, real links are unreliable).
+    Stations count as in view at their own elevation mask (``game.facts.ground``: 10°,
+    below which real links are unreliable) unless ``min_elevation_deg`` says otherwise.
     """
     if not step_s > 0:
         raise UserError(f"timeline step must be positive, got {step_s}")

@@ -3,7 +3,7 @@
 What the numbers mean, since TLEs are SGP4's *mean* elements, not osculating ones:
 
 * ``altitude_km`` is the mean altitude: SGP4's mean (Brouwer) semi-major axis minus the
-  WGS84 equatorial radius 6378.137 km. The TLE stores the Kozai mean motion; SGP4
+  WGS84 equatorial radius (game.facts.earth). The TLE stores the Kozai mean motion; SGP4
   converts it to Brouwer's with a J2 correction that depends on inclination and
   eccentricity. We invert that conversion exactly (a fixed-point iteration of SGP4's own
   formula, WGS72 constants as TLEs use), so SGP4 reading the new TLE has the asked
@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 
 from sgp4.api import WGS72, Satrec
+from sgp4.earth_gravity import wgs72
 from sgp4.exporter import export_tle
 
 from game.errors import OrbitDataError
@@ -41,11 +42,10 @@ __all__ = ["edit_elements", "MIN_ALTITUDE_KM"]
 #: Below this mean altitude an orbit decays within days; the editor refuses it.
 MIN_ALTITUDE_KM = 150.0
 _TAU = 2.0 * math.pi
-# WGS72, as SGP4 uses with TLEs.
-_MU = 398600.8
-_RE = 6378.135
-_XKE = 60.0 / math.sqrt(_RE**3 / _MU)
-_J2 = 0.001082616
+# WGS72, the constants SGP4 itself flies TLEs with (sgp4's own table, not a copy).
+_RE = wgs72.radiusearthkm
+_XKE = 60.0 / math.sqrt(_RE**3 / wgs72.mu)
+_J2 = wgs72.j2
 _EPOCH_MIN_UNIX = -410227200.0  # 1957-01-01: TLE epoch years are two digits, 1957-2056
 _EPOCH_MAX_UNIX = 2745792000.0  # 2057-01-01
 

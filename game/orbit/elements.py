@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 
 from sgp4.api import Satrec
 
+from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM as EARTH_EQUATORIAL_RADIUS_KM
 from game.orbit.timescale import DAY_S, JD_UNIX_EPOCH
 
 __all__ = ["Orbit", "EARTH_EQUATORIAL_RADIUS_KM", "SGP4INIT_EPOCH_JD", "SGP4_ERRORS",
            "sgp4_error_text"]
 
-#: WGS84 equatorial radius: "altitude" in the game is measured from it.
-EARTH_EQUATORIAL_RADIUS_KM = 6378.137
 #: ``Satrec.sgp4init`` counts its epoch in days from 1949 December 31 00:00 UT.
 SGP4INIT_EPOCH_JD = 2433281.5
 

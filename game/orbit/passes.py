@@ -1,7 +1,7 @@
 """Ground stations and the ISS passes over them: when orders can reach the crew.
 
-Coordinates are the mission control centres from ``station.json`` (shared design facts,
-key ``ground_segment``), copied here because the game ships without that file. Passes
+The stations themselves (coordinates, minimum elevation) are facts, in
+:mod:`game.facts.ground`. Passes
 come from Skyfield's ``find_events`` (rise, culmination, set); the per-tick "in view"
 flags of the timeline use the same geometry vectorised (elevation above the station's
 local WGS84 horizon), because the simulation needs a flag for every tick, not events.
@@ -14,35 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.errors import UserError
+from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, GroundStation
 from game.orbit.elements import Orbit
 from game.orbit.track import ecef_from_geodetic, position_ecef_km
 
 __all__ = ["GroundStation", "GROUND_STATIONS", "Pass", "passes", "elevation_deg",
            "in_view", "DEFAULT_MIN_ELEVATION_DEG"]
 
-DEFAULT_MIN_ELEVATION_DEG = 10.0
-
-
-@dataclass(frozen=True)
-class GroundStation:
-    """A control centre: name, WGS84 latitude and east longitude (degrees)."""
-
-    name: str
-    lat_deg: float
-    lon_deg: float
-    agency: str = ""
-
-
-#: The ISS control centres, by id (coordinates from station.json ``ground_segment``).
-GROUND_STATIONS: dict[str, GroundStation] = {
-    "houston": GroundStation("Mission Control Houston (MCC-H)", 29.55806, -95.08833, "NASA"),
-    "korolyov": GroundStation("TsUP Korolyov (MCC-M)", 55.912938, 37.809743, "Roscosmos"),
-    "oberpfaffenhofen": GroundStation("Columbus Control Centre, Oberpfaffenhofen",
-                                      48.07806, 11.2525, "ESA/DLR"),
-    "tsukuba": GroundStation("JAXA Tsukuba Space Center", 36.0658, 140.1298, "JAXA"),
-    "longueuil": GroundStation("CSA John H. Chapman Space Centre, Longueuil",
-                               45.52239, -73.39582, "CSA"),
-}
 
 
 def _station(station_id: str) -> GroundStation:
@@ -86,20 +64,26 @@ def _elevation_from_ecef(r_km: np.ndarray, st: GroundStation) -> np.ndarray:
 
 
 def in_view(r_ecef_km: np.ndarray, station_id: str,
-            min_elevation_deg: float = DEFAULT_MIN_ELEVATION_DEG) -> np.ndarray:
-    """Bool per position: is the ISS at least ``min_elevation_deg`` above the horizon?"""
-    return _elevation_from_ecef(r_ecef_km, _station(station_id)) >= min_elevation_deg
+            min_elevation_deg: float | None = None) -> np.ndarray:
+    """Bool per position: is the ISS at least ``min_elevation_deg`` (default: the
+    station's own mask) above the horizon?"""
+    st = _station(station_id)
+    mask = st.min_elevation_deg if min_elevation_deg is None else min_elevation_deg
+    return _elevation_from_ecef(r_ecef_km, st) >= mask
 
 
 def passes(orbit: Orbit, station_id: str, start_unix_s: float, hours: float,
-           min_elevation_deg: float = DEFAULT_MIN_ELEVATION_DEG) -> list[Pass]:
+           min_elevation_deg: float | None = None) -> list[Pass]:
     """Passes of ``orbit`` over a ground station in ``hours`` from ``start_unix_s``,
-    by Skyfield's ``find_events`` (accurate to about a second)."""
+    by Skyfield's ``find_events`` (accurate to about a second), above the station's own
+    elevation mask unless ``min_elevation_deg`` says otherwise."""
     from skyfield.api import EarthSatellite, wgs84
 
     from game.orbit.timescale import check_time_span, skyfield_times, timescale
 
     st = _station(station_id)
+    if min_elevation_deg is None:
+        min_elevation_deg = st.min_elevation_deg
     check_time_span([start_unix_s, start_unix_s + hours * 3600.0], "pass search time")
     ts = timescale()
     sat = EarthSatellite.from_satrec(orbit.satrec, ts)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit
+from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
+from game.orbit.elements import Orbit
 from game.orbit.timescale import (
     as_unix_array,
     check_time_span,
@@ -32,7 +33,7 @@ __all__ = ["sun_direction_ecef", "subsolar_point", "direction_lat_lon_deg", "sun
            "sunlit_skyfield", "sun_events", "SunEvent", "terminator", "EARTH_SHADOW_RADIUS_KM"]
 
 #: Radius of the Earth's shadow cylinder: the equatorial radius, as Skyfield uses.
-EARTH_SHADOW_RADIUS_KM = EARTH_EQUATORIAL_RADIUS_KM
+EARTH_SHADOW_RADIUS_KM = WGS84_EQUATORIAL_RADIUS_KM
 _GRID_S = 3600.0
 _grid_cache: dict[int, np.ndarray] = {}  # hour index -> Sun unit vector, TEME-like frame
 

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.errors import OrbitDataError
-from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit, sgp4_error_text
+from game.facts.earth import (
+    WGS84_ECCENTRICITY_SQUARED,
+    WGS84_EQUATORIAL_RADIUS_KM,
+    WGS84_FLATTENING,
+)
+from game.orbit.elements import Orbit, sgp4_error_text
 from game.orbit.timescale import (
     DAY_S,
     JD_UNIX_EPOCH,
@@ -33,9 +38,9 @@ __all__ = ["Track", "ground_track", "ground_track_skyfield", "position_ecef_km",
            "position_teme_km", "gmst_rad", "geodetic_from_ecef", "ecef_from_geodetic",
            "split_antimeridian", "WGS84_A_KM", "WGS84_F"]
 
-WGS84_A_KM = EARTH_EQUATORIAL_RADIUS_KM
-WGS84_F = 1.0 / 298.257223563
-_E2 = WGS84_F * (2.0 - WGS84_F)
+WGS84_A_KM = WGS84_EQUATORIAL_RADIUS_KM
+WGS84_F = WGS84_FLATTENING
+_E2 = WGS84_ECCENTRICITY_SQUARED
 _JD_J2000 = 2451545.0
 _TAU = 2.0 * np.pi
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.facts.ground import AGENCY_STATION  # noqa: F401 - part of this module's face
+
 NEUTRAL = "neutral"
 
 # id, name, side, agency, start module, stress, loyalty
@@ -31,8 +33,6 @@ PARTNER_CREW: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     ("maya", "Maya Tremblay", NEUTRAL, "CSA", "quest", 10, 50),
 )
 
-#: partner agency -> its ground station id in the orbit timeline
-AGENCY_STATION = {"ESA": "oberpfaffenhofen", "JAXA": "tsukuba", "CSA": "longueuil"}
 
 SCENARIOS = ("film", "international")
 

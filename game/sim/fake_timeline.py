@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.facts.ground import GROUND_STATIONS
 from game.orbit.timeline import OrbitTimeline
 
-STATIONS = ("houston", "korolyov", "oberpfaffenhofen", "tsukuba", "longueuil")
+STATIONS = tuple(GROUND_STATIONS)
 
 
 def fake_timeline(n: int = 60_000, *, windows=None, sub_point=(30.0, -40.0), alt_km=420.0,

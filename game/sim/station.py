@@ -1,18 +1,10 @@
-"""The station aboard: real pressurized modules, the hatches between them, the systems.
+"""The station as the rules see it: the graph of modules and hatches, who holds what
+at the start, and how long it takes to float from one module to the next.
 
-Facts come from ``assets/station.json`` (configuration 2024-2025) and are written out
-here as constants, so a game's rules never change because an asset file was edited;
-``tests/test_sim_world.py`` checks these tables against station.json.
-
-Game choices on top of the facts (each visible to the player):
-- The three Pressurized Mating Adapters are modules too (short passages): PMA-1 joins
-  the segments (Unity aft - Zarya forward), PMA-2 carries the Crew Dragon port (IDA-2,
-  Harmony forward), PMA-3 the spare IDSS port (Harmony zenith).
-- The ways home are modules: ``soyuz`` docked at Rassvet nadir (as Soyuz MS-24 was) and
-  ``dragon`` at IDA-2 on PMA-2. Their lengths are the habitable length (Soyuz orbital +
-  descent module about 5.2 m; Crew Dragon capsule about 4.4 m).
-- Moving from one module's centre to the next: half of each module's length at
-  0.5 m/s plus 5 s for the hatch = ``5 + ceil(len_a + len_b)`` seconds.
+The facts (modules, lengths, hatches, systems, vehicles) are in :mod:`game.facts.station`;
+this module only indexes them for the rules. Moving from one module's centre to the
+next: half of each module's length at 0.5 m/s plus 5 s for the hatch =
+``5 + ceil(len_a + len_b)`` seconds.
 """
 
 from __future__ import annotations
@@ -20,33 +12,17 @@ from __future__ import annotations
 import math
 from collections import deque
 
-US, RU = "us", "ru"
+from game.facts import station as facts
 
-# id, display name, segment, length in metres, initial holder
-MODULES: tuple[tuple[str, str, str, float, str], ...] = (
-    ("unity", "Unity", "USOS", 5.47, US),
-    ("destiny", "Destiny", "USOS", 8.5, US),
-    ("harmony", "Harmony", "USOS", 7.2, US),
-    ("tranquility", "Tranquility", "USOS", 6.706, US),
-    ("cupola", "Cupola", "USOS", 1.5, US),
-    ("quest", "Quest", "USOS", 5.5, US),
-    ("columbus", "Columbus", "USOS", 6.871, US),
-    ("kibo_jpm", "Kibo", "USOS", 11.2, US),
-    ("kibo_elm_ps", "Kibo ELM-PS", "USOS", 4.2, US),
-    ("leonardo_pmm", "Leonardo", "USOS", 6.6, US),
-    ("beam", "BEAM", "USOS", 4.01, US),
-    ("pma1", "PMA-1", "USOS", 1.86, US),
-    ("pma2", "PMA-2", "USOS", 1.86, US),
-    ("pma3", "PMA-3", "USOS", 1.86, US),
-    ("dragon", "Crew Dragon", "vehicle", 4.4, US),
-    ("zvezda", "Zvezda", "ROS", 13.1, RU),
-    ("zarya", "Zarya", "ROS", 12.56, RU),
-    ("poisk", "Poisk", "ROS", 4.9, RU),
-    ("rassvet", "Rassvet", "ROS", 6.0, RU),
-    ("nauka", "Nauka", "ROS", 13.12, RU),
-    ("prichal", "Prichal", "ROS", 4.91, RU),
-    ("soyuz", "Soyuz", "vehicle", 5.2, RU),
-)
+US, RU = "us", "ru"
+_HOLDER_OF_SEGMENT = {"USOS": US, "ROS": RU}
+_VEHICLE_SIDE = {v.id: v.side for v in facts.VEHICLES}
+
+#: (id, display name, segment, length in metres, initial holder): the facts, plus who
+#: holds each module when the game begins (its segment's side; a vehicle its side's).
+MODULES: tuple[tuple[str, str, str, float, str], ...] = tuple(
+    (m.id, m.name, m.segment, m.length_m,
+     _HOLDER_OF_SEGMENT.get(m.segment) or _VEHICLE_SIDE[m.id]) for m in facts.MODULES)
 
 MODULE_IDS: tuple[str, ...] = tuple(m[0] for m in MODULES)
 MODULE_INDEX: dict[str, int] = {m: i for i, m in enumerate(MODULE_IDS)}
@@ -55,15 +31,7 @@ SEGMENT: dict[str, str] = {m[0]: m[2] for m in MODULES}
 LENGTH_M: dict[str, float] = {m[0]: m[3] for m in MODULES}
 INITIAL_HOLDER: dict[str, str] = {m[0]: m[4] for m in MODULES}
 
-# Every hatch joins two modules; its id is "a-b" in this order.
-HATCHES: tuple[tuple[str, str], ...] = (
-    ("pma1", "unity"), ("zarya", "pma1"), ("zarya", "zvezda"), ("zarya", "rassvet"),
-    ("zvezda", "poisk"), ("zvezda", "nauka"), ("nauka", "prichal"), ("unity", "destiny"),
-    ("unity", "quest"), ("unity", "tranquility"), ("destiny", "harmony"),
-    ("harmony", "columbus"), ("harmony", "kibo_jpm"), ("harmony", "pma2"), ("harmony", "pma3"),
-    ("tranquility", "cupola"), ("tranquility", "leonardo_pmm"), ("tranquility", "beam"),
-    ("kibo_jpm", "kibo_elm_ps"), ("rassvet", "soyuz"), ("pma2", "dragon"),
-)
+HATCHES: tuple[tuple[str, str], ...] = facts.HATCHES
 HATCH_IDS: tuple[str, ...] = tuple(f"{a}-{b}" for a, b in HATCHES)
 HATCH_ENDS: dict[str, tuple[str, str]] = dict(zip(HATCH_IDS, HATCHES, strict=True))
 
@@ -93,26 +61,21 @@ HOP_S: dict[tuple[str, str], int] = {
 
 # Vehicles: the ways home. vehicle id -> (side, capacity, port module)
 VEHICLES: dict[str, tuple[str, int, str]] = {
-    "soyuz": (RU, 3, "rassvet"),
-    "dragon": (US, 4, "pma2"),
+    v.id: (v.side, v.capacity, v.port) for v in facts.VEHICLES
 }
 VEHICLE_OF: dict[str, str] = {side: v for v, (side, _c, _p) in VEHICLES.items()}
 
 # Command and control: holding both for SEIZE_S seizes the station.
-CONTROL_MODULES: tuple[str, ...] = ("destiny", "zvezda")
+CONTROL_MODULES: tuple[str, ...] = facts.CONTROL_MODULES
 
 # Systems: id -> (module, display name). Their effects live in rules.py.
-SYSTEMS: tuple[tuple[str, str, str], ...] = (
-    ("power_ru", "destiny", "US power feed to the Russian segment"),
-    ("attitude", "zvezda", "Attitude control and reboost thrusters"),
-    ("o2_zvezda", "zvezda", "Elektron oxygen generator"),
-    ("o2_tranquility", "tranquility", "Oxygen Generation System"),
-)
+SYSTEMS: tuple[tuple[str, str, str], ...] = tuple(
+    (x.id, x.module, x.name) for x in facts.SYSTEMS)
 SYSTEM_IDS: tuple[str, ...] = tuple(s[0] for s in SYSTEMS)
 SYSTEM_MODULE: dict[str, str] = {s[0]: s[1] for s in SYSTEMS}
 SYSTEM_NAME: dict[str, str] = {s[0]: s[2] for s in SYSTEMS}
 
-CUPOLA = "cupola"
+CUPOLA = facts.CUPOLA
 
 
 def path(start: str, goal: str, hatch_open) -> list[str] | None:

@@ -38,9 +38,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.facts.earth import EARTH_MEAN_RADIUS_KM as EARTH_RADIUS_KM
+from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.sim.prng import Prng, seed_state
-
-EARTH_RADIUS_KM = 6371.0
 
 # Real cities (GeoNames-style coordinates, rounded to 0.01 degree): name, ISO country, lat, lon
 BUILTIN_CITIES: tuple[tuple[str, str, float, float], ...] = (
@@ -78,14 +78,6 @@ _COUNTRY_NAMES = {"united states": "US", "usa": "US", "canada": "CA", "united ki
                   "russian federation": "RU", "belarus": "BY"}
 _PER_BLOC = 60  # most populous cities of each bloc kept as targets
 
-# Mission control centres that can be struck: id -> (name, lat, lon) from station.json
-GROUND_STATIONS: dict[str, tuple[str, float, float]] = {
-    "houston": ("Houston (Mission Control)", 29.55806, -95.08833),
-    "korolyov": ("Korolyov (TsUP)", 55.912938, 37.809743),
-    "oberpfaffenhofen": ("Oberpfaffenhofen (Col-CC)", 48.07806, 11.2525),
-    "tsukuba": ("Tsukuba (SSOF)", 36.0658, 140.1298),
-    "longueuil": ("Longueuil (CSA)", 45.52239, -73.39582),
-}
 _STATION_STRIKE_WINDOW_S = {"houston": (5 * 3600, 9 * 3600), "korolyov": (5 * 3600, 9 * 3600),
                             "oberpfaffenhofen": (4 * 3600, 10 * 3600),
                             "tsukuba": (4 * 3600, 10 * 3600),
@@ -94,7 +86,6 @@ _ASAT_WINDOW_S = (2 * 3600, 8 * 3600)
 FIRST_SALVO_S = (600, 1200)  # the war begins 10-20 min into the mission
 ORDER_DELAY_S = (300, 900)  # each mission control sends its order 5-15 min after that
 AFTER_PASS_S = (1200, 3600)  # a mission control is struck no sooner after its first pass
-MISSION_CONTROL = {"us": "houston", "ru": "korolyov"}
 NEVER = 1 << 62  # the same "never" as rules.NEVER
 
 
@@ -286,9 +277,9 @@ def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
             if not_before[sid] != NEVER:
                 tick = max(tick, not_before[sid] + delay)
         station_tick[sid] = tick
-        name, lat, lon = GROUND_STATIONS[sid]
-        bloc = "ru" if sid == "korolyov" else "us"
-        raw.append((tick, lat, lon, 3, name, bloc, sid))
+        gs = GROUND_STATIONS[sid]
+        raw.append((tick, gs.lat_deg, gs.lon_deg, 3, gs.label, gs.side, sid))
+
     asat = rng.between(*_ASAT_WINDOW_S)
     raw.sort(key=lambda r: (r[0], r[4]))
     strikes = []

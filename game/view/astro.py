@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-EARTH_RADIUS_KM = 6371.0
+from game.facts.earth import EARTH_MEAN_RADIUS_KM
+
+EARTH_RADIUS_KM = EARTH_MEAN_RADIUS_KM
 DEG = np.pi / 180.0
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.facts.ground import MISSION_CONTROL
 from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
 
 STEP_S = 5.0
@@ -165,9 +166,9 @@ class OrbitFeed:
         if unix_s > self._passes_until - 6 * 3600 or unix_s < self._passes_until - 48 * 3600:
             start = unix_s - 900.0
             self._passes = {}
-            for sid in ("houston", "korolyov"):
+            for sid in MISSION_CONTROL.values():
                 try:
-                    got = api.passes(self.orbit, sid, start, 36.0, 5.0)
+                    got = api.passes(self.orbit, sid, start, 36.0)
                 except Exception:  # noqa: BLE001 - a HUD line must not end the game
                     got = []
                 self._passes[sid] = [Window(sid, float(p.rise_unix_s), float(p.set_unix_s),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.view.widgets import font, veil
 
 HELP_LINES = [
@@ -108,7 +109,8 @@ class Hud:
             (f"ISS  {lat}  {lon}  alt {info.alt_km:.0f} km", (225, 232, 245), self.text),
             (sun, (255, 220, 120) if info.sunlit else (150, 175, 255), self.text),
         ]
-        for name, sid in (("Houston", "houston"), ("Korolyov", "korolyov")):
+        for sid in MISSION_CONTROL.values():
+            name = GROUND_STATIONS[sid].short
             if info.windows is None:  # the game screen shows them with the order rules
                 break
             t, c = self._window_line(name, info.windows.get(sid), info.unix_s)

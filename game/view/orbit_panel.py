@@ -41,6 +41,8 @@ import numpy as np
 import pygame
 
 from game.errors import UserError
+from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
+from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, MISSION_CONTROL
 from game.view import widgets as w
 from game.view.app import Screen
 from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
@@ -48,11 +50,10 @@ from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
 #: Sampling of the live preview: the track and the pass scan share one SGP4 run.
 PREVIEW_STEP_S = 20.0
 PASS_SCAN_STEP_S = 60.0  # live pass scan: a pass above 10° lasts minutes
-EARTH_SHADOW_RADIUS_KM = 6378.137
 PREVIEW_ORBITS = 3
 PASS_HOURS = 24.0
-STATIONS = (("houston", "Houston"), ("korolyov", "Korolyov"))
-MIN_ELEVATION_DEG = 10.0
+STATIONS = tuple((sid, GROUND_STATIONS[sid].short) for sid in MISSION_CONTROL.values())
+MIN_ELEVATION_DEG = DEFAULT_MIN_ELEVATION_DEG
 ORBIT_SUFFIXES = {".tle", ".3le", ".txt", ".json", ".csv"}
 NAME_MAX = 24  # a 3LE name line (CelesTrak's width)
 
@@ -161,7 +162,7 @@ def compute_preview(orbit, start_unix_s: float, *, exact_passes: bool = False) -
     # same positions instead of a second SGP4 run.
     along = np.einsum("ij,ij->i", r3, sun3)
     off_axis_sq = np.einsum("ij,ij->i", r3, r3) - along**2
-    lit = (along >= 0.0) | (off_axis_sq > EARTH_SHADOW_RADIUS_KM**2)
+    lit = (along >= 0.0) | (off_axis_sq > api.EARTH_SHADOW_RADIUS_KM**2)
     passes: dict[str, list[PassWindow]] = {}
     if not exact_passes:
         t_day = start_unix_s + np.arange(0.0, PASS_HOURS * 3600.0 + 1.0, PASS_SCAN_STEP_S)
@@ -217,7 +218,7 @@ def _fmt_utc(unix_s: float) -> str:
 def footprint_radius_deg(alt_km: float, min_elevation_deg: float = MIN_ELEVATION_DEG) -> float:
     """Great-circle radius of the ground that sees a satellite at ``alt_km`` at least
     ``min_elevation_deg`` above its horizon (spherical Earth)."""
-    re_km = 6378.137
+    re_km = WGS84_EQUATORIAL_RADIUS_KM
     e = math.radians(min_elevation_deg)
     return math.degrees(math.acos(re_km / (re_km + alt_km) * math.cos(e)) - e)
 
@@ -835,8 +836,6 @@ class OrbitPanelScreen(Screen):
                                                                                       100)
 
     def _draw_stations_on_globe(self, surf, rect, cam, alt_km: float) -> None:
-        from game.orbit.api import GROUND_STATIONS
-
         radius = footprint_radius_deg(alt_km)
         for sid, label in STATIONS:
             st = GROUND_STATIONS[sid]
@@ -892,7 +891,7 @@ class OrbitPanelScreen(Screen):
         return surf
 
     def _draw_map(self, surf, rect: pygame.Rect) -> None:
-        from game.orbit.api import GROUND_STATIONS, split_antimeridian
+        from game.orbit.api import split_antimeridian
 
         p = self.preview
         if p is None:

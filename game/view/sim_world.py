@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.facts.ground import GROUND_STATIONS
+from game.facts.ground import MISSION_CONTROL as _MISSION_CONTROL
 from game.sim.runner import play
 
 #: The one palette: who holds what, everywhere (schematic, 3D model, HUD, tokens).
@@ -42,7 +44,8 @@ PALETTE = {
     "contested": (196, 110, 255),
 }
 SIDE_LABEL = {"us": "USA", "ru": "Russia", "neutral": "partner"}
-MISSION_CONTROL = {"us": ("houston", "Houston"), "ru": ("korolyov", "Korolyov")}
+MISSION_CONTROL = {side: (sid, GROUND_STATIONS[sid].short)
+                   for side, sid in _MISSION_CONTROL.items()}
 CHECKSUM_EVERY = 600  # ticks between recorded state checksums
 
 ENDING_TITLES = {
