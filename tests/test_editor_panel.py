@@ -9,8 +9,9 @@ import hashlib
 import numpy as np
 import pygame
 import pytest
+from pinned import pinned_orbit
 
-from game.orbit.api import load_orbit, read_orbit_file
+from game.orbit.api import read_orbit_file
 from game.paths import orbits_dir, user_orbits_dir
 from game.view.app import App, Screen
 from game.view.orbit_panel import OrbitPanelScreen
@@ -33,7 +34,7 @@ def panel(app):
     app.screens.clear()
     app.running = True
     app.push(_Below())
-    setup = GameSetup(load_orbit(), "iss-2026-10-08.tle")
+    setup = GameSetup(pinned_orbit(), "iss-2026-10-08.tle")
     screen = OrbitPanelScreen(app, setup)
     app.push(screen)
     app.run(frames=1)
@@ -163,14 +164,14 @@ def test_saved_orbit_can_start_a_game(app):
     app.running = True
     app.push(_Below())
     started = []
-    setup = GameSetup(load_orbit(), "iss-2026-10-08.tle")
+    setup = GameSetup(pinned_orbit(), "iss-2026-10-08.tle")
     panel = OrbitPanelScreen(app, setup, on_start=started.append)
     app.push(panel)
     app.run(frames=1)
     _drag_slider(app, panel.sliders["inclination_deg"], 40.0)
     _type(app, panel.save_field, "forty")
     # A fresh panel (say, next session) lists it; picking it and starting uses it.
-    setup2 = GameSetup(load_orbit(), "iss-2026-10-08.tle")
+    setup2 = GameSetup(pinned_orbit(), "iss-2026-10-08.tle")
     panel2 = OrbitPanelScreen(app, setup2, on_start=started.append)
     app.push(panel2)
     app.run(frames=1)
@@ -356,7 +357,7 @@ def test_in_game_panel_shows_the_game_start_and_says_next_game(app):
 
     app.screens.clear()
     app.running = True
-    setup = GameSetup(load_orbit(), "iss-2026-10-08.tle", seed=4)
+    setup = GameSetup(pinned_orbit(), "iss-2026-10-08.tle", seed=4)
     game_start = default_start(setup.orbit, setup.seed)
     assert game_start != setup.orbit.epoch_unix_s
 
@@ -375,7 +376,7 @@ def test_in_game_panel_shows_the_game_start_and_says_next_game(app):
     assert setup.start_unix_s == game_start
     assert "next game" in panel.start_button.label
     # from the title menu nothing changes
-    setup2 = GameSetup(load_orbit(), "iss-2026-10-08.tle", seed=4)
+    setup2 = GameSetup(pinned_orbit(), "iss-2026-10-08.tle", seed=4)
     app.screens.clear()
     app.push(_Below())
     p2 = OrbitPanelScreen(app, setup2)

@@ -4,11 +4,11 @@ import math
 
 import numpy as np
 import pytest
+from pinned import pinned_orbit
 
 from game.errors import OrbitDataError
 from game.orbit.api import (
     edit_elements,
-    load_orbit,
     parse_iso_utc,
     parse_orbit_text,
     position_ecef_km,
@@ -21,7 +21,7 @@ MU_WGS72 = 398600.8
 
 @pytest.fixture(scope="module")
 def iss():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def _reread(orbit):

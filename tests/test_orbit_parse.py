@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pinned import pinned_orbit
 
 from game.errors import OrbitDataError, UserError
 from game.orbit.api import (
@@ -13,6 +14,7 @@ from game.orbit.api import (
     read_orbit_file,
     tle_checksum,
 )
+from game.paths import orbits_dir
 
 DATA = Path(__file__).parent / "data" / "orbit"
 SHARED = Path("/work/shared/orbit-data")
@@ -45,10 +47,15 @@ def test_real_iss_element_sets_parse(path):
     assert 400 < orbit.perigee_km < orbit.apogee_km < 440
 
 
-def test_default_orbit_is_the_newest_bundled_iss():
-    orbit = load_orbit()
+def test_pinned_orbit_reads_as_written():
+    orbit = pinned_orbit()
     assert orbit.line1 == L1 and orbit.line2 == L2
     assert orbit.epoch_unix_s == pytest.approx(1791502495.716, abs=1e-3)  # 2026-10-08 23:34:55
+
+
+def test_default_orbit_is_the_newest_bundled_iss():
+    newest = sorted(orbits_dir().glob("iss-*.tle"))[-1]
+    assert load_orbit().line1 == read_orbit_file(newest)[0].line1
 
 
 def test_celestrak_3le_many_satellites_padded_names_and_rev_numbers():

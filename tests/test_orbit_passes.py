@@ -5,19 +5,19 @@ import sys
 
 import numpy as np
 import pytest
+from pinned import pinned_orbit
 
 from game.orbit.api import (
     GROUND_STATIONS,
     build_timeline,
     elevation_deg,
-    load_orbit,
     passes,
 )
 
 
 @pytest.fixture(scope="module")
 def iss():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def test_station_ids_and_coordinates():

@@ -6,6 +6,7 @@ EphemerisRangeError. Every entry point taking a time now refuses it first.
 """
 
 import pytest
+from pinned import pinned_orbit
 
 from game.errors import OrbitDataError
 from game.orbit import api
@@ -15,7 +16,6 @@ from game.orbit.api import (
     edit_elements,
     ground_track,
     iso_utc,
-    load_orbit,
     parse_iso_utc,
     parse_orbit_text,
     passes,
@@ -36,7 +36,7 @@ SPAN_WORDS = ("is outside", "1899-07-29", "2053-10-08", "DE421")
 
 @pytest.fixture(scope="module")
 def iss():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def y2055_text(iss) -> str:

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
+from pinned import pinned_orbit
 
 from game.orbit.api import (
-    load_orbit,
     parse_iso_utc,
     subsolar_point,
     sun_direction_ecef,
@@ -17,7 +17,7 @@ from game.orbit.api import (
 
 @pytest.fixture(scope="module")
 def iss():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def test_subsolar_point_at_march_equinox_noon():

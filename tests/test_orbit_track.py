@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from pinned import pinned_orbit
 
 from game.orbit.api import (
     ecef_from_geodetic,
@@ -17,7 +18,7 @@ from game.orbit.api import (
 
 @pytest.fixture(scope="module")
 def iss():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def _ecef(track):

@@ -7,8 +7,8 @@ import dataclasses
 import numpy as np
 import pygame
 import pytest
+from pinned import pinned_orbit
 
-from game.orbit.api import load_orbit
 from game.sim import station as stn
 from game.view.app import STEP_S, App
 from game.view.game_screen import EndScreen, GameScreen
@@ -18,7 +18,7 @@ from game.view.sim_world import PALETTE
 
 @pytest.fixture(scope="module")
 def orbit():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def _setup(orbit, **kw):

@@ -6,8 +6,8 @@ the Cupola camera hides the inset; the end summary explains evacuations."""
 import numpy as np
 import pygame
 import pytest
+from pinned import pinned_orbit
 
-from game.orbit.api import load_orbit
 from game.view.app import STEP_S, App
 from game.view.game_screen import EndScreen, GameHelpScreen, GameScreen, PauseMenu
 from game.view.setup import GameSetup
@@ -15,7 +15,7 @@ from game.view.setup import GameSetup
 
 @pytest.fixture(scope="module")
 def orbit():
-    return load_orbit()
+    return pinned_orbit()
 
 
 def _start(orbit, **kw):

@@ -5,14 +5,16 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from pinned import pinned_orbit
+
 from game.replay.recorder import Recorder
 
 
 @functools.cache
 def _orbit_and_timeline(warp: float, start_offset_s: float = 0.0):
-    from game.orbit.api import build_timeline, load_orbit
+    from game.orbit.api import build_timeline
 
-    orbit = load_orbit()
+    orbit = pinned_orbit()
     max_ticks = int(round(1800 * warp))
     start = orbit.epoch_unix_s + start_offset_s
     return orbit, build_timeline(orbit, start, 1.0, max_ticks + 1), max_ticks

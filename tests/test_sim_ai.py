@@ -1,6 +1,7 @@
 """The AI: same commands as a player, deterministic, and not always the same winner."""
 
 import pytest
+from pinned import pinned_orbit
 from sim_helpers import orders_game
 
 from game.sim.ai import AI
@@ -10,9 +11,8 @@ from game.sim.runner import play
 
 @pytest.fixture(scope="module")
 def orbit():
-    from game.orbit.api import load_orbit
 
-    return load_orbit()
+    return pinned_orbit()
 
 
 def _ai_game(orbit, seed, difficulty="hard", scenario="film"):

@@ -10,6 +10,7 @@ import statistics
 from collections import Counter
 
 import pytest
+from pinned import pinned_orbit
 
 from game.sim.ai import AI
 from game.sim.runner import play
@@ -21,9 +22,8 @@ WINS = {"us_control": "us", "evacuation_ru": "us", "ru_control": "ru", "evacuati
 
 @pytest.fixture(scope="module")
 def orbit():
-    from game.orbit.api import load_orbit
 
-    return load_orbit()
+    return pinned_orbit()
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pygame
 import pytest
+from pinned import pinned_orbit
 
 from game.view import astro
 from game.view.camera import Camera, CupolaCam, FollowCam, look_rot
@@ -110,10 +111,9 @@ def test_station_model_cached_matches_uncached():
 
 
 def test_orbit_table_slides_in_small_chunks(monkeypatch):
-    from game.orbit.api import load_orbit
     from game.view import feed as feed_mod
 
-    orbit = load_orbit()
+    orbit = pinned_orbit()
     t = orbit.epoch_unix_s
     f = feed_mod.OrbitFeed(orbit, t)
     sizes = []
