@@ -184,7 +184,7 @@ def test_bench_reports_a_failing_section_and_runs_the_rest(monkeypatch, capsys):
 
     monkeypatch.setattr(bench_cmd, "SECTIONS", [("broken", "game.orbit.api:no_such_bench"),
                                                 ("ground_track",
-                                                 "game.orbit.bench:bench_ground_track")])
+                                                 "game.bench.ground_track:bench_ground_track")])
     assert bench_cmd.run(SimpleNamespace(json=True, quick=True)) == 1
     data = json.loads(capsys.readouterr().out)
     assert "error" in data["broken"] and data["ground_track"]["points"] == 8640

@@ -18,11 +18,11 @@ from game.errors import UserError
 
 #: (section name, "module:function") in the order they run and print.
 SECTIONS: list[tuple[str, str]] = [
-    ("ground_track", "game.orbit.bench:bench_ground_track"),
-    ("render", "game.view.bench:bench_render"),
-    ("orbit_editor", "game.view.orbit_panel_bench:bench_live_recompute"),
-    ("sim", "game.sim.bench:bench_sim"),
-    ("replay", "game.replay.bench:bench_seek"),
+    ("ground_track", "game.bench.ground_track:bench_ground_track"),
+    ("render", "game.bench.render:bench_render"),
+    ("orbit_editor", "game.bench.orbit_editor:bench_live_recompute"),
+    ("sim", "game.bench.sim:bench_sim"),
+    ("replay", "game.bench.replay:bench_seek"),
 ]
 
 
