@@ -28,13 +28,13 @@ from game.replay.format import (
     make_header,
 )
 from game.replay.player import NOTABLE_KINDS, SPEEDS, Desync, ReplayPlayer
-from game.replay.reader import Entry, Replay, parse_replay, read_header, read_replay
+from game.replay.reader import Entry, Replay, parse_replay, read_replay
 from game.replay.recorder import Recorder, auto_replay_path
 from game.replay.verify import VerifyReport, verify_replay
 
 __all__ = [
     "Recorder", "auto_replay_path", "make_header",
-    "read_replay", "read_header", "parse_replay", "Replay", "Entry",
+    "read_replay", "parse_replay", "Replay", "Entry",
     "verify_replay", "VerifyReport", "ReplayPlayer", "Desync", "SPEEDS", "NOTABLE_KINDS",
     "FORMAT_NAME", "FORMAT_VERSION", "FILE_SUFFIX", "DEFAULT_CHECKSUM_EVERY",
 ]

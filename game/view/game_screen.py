@@ -218,7 +218,7 @@ class GameScreen(PlayScreen):
         # benches) do not. True/False force it.
         self.record = record
         world = world or SimWorld(setup, record=bool(record))
-        super().__init__(setup.orbit, world.start_unix_s, warp=setup.warp, seed=setup.seed,
+        super().__init__(setup.orbit, world.start_unix_s, warp=setup.warp,
                          camera=camera, world=world, auto_camera=auto_camera)
         self.setup = setup
         self.sim = world

@@ -2,9 +2,10 @@
 
 Seams for the game screens:
 
-- **World**: where strikes and module tints come from. :class:`DemoWorld` is a seeded
-  demo war with tints by segment; a simulation-backed world only needs the same three
-  methods (``advance``, ``flashes``, ``module_tints``) and must not be changed by the view.
+- **World**: where strikes and module tints come from: an object with ``advance``,
+  ``flashes`` and ``module_tints`` (the game's and the replay's worlds), never changed by
+  the view. Without one (the title menu's backdrop) the Earth is the plain globe: no
+  strikes, modules in their own colours, nothing to advance.
 - **Panels**: ``screen.add_panel(panel, side="right", size=380)`` takes a strip of the
   window; the scene shrinks to the rest. A panel has ``draw(surface, rect, view_state)``
   and ``handle_event(event, rect) -> bool`` (see :class:`Panel`).
@@ -16,12 +17,10 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pygame
 
 from game.view.app import DismissibleOverlay, Screen
 from game.view.camera import CameraRig
-from game.view.demo import demo_strikes
 from game.view.feed import OrbitFeed
 from game.view.hud import Hud, HudInfo
 from game.view.scene import Scene, ViewState, inset_box
@@ -29,22 +28,6 @@ from game.view.widgets import dim_below
 
 DEFAULT_WARP = 30.0
 WARPS = [1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0]
-
-
-class DemoWorld:
-    """Stand-in for the simulation: a seeded strike schedule; modules tinted by segment."""
-
-    def __init__(self, seed: int, start_unix_s: float):
-        self._flashes = demo_strikes(seed, start_unix_s)
-
-    def advance(self, mission_dt_s: float) -> None:  # the real sim would tick here
-        pass
-
-    def flashes(self) -> np.ndarray:
-        return self._flashes
-
-    def module_tints(self) -> dict[str, tuple[int, int, int]]:
-        return {}
 
 
 class Panel:
@@ -71,14 +54,14 @@ class HelpScreen(DismissibleOverlay):
 
 class PlayScreen(Screen):
     def __init__(self, orbit, start_unix_s: float, *, warp: float | None = None,
-                 seed: int = 1, camera: str = "free", world=None, auto_camera: bool = False):
+                 camera: str = "free", world=None, auto_camera: bool = False):
         super().__init__()
         self.feed = OrbitFeed(orbit, start_unix_s)
         self.start_unix_s = float(start_unix_s)
         self.t = self.t_prev = float(start_unix_s)
         self.warp = float(warp or DEFAULT_WARP)
         self.paused = False
-        self.world = world or DemoWorld(seed, start_unix_s)
+        self.world = world  # None: the plain globe (see the module docstring)
         self.rig = CameraRig(camera)
         self.scene = Scene()
         self.hud = Hud()
@@ -185,7 +168,8 @@ class PlayScreen(Screen):
         self.t_prev = self.t
         if not self.paused:
             self.t += dt * self.warp
-            self.world.advance(dt * self.warp)
+            if self.world is not None:
+                self.world.advance(dt * self.warp)
         st = self.feed.state(self.t)
         from game.view.astro import gmst_rad
 
@@ -205,13 +189,14 @@ class PlayScreen(Screen):
         behind, ahead = self.feed.track(t, per, 2 * per) if self.show_track else (None, None)
         vs = ViewState(unix_s=t, iss_pos=st.pos, iss_vel=st.vel, iss_lat_deg=st.lat_deg,
                        iss_lon_deg=st.lon_deg, iss_alt_km=st.alt_km, iss_sunlit=st.sunlit,
-                       sun_ecef=self.feed.sun(t), flashes=self.world.flashes(),
-                       module_tints=self.world.module_tints(), camera_mode=self.rig.mode,
+                       sun_ecef=self.feed.sun(t), camera_mode=self.rig.mode,
                        show_track=self.show_track,
                        # the inset is the station from outside: no use inside the Cupola
                        show_model_inset=self.show_inset and self.rig.mode != "cupola")
         if behind is not None:
             vs.track_behind, vs.track_ahead = behind, ahead
+        if self.world is not None:
+            vs.flashes, vs.module_tints = self.world.flashes(), self.world.module_tints()
         return vs
 
     def hud_info(self, vs: ViewState) -> HudInfo:

@@ -331,7 +331,7 @@ class ReplayScreen(PlayScreen):
         # the rules HUD reads a SimWorld; the bare fallback world has none to show
         self.game_hud = GameHud() if isinstance(world, SimWorld) else None
         super().__init__(player.replay.orbit, h["start_unix_s"], warp=player.warp,
-                         seed=h["seed"], camera=camera, world=world, auto_camera=auto_camera)
+                         camera=camera, world=world, auto_camera=auto_camera)
         self.replay_start = float(h["start_unix_s"])
         self.show_ending = False  # e: name the ending before the play head gets there
         self.bar = TimelineBar(self)
