@@ -9,11 +9,11 @@ import pygame
 import pytest
 from pinned import pinned_orbit
 
+from game.session.palette import PALETTE
+from game.session.setup import GameSetup
 from game.sim import station as stn
 from game.view.app import STEP_S, App
 from game.view.game_screen import EndScreen, GameScreen
-from game.view.setup import GameSetup
-from game.view.sim_world import PALETTE
 
 
 @pytest.fixture(scope="module")
@@ -281,7 +281,7 @@ def test_long_log_lines_end_inside_the_panel(orbit):
 
 
 def test_log_keeps_a_repeated_conversation_quiet_for_ten_minutes():
-    from game.view.sim_world import Log
+    from game.session.log import Log
 
     log = Log()
     talk = "Kira Foster talked with Nicholai across the divide"
@@ -301,7 +301,7 @@ def test_a_watched_game_is_the_same_game_as_iss_game_sim(orbit, capsys):
     import json
 
     from game.cli.main import main
-    from game.view.sim_world import SimWorld
+    from game.session.world import SimWorld
 
     world = SimWorld(_setup(orbit, seed=5, us="ai", ru="ai"), record=False)
     while not world.game.ended:
@@ -315,7 +315,7 @@ def test_a_watched_game_is_the_same_game_as_iss_game_sim(orbit, capsys):
 def test_in_view_countdown_runs_to_the_end_of_the_pass(orbit):
     """The rules HUD's 'IN VIEW, m:ss left' for a mission control: seconds to the end of
     the pass, checked against a plain walk over the game's own timeline."""
-    from game.view.sim_world import SimWorld
+    from game.session.world import SimWorld
 
     world = SimWorld(_setup(orbit, seed=3, us="ai", ru="ai"), record=False)
     tl = world.game.setup.timeline

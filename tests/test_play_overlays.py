@@ -8,9 +8,9 @@ import pygame
 import pytest
 from pinned import pinned_orbit
 
+from game.session.setup import GameSetup
 from game.view.app import STEP_S, App
 from game.view.game_screen import EndScreen, GameHelpScreen, GameScreen, PauseMenu
-from game.view.setup import GameSetup
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +149,7 @@ def test_end_summary_explains_evacuation_and_lines_up_the_crew(orbit):
 
 
 def test_legend_contested_is_not_the_closed_hatch_amber():
-    from game.view.sim_world import PALETTE
+    from game.session.palette import PALETTE
 
     hatch_closed = (255, 182, 40)  # game.view.schematic draws closed hatches in this
     assert PALETTE["contested"] != hatch_closed

@@ -6,8 +6,8 @@ import pytest
 from pinned import pinned_orbit
 
 from game.orbit.api import load_orbit
+from game.session.setup import GameSetup
 from game.view.app import App
-from game.view.setup import GameSetup
 from game.view.title import TitleScreen, render_title_png
 
 

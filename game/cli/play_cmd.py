@@ -77,7 +77,7 @@ def wants_title(args) -> bool:
 def _setup(args, orbit, start: float, *, epoch_given: bool):
     import dataclasses
 
-    from game.view.setup import GameSetup
+    from game.session.setup import GameSetup
 
     label = Path(args.orbit).name if args.orbit else "bundled ISS"
     setup = GameSetup(orbit=orbit, orbit_label=label,

@@ -1,7 +1,7 @@
 """The game: the play screen with the simulation behind it, the schematic, the rules HUD.
 
 :class:`GameScreen` is a :class:`~game.view.play.PlayScreen` whose world is a
-:class:`~game.view.sim_world.SimWorld`. Each fixed step it drains ``app.commands`` into
+:class:`~game.session.world.SimWorld`. Each fixed step it drains ``app.commands`` into
 the game (even while paused: orders can be given on a paused clock), then lets mission
 time pass; the simulation advances by whole ticks. When the game ends it shows
 :class:`EndScreen` (the ending in words, what happened; new game / title / quit).
@@ -21,12 +21,14 @@ import dataclasses
 
 import pygame
 
+from game.session.palette import PALETTE
+from game.session.wording import ENDING_TITLES, SIDE_LABEL
+from game.session.world import SimWorld
 from game.view.app import DismissibleOverlay, Screen
 from game.view.game_hud import GameHud
 from game.view.hud import HELP_LINES, fmt_dur
 from game.view.play import WARPS, PlayScreen
 from game.view.schematic import SchematicPanel
-from game.view.sim_world import ENDING_TITLES, PALETTE, SIDE_LABEL, SimWorld
 from game.view.widgets import dim_below, ellipsize, font, veil, wrap
 
 PANEL_W = 560

@@ -24,10 +24,12 @@ import numpy as np
 import pygame
 
 from game.replay.player import NOTABLE_KINDS, ReplayPlayer
+from game.session.palette import LOG_ORDER, LOG_START, PALETTE
+from game.session.setup import GameSetup
+from game.session.wording import fmt_mission
+from game.session.world import SimWorld
 from game.view.game_hud import GameHud
 from game.view.play import PlayScreen
-from game.view.setup import GameSetup
-from game.view.sim_world import PALETTE, SimWorld, fmt_mission
 from game.view.widgets import font
 
 BAR_H = 78
@@ -313,7 +315,7 @@ def _dim(c):
 
 def _ending_title(ending: str) -> str:
     try:
-        from game.view.sim_world import ENDING_TITLES
+        from game.session.wording import ENDING_TITLES
 
         return "Ending: " + ENDING_TITLES.get(ending, ending)
     except Exception:  # noqa: BLE001
@@ -376,7 +378,7 @@ class ReplayScreen(PlayScreen):
         log.clear()
         h = self.player.replay.header
         log.add(0, f"{replay_title(h)}; AI {h.get('difficulty', '?')}, warp "
-                   f"{float(h.get('warp', 0)):g}x", (200, 215, 240))
+                   f"{float(h.get('warp', 0)):g}x", LOG_START)
         self._log_lines(-1, self.player.tick, self.player.events_between(-1, self.player.tick))
 
     def _human_orders(self, t0: int, t1: int) -> list:
@@ -387,7 +389,7 @@ class ReplayScreen(PlayScreen):
         if not humans:
             return []
         try:
-            from game.view.sim_world import SIDE_LABEL, describe
+            from game.session.wording import SIDE_LABEL, describe
         except Exception:  # noqa: BLE001 - the log is optional
             return []
         game = self.player.game
@@ -422,7 +424,7 @@ class ReplayScreen(PlayScreen):
             if is_event:
                 self.world._on_events([item])
             else:
-                log.add(tick, item, (160, 200, 240), "order")
+                log.add(tick, item, LOG_ORDER, "order")
 
     def seek(self, tick: float) -> None:
         self.player.seek(tick)

@@ -3,7 +3,7 @@
 Modules are boxes laid out like the real station seen from above: the Russian segment aft
 (left), the US segment forward (right), Soyuz under Rassvet, Crew Dragon on PMA-2 at
 Harmony's forward port, the Cupola under Tranquility. Each box is coloured by who holds it
-(:data:`game.view.sim_world.PALETTE`), with a capture bar while a side is taking it and
+(:data:`game.session.palette.PALETTE`), with a capture bar while a side is taking it and
 badges for what lives there (C2 command and control; PW US power feed; TH attitude and
 reboost thrusters; O2 oxygen generation: green working, amber on but unpowered, red off).
 Hatches are small squares on the links (dark: open; amber: closed; red: sealed from the
@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.session.palette import LOG_REFUSED, PALETTE, module_colour
+from game.session.wording import SIDE_LABEL, fmt_mission
 from game.sim import station as stn
 from game.sim.commands import (
     CloseHatch,
@@ -41,7 +43,6 @@ from game.sim.commands import (
     Talk,
 )
 from game.view.game_hud import plain
-from game.view.sim_world import PALETTE, SIDE_LABEL, fmt_mission, module_colour
 from game.view.widgets import ellipsize, font
 
 # (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.
@@ -191,7 +192,7 @@ class SchematicPanel:
         return next((c for c in self.world.state.crew if c.id == cid), None)
 
     def _refuse(self, reason: str) -> None:
-        self.world.log.add(self.world.game.tick, f"Refused - {reason}", (255, 120, 100),
+        self.world.log.add(self.world.game.tick, f"Refused - {reason}", LOG_REFUSED,
                            "refused")
         self.world.refusals.append((reason, 5.0))
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pygame
 
+from game.session.setup import apply_side, side_mode
 from game.view.app import Screen
 from game.view.play import PlayScreen
 from game.view.widgets import ellipsize, font
@@ -50,19 +51,6 @@ def orbit_files() -> list[Path]:
         except OSError:
             pass
     return out
-
-
-def side_mode(setup) -> str:
-    if setup.us == "human" and setup.ru == "human":
-        return "both"
-    if setup.us == "ai" and setup.ru == "ai":
-        return "watch"
-    return "ru" if setup.ru == "human" else "us"
-
-
-def apply_side(setup, mode: str) -> None:
-    setup.us, setup.ru = {"us": ("human", "ai"), "ru": ("ai", "human"),
-                          "both": ("human", "human"), "watch": ("ai", "ai")}[mode]
 
 
 BUNDLED = "bundled ISS"  # the orbit label of the bundled element set (the newest)
@@ -357,7 +345,7 @@ class TitleScreen(Screen):
 
 def default_setup():
     from game.orbit.api import load_orbit
-    from game.view.setup import GameSetup
+    from game.session.setup import GameSetup
 
     return GameSetup(orbit=load_orbit(), orbit_label=BUNDLED)
 

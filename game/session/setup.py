@@ -29,3 +29,19 @@ class GameSetup:
     @property
     def start_unix_s(self) -> float:
         return self.orbit.epoch_unix_s if self.epoch_unix_s is None else self.epoch_unix_s
+
+
+def side_mode(setup) -> str:
+    """Who plays, in one word: "us" or "ru" (that side is human, against the AI), "both"
+    (hot-seat) or "watch" (AI against AI)."""
+    if setup.us == "human" and setup.ru == "human":
+        return "both"
+    if setup.us == "ai" and setup.ru == "ai":
+        return "watch"
+    return "ru" if setup.ru == "human" else "us"
+
+
+def apply_side(setup, mode: str) -> None:
+    """Set both sides' controllers from a :func:`side_mode` word."""
+    setup.us, setup.ru = {"us": ("human", "ai"), "ru": ("ai", "human"),
+                          "both": ("human", "human"), "watch": ("ai", "ai")}[mode]

@@ -1,7 +1,7 @@
-"""The simulation behind the play screen: a ``world`` for :class:`game.view.play.PlayScreen`.
+"""The live game behind the play screen (its ``world``), without pygame.
 
-:class:`SimWorld` builds the game from a :class:`~game.view.setup.GameSetup` the same way
-``iss-game sim`` does (:func:`game.newgame.setup_game`: same seed, same orbit, same
+:class:`SimWorld` builds the game from a :class:`~game.session.setup.GameSetup` the same
+way ``iss-game sim`` does (:func:`game.newgame.setup_game`: same seed, same orbit, same
 start -> the same game), then only ever
 
 - advances it by whole ticks as mission time passes (``advance``: one tick = one mission
@@ -13,123 +13,43 @@ start -> the same game), then only ever
 
 It never touches simulation state otherwise. For the 3D view it provides the strikes of
 the sim's war schedule as flashes and the module tints by holder, in the one palette of
-the game (:data:`PALETTE`). Events go to a message log (:class:`Log`) and to listeners
-(sound). Every windowed game is recorded (issue 5): :func:`open_recorder` opens a
-``game.replay`` Recorder in the user's replays folder, attached to the game (accepted
-commands), checkpointed after every step (checksums), finished with the result. Headless
-games (screenshots, tests, benches) are not recorded (``record=False``; ``iss-game sim
---record FILE`` is the explicit way to record one), and a game left before it started
-(no mission second passed, or no command accepted) leaves no file behind: :meth:`close`
-deletes it, so the Replays browser never fills with empty "unfinished 0:00" rows.
+the game (:data:`game.session.palette.PALETTE`). Events go to a message log
+(:class:`game.session.log.Log`) and to listeners (sound). Every windowed game is recorded
+(issue 5): :func:`open_recorder` opens a ``game.replay`` Recorder in the user's replays
+folder, attached to the game (accepted commands), checkpointed after every step
+(checksums), finished with the result. Headless games (screenshots, tests, benches) are
+not recorded (``record=False``; ``iss-game sim --record FILE`` is the explicit way to
+record one), and a game left before it started (no mission second passed, or no command
+accepted) leaves no file behind: :meth:`close` deletes it, so the Replays browser never
+fills with empty "unfinished 0:00" rows.
 """
 
 from __future__ import annotations
 
 import math
 from collections import deque
-from dataclasses import dataclass
 
 import numpy as np
 
 from game.facts.ground import GROUND_STATIONS
 from game.facts.ground import MISSION_CONTROL as _MISSION_CONTROL
+from game.session.log import Log
+from game.session.palette import (
+    LOG_NOTE,
+    LOG_ORDER,
+    LOG_REFUSED,
+    LOG_START,
+    LOG_WARNING,
+    PALETTE,
+    event_colour,
+    module_colour,
+)
+from game.session.wording import SIDE_LABEL, describe
 from game.sim.runner import play
 
-#: The one palette: who holds what, everywhere (schematic, 3D model, HUD, tokens).
-PALETTE = {
-    "us": (70, 140, 255),
-    "ru": (228, 68, 58),
-    "neutral": (150, 156, 170),
-    # violet, between blue and red: not the amber of a closed hatch on the schematic
-    "contested": (196, 110, 255),
-}
-SIDE_LABEL = {"us": "USA", "ru": "Russia", "neutral": "partner"}
 MISSION_CONTROL = {side: (sid, GROUND_STATIONS[sid].short)
                    for side, sid in _MISSION_CONTROL.items()}
 CHECKSUM_EVERY = 600  # ticks between recorded state checksums
-
-ENDING_TITLES = {
-    "us_control": "The United States seize the station",
-    "ru_control": "Russia seizes the station",
-    "truce": "Truce",
-    "evacuation_us": "The Americans leave in their Dragon",
-    "evacuation_ru": "The Russians leave in their Soyuz",
-    "station_lost": "The station is lost",
-    "stalemate": "Stalemate",
-}
-
-
-def fmt_mission(ticks: float) -> str:
-    s = int(max(0, ticks))
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
-
-
-@dataclass
-class LogLine:
-    tick: int
-    text: str
-    colour: tuple[int, int, int]
-    kind: str = ""
-
-
-class Log:
-    """The message log: events, orders, refusals; newest last, bounded.
-
-    Talk is the one thing crew do over and over (the AI's diplomacy talks every minute or
-    so), so the same conversation gets a new line at most once per ``TALK_QUIET_TICKS``,
-    marked "(xN)" with how many times that pair has talked so far. Everything else is
-    logged as it happens, a run of identical lines folded as "(xN)"."""
-
-    TALK_QUIET_TICKS = 600
-
-    def __init__(self, size: int = 200):
-        self.lines: deque[LogLine] = deque(maxlen=size)
-        self.version = 0  # bumps on every change (panels cache their drawing by it)
-        self._talk_logged: dict[str, int] = {}  # conversation -> tick of its last new line
-        self._talks: dict[str, int] = {}  # conversation -> times it happened
-
-    def clear(self) -> None:
-        self.lines.clear()
-        self._talk_logged.clear()
-        self._talks.clear()
-        self.version += 1
-
-    def _add_talk(self, tick: int, text: str, colour) -> None:
-        n = self._talks[text] = self._talks.get(text, 0) + 1
-        shown = f"{text} (x{n})" if n > 1 else text
-        last = self.lines[-1] if self.lines else None
-        if last is not None and last.kind == "talked" and last.text.split(" (x")[0] == text:
-            self.lines[-1] = LogLine(tick, shown, last.colour, "talked")  # count it there
-        else:
-            quiet_since = self._talk_logged.get(text)
-            if quiet_since is not None and 0 <= tick - quiet_since < self.TALK_QUIET_TICKS:
-                return
-            self._talk_logged[text] = tick
-            self.lines.append(LogLine(tick, shown, colour, "talked"))
-        self.version += 1
-
-    def add(self, tick: int, text: str, colour=(215, 222, 235), kind: str = "") -> None:
-        if kind == "talked":
-            self._add_talk(int(tick), text, colour)
-            return
-        last = self.lines[-1] if self.lines else None
-        if last is not None and last.text.split(" (x")[0] == text and last.kind == kind:
-            n = int(last.text.rsplit("(x", 1)[1][:-1]) + 1 if "(x" in last.text else 2
-            self.lines[-1] = LogLine(int(tick), f"{text} (x{n})", colour, kind)
-        else:
-            self.lines.append(LogLine(int(tick), text, colour, kind))
-        self.version += 1
-
-
-_EVENT_COLOUR = {
-    "flash": (255, 150, 90), "strike": (170, 140, 120), "station_silenced": (255, 120, 90),
-    "order_received": (255, 225, 120), "act": (255, 240, 170), "captured": None,
-    "seize_started": (255, 200, 80), "seize_broken": (200, 220, 255),
-    "truce_started": (140, 255, 170), "truce_broken": (255, 170, 120),
-    "restrained": (255, 120, 110), "restrain_failed": (255, 160, 120),
-    "oxygen_off": (255, 110, 90), "power_low": (255, 150, 90), "debris_warning": (255, 110, 90),
-    "ended": (255, 255, 255), "left": (255, 230, 150), "joined": (190, 230, 255),
-}
 
 
 def _run_ends(idx: np.ndarray) -> np.ndarray:
@@ -200,9 +120,9 @@ class SimWorld:
         who = {"human": "you", "ai": "AI"}
         self.log.add(0, f"Mission start. US: {who[setup.us]}, Russia: {who[setup.ru]}; "
                         f"seed {setup.seed}, {setup.scenario}, AI {setup.difficulty}.",
-                     (200, 215, 240))
+                     LOG_START)
         self.log.add(0, "Routine: the crew work together. Orders come only over your "
-                        "mission control.", (170, 185, 210))
+                        "mission control.", LOG_NOTE)
 
     # -- recording ----------------------------------------------------------------------
     def _count_command(self, _tick: int, _cmd) -> None:
@@ -217,7 +137,7 @@ class SimWorld:
             self.recorder = open_recorder(self.setup, self.game)
         except Exception as exc:  # noqa: BLE001 - a game is never lost to a recorder bug
             self.recorder = None
-            self.log.add(0, f"Not recording: {exc}", (255, 170, 120))
+            self.log.add(0, f"Not recording: {exc}", LOG_WARNING)
         if self.recorder is None:
             return
         self.record_path = str(getattr(self.recorder, "path", ""))
@@ -291,10 +211,10 @@ class SimWorld:
         crew = self.game.crew_by_id(getattr(cmd, "crew", ""))
         name = crew.name if crew is not None else getattr(cmd, "crew", "?")
         if res.ok:
-            self.log.add(self.game.tick, f"{name}: {describe(cmd, self._name)}", (160, 200, 240),
+            self.log.add(self.game.tick, f"{name}: {describe(cmd, self._name)}", LOG_ORDER,
                          "order")
         else:
-            self.log.add(self.game.tick, f"Refused - {res.reason}", (255, 120, 100), "refused")
+            self.log.add(self.game.tick, f"Refused - {res.reason}", LOG_REFUSED, "refused")
             self.refusals.append((res.reason, 5.0))
         for fn in tuple(self.listeners):
             fn(("accepted" if res.ok else "refused", cmd))
@@ -365,39 +285,6 @@ class SimWorld:
     # -- events ----------------------------------------------------------------------------
     def _on_events(self, events) -> None:
         for ev in events:
-            colour = _EVENT_COLOUR.get(ev.kind, (205, 212, 228))
-            if ev.kind == "captured":
-                colour = PALETTE.get(ev.data.get("side", ""), (205, 212, 228))
-            self.log.add(ev.tick, ev.text, colour, ev.kind)
+            self.log.add(ev.tick, ev.text, event_colour(ev), ev.kind)
             for fn in tuple(self.listeners):
                 fn(("event", ev))
-
-
-def module_colour(holder: str, status: str = "") -> tuple[int, int, int]:
-    if status == "contested":
-        return PALETTE["contested"]
-    return PALETTE.get(holder, PALETTE["neutral"])
-
-
-def describe(cmd, name=lambda cid: cid) -> str:
-    """A command in words, for the log."""
-    from game.sim import station as stn
-
-    kind = cmd.kind
-    if kind == "move":
-        return f"moving to {stn.MODULE_NAME.get(cmd.to, cmd.to)}"
-    if kind in ("open", "close"):
-        a, b = stn.HATCH_ENDS.get(cmd.hatch, ("?", "?"))
-        what = "opening" if kind == "open" else "closing"
-        return f"{what} hatch {stn.MODULE_NAME.get(a, a)}-{stn.MODULE_NAME.get(b, b)}"
-    if kind in ("offline", "restore"):
-        name = stn.SYSTEM_NAME.get(cmd.system, cmd.system)
-        return ("taking offline: " if kind == "offline" else "restoring: ") + name
-    if kind in ("talk", "restrain", "free"):
-        verb = {"talk": "talking with", "restrain": "restraining", "free": "freeing"}[kind]
-        return f"{verb} {name(cmd.target)}"
-    if kind == "leave":
-        return "undocking to leave the station"
-    if kind == "stop":
-        return "stopped"
-    return kind
