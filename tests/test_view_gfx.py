@@ -9,9 +9,9 @@ import pygame
 import pytest
 from pinned import pinned_orbit
 
-from game.view import astro
-from game.view.camera import Camera, CupolaCam, FollowCam, look_rot
-from game.view.globe import GlobeRenderer
+from game.view.render import astro
+from game.view.render.camera import Camera, CupolaCam, FollowCam, look_rot
+from game.view.render.globe import GlobeRenderer
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_cupola_view_spans_wide_ground():
 
 
 def test_cupola_frame_overlay():
-    from game.view.scene import cupola_frame
+    from game.view.render.scene import cupola_frame
 
     s = cupola_frame((400, 300))
     a = pygame.surfarray.array_alpha(s)
@@ -82,9 +82,9 @@ def _model_image(model, b2w, cam_rot, cam_m, sun, cache):
 
 
 def test_station_model_cached_matches_uncached():
+    from game.view.render.scene import Scene, ViewState
+    from game.view.render.station_model import StationModel
     from game.view.resources import station_facts
-    from game.view.scene import Scene, ViewState
-    from game.view.station_model import StationModel
 
     model = StationModel(station_facts())
     sun = astro.unit_from_latlon(10.0, 60.0)
@@ -111,7 +111,7 @@ def test_station_model_cached_matches_uncached():
 
 
 def test_orbit_table_slides_in_small_chunks(monkeypatch):
-    from game.view import feed as feed_mod
+    from game.view.render import feed as feed_mod
 
     orbit = pinned_orbit()
     t = orbit.epoch_unix_s

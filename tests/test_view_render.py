@@ -8,10 +8,10 @@ import pygame
 import pytest
 from pinned import pinned_orbit
 
-from game.view import astro
-from game.view.camera import Camera, look_rot
-from game.view.globe import GlobeRenderer, shade_factors
-from game.view.scene import Scene, ViewState, blackout_spots, flash_intensity
+from game.view.render import astro
+from game.view.render.camera import Camera, look_rot
+from game.view.render.globe import GlobeRenderer, shade_factors
+from game.view.render.scene import Scene, ViewState, blackout_spots, flash_intensity
 
 SIZE = (640, 360)
 
@@ -79,7 +79,7 @@ def test_greenwich_on_day_side_at_noon_utc(globe):
 
 
 def test_projected_iss_lands_on_its_latlon(globe):
-    from game.view.feed import OrbitFeed
+    from game.view.render.feed import OrbitFeed
 
     orbit = pinned_orbit()
     t = orbit.epoch_unix_s + 1234.0

@@ -30,7 +30,7 @@ def _percentile(xs: list[float], q: float) -> float:
 
 def _due_mid_window(feed, now_s: float, mid_mission_s: float) -> None:
     """Shorten the feed's table so its next chunk is appended ``mid_mission_s`` from now."""
-    from game.view.feed import AHEAD_S, STEP_S
+    from game.view.render.feed import AHEAD_S, STEP_S
 
     n = int((feed._t[-1] - now_s - AHEAD_S - mid_mission_s) / STEP_S)
     if n > 0:

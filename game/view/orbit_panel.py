@@ -45,7 +45,7 @@ from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
 from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, MISSION_CONTROL
 from game.view import widgets as w
 from game.view.app import Screen
-from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
+from game.view.render.astro import EARTH_RADIUS_KM, unit_from_latlon
 
 #: Sampling of the live preview: the track and the pass scan share one SGP4 run.
 PREVIEW_STEP_S = 20.0
@@ -792,8 +792,8 @@ class OrbitPanelScreen(Screen):
 
     # The globe: the game's own Scene (Blue Marble, real Sun), track three orbits ahead.
     def _draw_globe(self, surf, rect: pygame.Rect) -> None:
-        from game.view.camera import FreeCam
-        from game.view.scene import Scene, ViewState
+        from game.view.render.camera import FreeCam
+        from game.view.render.scene import Scene, ViewState
 
         p = self.preview
         if p is None:

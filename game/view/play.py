@@ -20,10 +20,10 @@ import math
 import pygame
 
 from game.view.app import DismissibleOverlay, Screen
-from game.view.camera import CameraRig
-from game.view.feed import OrbitFeed
 from game.view.hud import Hud, HudInfo
-from game.view.scene import Scene, ViewState, inset_box
+from game.view.render.camera import CameraRig
+from game.view.render.feed import OrbitFeed
+from game.view.render.scene import Scene, ViewState, inset_box
 from game.view.widgets import dim_below
 
 DEFAULT_WARP = 30.0
@@ -171,7 +171,7 @@ class PlayScreen(Screen):
             if self.world is not None:
                 self.world.advance(dt * self.warp)
         st = self.feed.state(self.t)
-        from game.view.astro import gmst_rad
+        from game.view.render.astro import gmst_rad
 
         self.rig.update(dt, st.lat_deg, st.lon_deg, math.degrees(float(gmst_rad(self.t))))
         if self.auto_camera and self.rig.mode == "free":

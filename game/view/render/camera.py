@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.view.astro import EARTH_RADIUS_KM, smoothstep, unit_from_latlon
+from game.view.render.astro import EARTH_RADIUS_KM, smoothstep, unit_from_latlon
 
 
 @dataclass

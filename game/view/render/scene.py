@@ -1,7 +1,7 @@
 """The 3D scene: stars, the Earth, ground track, ISS, flashes and the station model.
 
 :class:`Scene` draws a plain :class:`ViewState` (what to show) seen by a
-:class:`~game.view.camera.Camera` (from where) into a rectangle of any pygame Surface. It
+:class:`~game.view.render.camera.Camera` (from where) into a rectangle of any pygame Surface. It
 reads the state and never changes it; screens own the state and the camera.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pygame
 
-from game.view.astro import EARTH_RADIUS_KM, rot_z, unit_from_latlon
-from game.view.camera import Camera
-from game.view.globe import GlobeRenderer
+from game.view.render.astro import EARTH_RADIUS_KM, rot_z, unit_from_latlon
+from game.view.render.camera import Camera
+from game.view.render.globe import GlobeRenderer
 from game.view.widgets import font
 
 #: Mission seconds: how long the white flash and the orange afterglow last.
@@ -55,7 +55,7 @@ class ViewState:
 
     @property
     def gmst_deg(self) -> float:
-        from game.view.astro import gmst_rad
+        from game.view.render.astro import gmst_rad
 
         return float(np.degrees(gmst_rad(self.unix_s)))
 
@@ -129,8 +129,8 @@ class Stars:
 
 class Scene:
     def __init__(self, station_facts: dict | None = None, globe: GlobeRenderer | None = None):
+        from game.view.render.station_model import StationModel
         from game.view.resources import station_facts as _facts
-        from game.view.station_model import StationModel
 
         self.globe = globe or GlobeRenderer()
         self.stars = Stars()
@@ -324,7 +324,7 @@ class Scene:
             eye_b = np.array([math.cos(a) * -0.8, math.sin(a) * 0.8, -0.55])
             eye_b /= np.linalg.norm(eye_b)
             dist = 185.0
-            from game.view.camera import look_rot
+            from game.view.render.camera import look_rot
             rot_b = look_rot(-eye_b, np.array([0.0, 0.0, -1.0]))
             # Express in world axes for the shared model renderer.
             rot_w = rot_b @ b2w.T

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.facts.ground import MISSION_CONTROL
-from game.view.astro import EARTH_RADIUS_KM, unit_from_latlon
+from game.view.render.astro import EARTH_RADIUS_KM, unit_from_latlon
 
 STEP_S = 5.0
 BEHIND_S = 100 * 60.0

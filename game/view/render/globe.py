@@ -22,7 +22,7 @@ import math
 import numpy as np
 import pygame
 
-from game.view.camera import Camera
+from game.view.render.camera import Camera
 from game.view.resources import EarthMaps, earth_maps
 
 ATMOSPHERE = 1.03  # outer radius of the drawn glow, Earth radii
