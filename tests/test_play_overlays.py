@@ -151,7 +151,7 @@ def test_end_summary_explains_evacuation_and_lines_up_the_crew(orbit):
 def test_legend_contested_is_not_the_closed_hatch_amber():
     from game.session.palette import PALETTE
 
-    hatch_closed = (255, 182, 40)  # game.view.schematic draws closed hatches in this
+    hatch_closed = (255, 182, 40)  # game.view.panels.schematic draws closed hatches in this
     assert PALETTE["contested"] != hatch_closed
     assert sum(abs(a - b) for a, b in zip(PALETTE["contested"], hatch_closed,
                                           strict=True)) > 150

@@ -250,7 +250,7 @@ def test_ending_hidden_until_reached(human_replay_screen):
 
 def test_seek_keys_speak_mission_time(human_replay_screen):
     """QA: Left from tick 717 landed on 0 (it stepped a minute of play = 30 mission min)."""
-    from game.view.replay_screen import KEY_HINTS
+    from game.view.panels.timeline_bar import KEY_HINTS
 
     _app, screen = human_replay_screen
     p = screen.player

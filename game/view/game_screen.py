@@ -25,10 +25,10 @@ from game.session.palette import PALETTE
 from game.session.wording import ENDING_TITLES, SIDE_LABEL
 from game.session.world import SimWorld
 from game.view.app import DismissibleOverlay, Screen
-from game.view.game_hud import GameHud
-from game.view.hud import HELP_LINES, fmt_dur
+from game.view.panels.game_hud import GameHud
+from game.view.panels.hud import HELP_LINES, fmt_dur
+from game.view.panels.schematic import SchematicPanel
 from game.view.play import WARPS, PlayScreen
-from game.view.schematic import SchematicPanel
 from game.view.widgets import dim_below, ellipsize, font, veil, wrap
 
 PANEL_W = 560

@@ -20,7 +20,7 @@ import math
 import pygame
 
 from game.view.app import DismissibleOverlay, Screen
-from game.view.hud import Hud, HudInfo
+from game.view.panels.hud import Hud, HudInfo
 from game.view.render.camera import CameraRig
 from game.view.render.feed import OrbitFeed
 from game.view.render.scene import Scene, ViewState, inset_box

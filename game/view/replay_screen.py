@@ -26,48 +26,14 @@ import pygame
 from game.replay.player import NOTABLE_KINDS, ReplayPlayer
 from game.session.palette import LOG_ORDER, LOG_START, PALETTE
 from game.session.setup import GameSetup
-from game.session.wording import fmt_mission
 from game.session.world import SimWorld
-from game.view.game_hud import GameHud
+from game.view.panels.game_hud import GameHud
+from game.view.panels.timeline_bar import BAR_H, TimelineBar
 from game.view.play import PlayScreen
-from game.view.widgets import font
 
-BAR_H = 78
 SEEK_STEP_S = 5 * 60  # left/right: mission seconds (= ticks)
 SEEK_BIG_STEP_S = 3600  # shift+left/right
-KEY_HINTS = ("space play   [ ] speed   left/right 5 min (shift 1 h)   , . 1 s   "
-             "n event   e ending   Esc back")
 SCHEMATIC_W = 560  # the same panel width as the game screen: the schematic is laid out for it
-
-# look of the bar
-BAR_BG = (9, 13, 26)
-BAR_EDGE = (44, 56, 88)
-TRACK = (34, 44, 70)
-TRACK_FILL = (92, 148, 255)
-HEAD = (255, 255, 255)
-TEXT = (225, 232, 245)
-DIM = (140, 152, 178)
-AMBER = (255, 190, 90)
-RED = (255, 100, 95)
-MARK_COLOUR = {
-    "flash": (255, 150, 70), "strike": (150, 110, 90), "order_received": (255, 225, 110),
-    "captured": None,
-    "restrained": (255, 110, 110), "station_silenced": (230, 110, 90),
-    "act": (240, 240, 200), "seize_started": (255, 200, 80), "truce_started": (140, 255, 170),
-    "left": (255, 230, 150), "ended": (255, 255, 255),
-}
-MARK_ROW = {"flash": 0, "strike": 0, "station_silenced": 0, "order_received": 1, "act": 1,
-            "captured": 2, "restrained": 2, "seize_started": 2, "truce_started": 2, "left": 2,
-            "ended": 2}
-
-
-def fmt_play(seconds: float) -> str:
-    s = int(max(0, seconds))
-    return f"{s // 60}:{s % 60:02d}"
-
-
-def fmt_speed(speed: float) -> str:
-    return {0.25: "\u00bcx", 0.5: "\u00bdx"}.get(speed, f"{speed:g}x")
 
 
 def _make_world(player: ReplayPlayer):
@@ -112,216 +78,6 @@ class _BasicWorld:
                 for m in self.game.state.modules}
 
 
-class TimelineBar:
-    """The bar: play state and speed, the track with markers and play head, clocks."""
-
-    def __init__(self, screen: ReplayScreen):
-        self.screen = screen
-        self.player = screen.player
-        self.f_big = font(26)
-        self.f = font(20)
-        self.f_small = font(17)
-        self.track = pygame.Rect(0, 0, 0, 0)
-        self.hover_x: int | None = None
-        self._marks = self.player.markers((*NOTABLE_KINDS, "strike"))
-        self._cache: pygame.Surface | None = None
-        self._cache_key = None
-
-    # geometry
-    def layout(self, rect: pygame.Rect) -> None:
-        self.track = pygame.Rect(rect.left + 150, rect.top + 30, rect.width - 150 - 250, 12)
-
-    def tick_at(self, x: int) -> int:
-        tr = self.track
-        frac = min(max((x - tr.left) / max(1, tr.width), 0.0), 1.0)
-        return int(round(frac * self.player.end_tick))
-
-    def x_of(self, tick: float) -> int:
-        tr = self.track
-        return tr.left + int(round(tr.width * tick / max(1, self.player.end_tick)))
-
-    # drawing
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, state=None) -> None:
-        self.layout(rect)
-        key = (rect.size, rect.topleft)
-        if self._cache is None or self._cache_key != key:
-            self._cache = self._static(rect)
-            self._cache_key = key
-        surface.blit(self._cache, rect.topleft)
-        p = self.player
-        tr = self.track
-        head_x = self.x_of(p.position)
-        # played part
-        fill = pygame.Rect(tr.left, tr.top, max(0, head_x - tr.left), tr.height)
-        pygame.draw.rect(surface, TRACK_FILL, fill, border_radius=6)
-        # markers over the played part stay visible
-        for _e, x, y, h, col in self._mark_geometry(rect):
-            if x <= head_x:
-                pygame.draw.line(surface, col, (x, y), (x, y + h), 2)
-        # play head
-        pygame.draw.line(surface, HEAD, (head_x, tr.top - 9), (head_x, tr.bottom + 9), 2)
-        pygame.draw.circle(surface, HEAD, (head_x, tr.centery), 8)
-        pygame.draw.circle(surface, TRACK_FILL, (head_x, tr.centery), 4)
-        # play/pause button and speed
-        self._draw_button(surface, pygame.Rect(rect.left + 16, rect.top + 14, 40, 40))
-        sp = self.f_big.render(fmt_speed(p.speed), True, TEXT)
-        surface.blit(sp, (rect.left + 68, rect.top + 16))
-        surface.blit(self.f_small.render("speed", True, DIM), (rect.left + 68, rect.top + 38))
-        # clocks
-        warp = p.warp
-        mission = self.f_big.render(f"{fmt_mission(p.position)}", True, TEXT)
-        x0 = tr.right + 24
-        surface.blit(mission, (x0, rect.top + 12))
-        surface.blit(self.f_small.render(f"mission / {fmt_mission(p.end_tick)}", True, DIM),
-                     (x0 + mission.get_width() + 6, rect.top + 18))
-        play_s = p.position / warp
-        surface.blit(self.f.render(f"play {fmt_play(play_s)} / {fmt_play(p.end_tick / warp)}"
-                                   f"   tick {p.tick}", True, DIM), (x0, rect.top + 38))
-        # the ending: named once the play head reaches it, or on request (e)
-        if p.desync is None and not p.replay.warning:
-            ending = self.ending_label()
-            if ending is not None:
-                surface.blit(self.f.render(ending[0], True, ending[1]), (tr.left, rect.top + 6))
-        # hover: time and the nearest event
-        if self.hover_x is not None and tr.inflate(0, 30).collidepoint(self.hover_x, tr.centery):
-            self._draw_hover(surface, rect)
-
-    def _static(self, rect: pygame.Rect) -> pygame.Surface:
-        """Background, track, unplayed markers, legend: drawn once per size."""
-        surf = pygame.Surface(rect.size, pygame.SRCALPHA)
-        surf.fill((*BAR_BG, 236))
-        pygame.draw.line(surf, BAR_EDGE, (0, 0), (rect.width, 0), 1)
-        off = pygame.Vector2(rect.topleft)
-        tr = self.track.move(-off.x, -off.y)
-        pygame.draw.rect(surf, TRACK, tr, border_radius=6)
-        # hour ticks of mission time
-        p = self.player
-        for h in range(1, int(p.end_tick // 3600) + 1):
-            x = tr.left + int(tr.width * h * 3600 / max(1, p.end_tick))
-            pygame.draw.line(surf, (70, 84, 120), (x, tr.bottom + 3), (x, tr.bottom + 7), 1)
-            if p.end_tick <= 30 * 3600 and (p.end_tick < 12 * 3600 or h % 2 == 0):
-                lab = self.f_small.render(f"{h}h", True, (96, 110, 146))
-                surf.blit(lab, (x - lab.get_width() // 2, tr.bottom + 8))
-        for _e, x, y, h, col in self._mark_geometry(rect):
-            x, y = x - off.x, y - off.y
-            pygame.draw.line(surf, _dim(col), (x, y), (x, y + h), 2)
-        # legend and notes
-        x = tr.left
-        y = rect.height - 18
-        legend = (("flash", MARK_COLOUR["flash"]), ("strike", MARK_COLOUR["strike"]),
-                  ("order", MARK_COLOUR["order_received"]), ("capture", PALETTE["us"]),
-                  ("end", MARK_COLOUR["ended"]))
-        for label, col in legend:
-            pygame.draw.line(surf, col, (x, y + 1), (x, y + 11), 3)
-            t = self.f_small.render(label, True, DIM)
-            surf.blit(t, (x + 6, y))
-            x += t.get_width() + 20
-        kt = self.f_small.render(KEY_HINTS, True, (110, 122, 150))
-        surf.blit(kt, (tr.right - kt.get_width(), y))
-        note = None
-        if p.desync is not None:
-            note = (f"desync at tick {p.desync.tick}", RED)
-        elif p.replay.warning:
-            note = ("cut short: plays to its last line", AMBER)
-        if note:  # the ending, if any, is drawn live: it shows only once reached
-            t = self.f.render(note[0], True, note[1])
-            surf.blit(t, (tr.left, 6))
-        if p.desync is not None:
-            x = tr.left + int(tr.width * p.desync.tick / max(1, p.end_tick))
-            pygame.draw.polygon(surf, RED, [(x, tr.top - 2), (x - 6, tr.top - 10),
-                                            (x + 6, tr.top - 10)])
-        return surf
-
-    def ending_tick(self) -> int:
-        """Where the ending happens: the "ended" event, else the end of the replay."""
-        return next((e.tick for e in self._marks if e.kind == "ended"), self.player.end_tick)
-
-    def ending_revealed(self) -> bool:
-        return self.screen.show_ending or self.player.tick >= self.ending_tick()
-
-    def ending_label(self) -> tuple[str, tuple] | None:
-        """(text, colour) for the line over the track, or None (no ending recorded)."""
-        result = self.player.replay.result
-        if result is None or not result.get("ending"):
-            return None
-        if self.ending_revealed():
-            return _ending_title(result["ending"]), (200, 215, 240)
-        return "Ending hidden until the play head gets there (e shows it)", (96, 110, 146)
-
-    def _mark_geometry(self, rect: pygame.Rect):
-        tr = self.track
-        out = []
-        last_x: dict[int, int] = {}
-        for e in self._marks:
-            x = self.x_of(e.tick)
-            row = MARK_ROW.get(e.kind, 2)
-            if last_x.get(row) == x and e.kind in ("flash", "strike"):
-                continue
-            last_x[row] = x
-            col = MARK_COLOUR.get(e.kind)
-            if col is None:
-                col = PALETTE.get(str(e.data.get("side", "")), PALETTE["neutral"])
-            if row == 0:
-                y, h = tr.top - 8, 6
-            elif row == 1:
-                y, h = tr.top - 10, tr.height + 20
-            else:
-                y, h = tr.bottom + 2, 7
-            if e.kind == "ended":
-                y, h = tr.top - 10, tr.height + 20
-            out.append((e, x, y, h, col))
-        return out
-
-    def _draw_button(self, surface: pygame.Surface, r: pygame.Rect) -> None:
-        pygame.draw.rect(surface, (30, 40, 66), r, border_radius=8)
-        pygame.draw.rect(surface, BAR_EDGE, r, 1, border_radius=8)
-        c = r.center
-        if self.player.playing:
-            pygame.draw.rect(surface, TEXT, (c[0] - 8, c[1] - 9, 5, 18))
-            pygame.draw.rect(surface, TEXT, (c[0] + 3, c[1] - 9, 5, 18))
-        else:
-            pygame.draw.polygon(surface, TEXT, [(c[0] - 6, c[1] - 10), (c[0] - 6, c[1] + 10),
-                                                (c[0] + 10, c[1])])
-
-    def _draw_hover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        tick = self.tick_at(self.hover_x)
-        near = None
-        best = 7
-        for e in self._marks:
-            d = abs(self.x_of(e.tick) - self.hover_x)
-            if d < best:
-                best, near = d, e
-        text = fmt_mission(tick)
-        if near is not None:
-            what = near.text
-            if near.kind == "ended" and not self.ending_revealed():
-                what = "the end (e shows the ending)"
-            text = f"{fmt_mission(near.tick)}  {what}"
-        t = self.f_small.render(text[:110], True, TEXT)
-        box = pygame.Rect(0, 0, t.get_width() + 12, t.get_height() + 8)
-        box.midbottom = (self.hover_x, rect.top - 4)
-        box.clamp_ip(surface.get_rect())
-        pygame.draw.rect(surface, (20, 26, 46), box, border_radius=5)
-        pygame.draw.rect(surface, BAR_EDGE, box, 1, border_radius=5)
-        surface.blit(t, (box.left + 6, box.top + 4))
-
-    def handle_event(self, ev, rect: pygame.Rect) -> bool:
-        return False  # the screen handles the bar's mouse (drags may leave the bar)
-
-
-def _dim(c):
-    return tuple(int(v * 0.6) for v in c)
-
-
-def _ending_title(ending: str) -> str:
-    try:
-        from game.session.wording import ENDING_TITLES
-
-        return "Ending: " + ENDING_TITLES.get(ending, ending)
-    except Exception:  # noqa: BLE001
-        return "Ending: " + ending
-
-
 class ReplayScreen(PlayScreen):
     """The full view of a replay (see the module docstring)."""
 
@@ -341,7 +97,7 @@ class ReplayScreen(PlayScreen):
         self.schematic = None
         if hasattr(world, "log"):
             try:
-                from game.view.schematic import SchematicPanel
+                from game.view.panels.schematic import SchematicPanel
 
                 self.schematic = SchematicPanel(world, emit=lambda cmd: None)
                 self.schematic.replay_title = replay_title(h)
@@ -534,4 +290,4 @@ def open_replay_screen(path) -> ReplayScreen:
     return ReplayScreen(ReplayPlayer(read_replay(path)))
 
 
-__all__ = ["ReplayScreen", "TimelineBar", "open_replay_screen", "replay_title"]
+__all__ = ["ReplayScreen", "open_replay_screen", "replay_title"]

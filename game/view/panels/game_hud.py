@@ -17,7 +17,7 @@ import pygame
 from game.session.palette import PALETTE
 from game.session.wording import SIDE_LABEL
 from game.session.world import MISSION_CONTROL
-from game.view.hud import fmt_dur
+from game.view.panels.hud import fmt_dur
 from game.view.widgets import font, veil, wrap
 
 ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}

@@ -1,0 +1,111 @@
+"""Where the station schematic puts things: module boxes, hatch squares, badges, tokens.
+
+The plan is a grid like the real station seen from above (:data:`GRID`: the Russian
+segment aft on the left, the US segment forward on the right, vehicles at their ports).
+:class:`SchematicLayout` turns the panel's rectangle into screen rectangles once per
+size, and places the crew tokens in their modules' boxes for each drawing; the panel's
+clicks are hit-tested against the same rectangles.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.sim import station as stn
+
+# (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.
+GRID = {
+    "zvezda": (0, 0), "zarya": (1, 0), "pma1": (2, 0), "unity": (3, 0), "destiny": (4, 0),
+    "harmony": (5, 0), "pma2": (6, 0), "dragon": (7, 0),
+    "poisk": (0, -1), "nauka": (0, 1), "prichal": (0, 2), "rassvet": (1, 1), "soyuz": (1, 2),
+    "quest": (3, -1), "tranquility": (3, 1), "cupola": (3, 2), "beam": (2, 1),
+    "leonardo_pmm": (4, 1), "columbus": (5, -1), "kibo_jpm": (5, 1), "kibo_elm_ps": (5, 2),
+    "pma3": (6, -1),
+}
+SHORT = {"tranquility": "Tranquility", "kibo_jpm": "Kibo", "kibo_elm_ps": "ELM-PS",
+         "leonardo_pmm": "Leonardo", "dragon": "Dragon"}
+SMALL = ("pma1", "pma2", "pma3")
+BADGES = {"destiny": [("C2", ""), ("PW", "power_ru")],
+          "zvezda": [("C2", ""), ("TH", "attitude"), ("O2", "o2_zvezda")],
+          "tranquility": [("O2", "o2_tranquility")]}
+ROW_PITCH = 78
+BOX_H = 64
+HEADER_H = 30
+
+
+class SchematicLayout:
+    """The geometry half of :class:`~game.view.panels.schematic.SchematicPanel`."""
+
+    def _init_layout(self) -> None:
+        self._rect: pygame.Rect | None = None
+        self.boxes: dict[str, pygame.Rect] = {}
+        self.hatch_rects: dict[str, pygame.Rect] = {}
+        self.badge_rects: list[tuple[pygame.Rect, str]] = []
+        self.tokens: dict[str, tuple[tuple[int, int], int]] = {}
+        self.links: list[tuple[str, tuple, tuple]] = []
+        self._cache_key = None
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """Compute module boxes and hatch squares for the panel at ``rect`` (screen px)."""
+        if self._rect == rect:
+            return
+        self._rect = pygame.Rect(rect)
+        pitch = (rect.width - 16) / 8
+        bw = int(pitch) - 8
+        top = rect.top + HEADER_H + 16
+        self.boxes = {}
+        for m, (c, r) in GRID.items():
+            x = rect.left + 8 + int(c * pitch) + 4
+            y = top + (r + 1) * ROW_PITCH
+            box = pygame.Rect(x, y, bw, BOX_H)
+            if m in SMALL:
+                box = box.inflate(-bw // 3, -BOX_H // 3)
+            self.boxes[m] = box
+        self.hatch_rects, self.links = {}, []
+        for h, (a, b) in stn.HATCH_ENDS.items():
+            ra, rb = self.boxes[a], self.boxes[b]
+            pa, pb = self._edge_point(ra, rb), self._edge_point(rb, ra)
+            mid = ((pa[0] + pb[0]) // 2, (pa[1] + pb[1]) // 2)
+            self.hatch_rects[h] = pygame.Rect(mid[0] - 5, mid[1] - 5, 11, 11)
+            self.links.append((h, pa, pb))
+        self.badge_rects = []
+        for m, badges in BADGES.items():
+            box = self.boxes[m]
+            x = box.left + 3
+            for label, sys_id in badges:
+                w = 18
+                self.badge_rects.append((pygame.Rect(x, box.bottom - 14, w, 12), sys_id or
+                                         "c2:" + m + ":" + label))
+                x += w + 2
+        self.schematic_bottom = top + 4 * ROW_PITCH
+        self._cache_key = None
+
+    @staticmethod
+    def _edge_point(ra: pygame.Rect, rb: pygame.Rect) -> tuple[int, int]:
+        dx, dy = rb.centerx - ra.centerx, rb.centery - ra.centery
+        if dx and dy:  # diagonal link: leave from the corner nearest the other box
+            return (ra.right if dx > 0 else ra.left, ra.top if dy < 0 else ra.bottom)
+        if dx:
+            return (ra.right if dx > 0 else ra.left, ra.centery)
+        return (ra.centerx, ra.bottom if dy > 0 else ra.top)
+
+    def token_centre(self, cid: str) -> tuple[int, int] | None:
+        t = self.tokens.get(cid)
+        return t[0] if t else None
+
+    def _place_tokens(self, state) -> None:
+        self.tokens = {}
+        for m in state.modules:
+            box = self.boxes.get(m.id)
+            if box is None:
+                continue
+            ids = [c for c in m.crew]
+            r = 7 if m.id not in SMALL else 6
+            per_row = max(1, (box.width - 4) // (2 * r + 3))
+            for k, cid in enumerate(ids[: per_row * 2]):
+                row, col = divmod(k, per_row)
+                cx = box.left + 4 + r + col * (2 * r + 3)
+                cy = box.top + 24 + r + row * (2 * r + 3) if m.id not in SMALL else \
+                    box.centery + (row - 0.5) * (2 * r + 2) + 4
+                self.tokens[cid] = ((int(cx), int(cy)), r)
+
