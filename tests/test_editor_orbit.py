@@ -22,7 +22,7 @@ from game.orbit.api import (
     read_orbit_file,
 )
 from game.paths import default_orbit_file, orbits_dir
-from game.view.orbit_panel import (
+from game.view.screens.orbit_panel import (
     PRESET_LABELS,
     compute_preview,
     footprint_radius_deg,

@@ -15,7 +15,7 @@ from game.orbit.api import read_orbit_file
 from game.paths import orbits_dir, user_orbits_dir
 from game.session.setup import GameSetup
 from game.view.app import App, Screen
-from game.view.orbit_panel import OrbitPanelScreen
+from game.view.screens.orbit_panel import OrbitPanelScreen
 
 
 class _Below(Screen):

@@ -13,7 +13,8 @@ from game.session.palette import PALETTE
 from game.session.setup import GameSetup
 from game.sim import station as stn
 from game.view.app import STEP_S, App
-from game.view.game_screen import EndScreen, GameScreen
+from game.view.screens.end_screen import EndScreen
+from game.view.screens.game_screen import GameScreen
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +175,7 @@ def test_ai_vs_ai_runs_to_an_ending_and_the_summary(orbit):
     assert "Mission time" in text
     app.top.draw(app.surface, 0.0)
     _key(app, pygame.K_t)  # back to the title menu
-    from game.view.title import TitleScreen
+    from game.view.screens.title import TitleScreen
 
     assert isinstance(app.top, TitleScreen)
 

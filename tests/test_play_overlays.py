@@ -10,7 +10,10 @@ from pinned import pinned_orbit
 
 from game.session.setup import GameSetup
 from game.view.app import STEP_S, App
-from game.view.game_screen import EndScreen, GameHelpScreen, GameScreen, PauseMenu
+from game.view.screens.end_screen import EndScreen
+from game.view.screens.game_screen import GameScreen
+from game.view.screens.help import GameHelpScreen
+from game.view.screens.pause_menu import PauseMenu
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def test_esc_opens_the_pause_menu_and_does_not_leave(orbit):
 
 
 def test_pause_menu_leaves_to_the_title_or_quits(orbit):
-    from game.view.title import TitleScreen
+    from game.view.screens.title import TitleScreen
 
     app, screen = _start(orbit)
     _key(app, pygame.K_ESCAPE)
@@ -77,7 +80,7 @@ def test_paused_is_shown_and_the_orbit_panel_does_not_leave_it_paused(orbit):
     assert diff.sum(axis=2).max() > 150
     _key(app, pygame.K_SPACE)
     assert not screen.paused
-    pytest.importorskip("game.view.orbit_panel")
+    pytest.importorskip("game.view.screens.orbit_panel")
     _key(app, pygame.K_o)
     assert app.top is not screen
     app.pop()  # back from the orbit panel: the game runs on
@@ -124,7 +127,7 @@ def test_help_dims_everything_below(orbit):
     # whatever of the UTC line shows above or through the help box is dimmed
     assert pygame.surfarray.array3d(app.surface)[20:260, 0:40].max() < 160
     assert any("pause menu" in what for k, what in __import__(
-        "game.view.game_screen", fromlist=["GAME_KEYS"]).GAME_KEYS if k == "Esc")
+        "game.view.screens.help", fromlist=["GAME_KEYS"]).GAME_KEYS if k == "Esc")
 
 
 def test_end_summary_explains_evacuation_and_lines_up_the_crew(orbit):

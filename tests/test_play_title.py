@@ -8,7 +8,7 @@ from pinned import pinned_orbit
 from game.orbit.api import load_orbit
 from game.session.setup import GameSetup
 from game.view.app import App
-from game.view.title import TitleScreen, render_title_png
+from game.view.screens.title import TitleScreen, render_title_png
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def _goto(app, title, item):
 
 
 def test_keyboard_choices_start_a_game_with_that_setup(orbit):
-    from game.view.game_screen import GameScreen
+    from game.view.screens.game_screen import GameScreen
 
     app, title = _title(orbit)
     _goto(app, title, "side")
@@ -62,7 +62,7 @@ def test_keyboard_choices_start_a_game_with_that_setup(orbit):
 
 
 def test_mouse_starts_a_game_and_watch_mode(orbit):
-    from game.view.game_screen import GameScreen
+    from game.view.screens.game_screen import GameScreen
 
     app, title = _title(orbit)
     ids = [i for i, *_ in title.items()]

@@ -97,7 +97,7 @@ def test_replay_headless_screenshot(tmp_path):
 
 def test_replay_screen_keys_and_drag(tmp_path):
     from game.view.app import App
-    from game.view.replay_screen import ReplayScreen
+    from game.view.screens.replay_screen import ReplayScreen
 
     replay = read_replay(record_game(tmp_path / "g.jsonl", seed=1))
     app = App(headless=True)
@@ -140,7 +140,7 @@ def test_replay_screen_keys_and_drag(tmp_path):
 def test_browser_lists_good_and_bad_files(tmp_path):
     from game.paths import user_replays_dir
     from game.view.app import App
-    from game.view.replay_browser import ReplayBrowserScreen
+    from game.view.screens.replay_browser import ReplayBrowserScreen
 
     folder = user_replays_dir()
     record_game(folder / "good.jsonl", seed=1)
@@ -181,7 +181,7 @@ def _record_human_us(path, seed=5):
 @pytest.fixture(scope="module")
 def human_replay_screen(tmp_path_factory):
     from game.view.app import App
-    from game.view.replay_screen import ReplayScreen
+    from game.view.screens.replay_screen import ReplayScreen
 
     replay = read_replay(_record_human_us(tmp_path_factory.mktemp("h") / "h.jsonl"))
     app = App(headless=True)
@@ -197,7 +197,7 @@ def _key(screen, k, mod=0):
 
 def test_replay_title_names_human_and_ai_sides(human_replay_screen):
     """QA: a replay of a human game said "Watching: AI vs AI"."""
-    from game.view.replay_screen import replay_title
+    from game.view.screens.replay_screen import replay_title
 
     app, screen = human_replay_screen
     assert screen.schematic is not None

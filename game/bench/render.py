@@ -45,7 +45,7 @@ def bench_render(quick: bool = False) -> dict:
     from game.orbit.api import load_orbit
     from game.session.setup import GameSetup
     from game.view.app import STEP_S, App
-    from game.view.game_screen import GameScreen
+    from game.view.screens.game_screen import GameScreen
 
     frames = 240 if quick else 900
     orbit = load_orbit()

@@ -51,11 +51,11 @@ def run(args) -> int:
     start = _start_time(args, orbit)
     app = open_app(args.headless)
     if wants_title(args):
-        from game.view.title import TitleScreen
+        from game.view.screens.title import TitleScreen
 
         app.push(TitleScreen(_setup(args, orbit, start, epoch_given=False)))
     else:
-        from game.view.game_screen import GameScreen
+        from game.view.screens.game_screen import GameScreen
         from game.view.sound import Sound
 
         setup = _setup(args, orbit, start, epoch_given=bool(args.epoch))

@@ -51,7 +51,7 @@ def _watch(replay, args, speed: float, shot: Path | None) -> int:
 
     app = open_app(args.headless)
     from game.replay.player import ReplayPlayer
-    from game.view.replay_screen import ReplayScreen
+    from game.view.screens.replay_screen import ReplayScreen
 
     player = ReplayPlayer(replay, speed=speed)
     screen = ReplayScreen(player, autoplay=True, auto_camera=args.headless)

@@ -6,11 +6,11 @@ Enter on "New game" starts, Esc quits. Mouse: hover chooses, click starts or cyc
 the arrows beside a choice step it back or forward.
 
 The Orbits and Replays items push screens written elsewhere
-(``game.view.orbit_panel.OrbitPanelScreen(app, setup)``,
-``game.view.replay_browser.ReplayBrowserScreen(app)``); they are imported when chosen,
+(``game.view.screens.orbit_panel.OrbitPanelScreen(app, setup)``,
+``game.view.screens.replay_browser.ReplayBrowserScreen(app)``); they are imported when chosen,
 and shown disabled when this build does not have them.
 
-``python -m game.view.title --screenshot PNG [--frames N]`` renders the menu headless.
+``python -m game.view.screens.title --screenshot PNG [--frames N]`` renders the menu headless.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pygame
 
 from game.session.setup import apply_side, side_mode
 from game.view.app import Screen
-from game.view.play import PlayScreen
+from game.view.screens.play import PlayScreen
 from game.view.widgets import ellipsize, font
 
 SIDES = [("us", "USA - you vs the Russian AI"),
@@ -35,8 +35,8 @@ SCENARIOS = [("film", "film - the six crew of the film"),
              ("international", "international - plus ESA, JAXA, CSA crew (neutral)")]
 DIFFICULTIES = [("easy", "easy"), ("hard", "hard")]
 ORBIT_SUFFIXES = (".tle", ".txt", ".3le", ".json", ".csv")
-OPTIONAL = {"orbits": ("game.view.orbit_panel", "OrbitPanelScreen"),
-            "replays": ("game.view.replay_browser", "ReplayBrowserScreen")}
+OPTIONAL = {"orbits": ("game.view.screens.orbit_panel", "OrbitPanelScreen"),
+            "replays": ("game.view.screens.replay_browser", "ReplayBrowserScreen")}
 
 
 def orbit_files() -> list[Path]:
@@ -210,7 +210,7 @@ class TitleScreen(Screen):
             self.change(item, +1)
 
     def start_game(self):
-        from game.view.game_screen import GameScreen
+        from game.view.screens.game_screen import GameScreen
         from game.view.sound import Sound
 
         setup = dataclasses.replace(self.setup)
@@ -367,7 +367,7 @@ def render_title_png(path: str, frames: int = 30, setup=None) -> None:
 if __name__ == "__main__":  # pragma: no cover
     import argparse
 
-    p = argparse.ArgumentParser(prog="python -m game.view.title")
+    p = argparse.ArgumentParser(prog="python -m game.view.screens.title")
     p.add_argument("--screenshot", required=True, metavar="PNG")
     p.add_argument("--frames", type=int, default=30)
     a = p.parse_args()

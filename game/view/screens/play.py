@@ -19,12 +19,12 @@ import math
 
 import pygame
 
-from game.view.app import DismissibleOverlay, Screen
+from game.view.app import Screen
 from game.view.panels.hud import Hud, HudInfo
 from game.view.render.camera import CameraRig
 from game.view.render.feed import OrbitFeed
 from game.view.render.scene import Scene, ViewState, inset_box
-from game.view.widgets import dim_below
+from game.view.screens.help import HelpScreen
 
 DEFAULT_WARP = 30.0
 WARPS = [1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0]
@@ -38,18 +38,6 @@ class Panel:
 
     def handle_event(self, event: pygame.event.Event, rect: pygame.Rect) -> bool:
         return False
-
-
-class HelpScreen(DismissibleOverlay):
-    """An overlay: the play screen still draws beneath it; any key or click closes it."""
-
-    def __init__(self, hud: Hud):
-        super().__init__()
-        self.hud = hud
-
-    def draw(self, surface, alpha) -> None:
-        dim_below(surface, 150)  # everything below recedes, nothing reads through
-        self.hud.draw_help(surface, surface.get_rect())
 
 
 class PlayScreen(Screen):

@@ -29,7 +29,7 @@ from game.session.setup import GameSetup
 from game.session.world import SimWorld
 from game.view.panels.game_hud import GameHud
 from game.view.panels.timeline_bar import BAR_H, TimelineBar
-from game.view.play import PlayScreen
+from game.view.screens.play import PlayScreen
 
 SEEK_STEP_S = 5 * 60  # left/right: mission seconds (= ticks)
 SEEK_BIG_STEP_S = 3600  # shift+left/right

@@ -114,7 +114,7 @@ class ReplayBrowserScreen(Screen):
         try:
             from game.replay.player import ReplayPlayer
             from game.replay.reader import read_replay
-            from game.view.replay_screen import ReplayScreen
+            from game.view.screens.replay_screen import ReplayScreen
 
             screen = ReplayScreen(ReplayPlayer(read_replay(info.path)), autoplay=True)
         except ReplayError as exc:
