@@ -22,13 +22,8 @@ from game.orbit.api import (
     read_orbit_file,
 )
 from game.paths import default_orbit_file, orbits_dir
-from game.view.screens.orbit_panel import (
-    PRESET_LABELS,
-    compute_preview,
-    footprint_radius_deg,
-    sanitise_name,
-    scan_passes,
-)
+from game.session.orbit_files import PRESET_LABELS, sanitise_name
+from game.session.orbit_preview import compute_preview, footprint_radius_deg, scan_passes
 
 MU_WGS72 = 398600.8
 DAY = np.arange(0.0, 86400.0, 20.0)

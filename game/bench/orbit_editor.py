@@ -1,7 +1,7 @@
 """Bench figures for the orbit panel (``iss-game bench``, section ``orbit_editor``).
 
 One live recompute is what the panel does for every slider move: ``edit_elements`` plus
-:func:`game.view.screens.orbit_panel.compute_preview` (SGP4 for 24 h at 20 s, the ground track
+:func:`game.session.orbit_preview.compute_preview` (SGP4 for 24 h at 20 s, the ground track
 three orbits ahead, sunlight share, passes over Houston and Korolyov by the vectorised
 elevation scan). The budget is 16 ms (one frame at 60 fps). The exact recompute on
 release (passes by Skyfield's ``find_events``) is reported beside it.
@@ -19,7 +19,7 @@ __all__ = ["bench_live_recompute"]
 
 def bench_live_recompute(quick: bool = False) -> dict:
     from game.orbit.api import edit_elements, load_orbit
-    from game.view.screens.orbit_panel import PREVIEW_ORBITS, compute_preview
+    from game.session.orbit_preview import PREVIEW_ORBITS, compute_preview
 
     orbit = load_orbit()
     start = orbit.epoch_unix_s

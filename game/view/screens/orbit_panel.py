@@ -5,18 +5,21 @@ Opened from the title menu (``OrbitPanelScreen(app, setup)``, optionally with
 the screen below with ``sim.start_unix_s`` for this setup, or given as
 ``game_start_unix_s``) it shows that game's mission start, pins it as the start of the
 next game if none was chosen, and says that changes apply to the next game: the running
-game keeps its orbit. It edits a
-:class:`~game.view.setup.GameSetup`: whenever the player picks a file, moves a slider or
-shifts the mission start, ``setup.orbit``, ``setup.orbit_label`` and
-``setup.epoch_unix_s`` are replaced at once, so leaving the panel (Esc, Back) keeps the
-choice and "Start game with this orbit" starts with it.
+game keeps its orbit. It edits a :class:`~game.session.setup.GameSetup`: whenever the
+player picks a file, moves a slider or shifts the mission start, ``setup.orbit``,
+``setup.orbit_label`` and ``setup.epoch_unix_s`` are replaced at once, so leaving the
+panel (Esc, Back) keeps the choice and "Start game with this orbit" starts with it.
 
 Layout (1280x720, scales with the window): files on the left (presets with friendly
 labels, the real ISS sets, the player's own orbits, files loaded by path), the globe and a
 flat map in the middle (three orbits ahead from the mission start, the ISS, Houston and
 Korolyov with the ground they can see), elements and outcomes on the right.
 
-Live editing: every slider move runs :func:`compute_preview` — ``edit_elements``
+The files come from :class:`game.session.orbit_files.OrbitCatalogue`, the numbers from
+:func:`game.session.orbit_preview.compute_preview`, the flat map's night side from
+:func:`game.view.render.flat_map.night_map`; this file is the screen.
+
+Live editing: every slider move runs ``compute_preview`` — ``edit_elements``
 (~50 µs), the fast vectorised SGP4 track three orbits ahead at 20 s, the sunlight share
 from the same positions, and passes over mission control in the next 24 h from a
 vectorised elevation check at 60 s steps (a few ms in all; ``iss-game bench``, section
@@ -30,178 +33,30 @@ field) and the last good orbit stays.
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pygame
 
 from game.errors import UserError
-from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
-from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, MISSION_CONTROL
+from game.facts.ground import GROUND_STATIONS
+from game.session.orbit_files import OrbitCatalogue, OrbitFile, sanitise_name
+from game.session.orbit_preview import (
+    PASS_HOURS,
+    PREVIEW_ORBITS,
+    PREVIEW_STEP_S,
+    STATIONS,
+    Preview,
+    circle_latlon,
+    compute_preview,
+    footprint_radius_deg,
+)
 from game.view import widgets as w
 from game.view.app import Screen
 from game.view.render.astro import EARTH_RADIUS_KM, unit_from_latlon
-
-#: Sampling of the live preview: the track and the pass scan share one SGP4 run.
-PREVIEW_STEP_S = 20.0
-PASS_SCAN_STEP_S = 60.0  # live pass scan: a pass above 10° lasts minutes
-PREVIEW_ORBITS = 3
-PASS_HOURS = 24.0
-STATIONS = tuple((sid, GROUND_STATIONS[sid].short) for sid in MISSION_CONTROL.values())
-MIN_ELEVATION_DEG = DEFAULT_MIN_ELEVATION_DEG
-ORBIT_SUFFIXES = {".tle", ".3le", ".txt", ".json", ".csv"}
-NAME_MAX = 24  # a 3LE name line (CelesTrak's width)
-
-#: Friendly labels for the bundled presets (file name -> label); the newest real set is
-#: labelled "today" wherever it is.
-PRESET_LABELS = {
-    "preset-film-2024-01-19.tle": "Film release, 2024-01-19",
-    "preset-polar.tle": "Polar: sees the whole war",
-    "preset-high-63.tle": "High 63.4°: over Moscow",
-    "preset-equatorial.tle": "Equatorial: no Moscow",
-}
-
-
-# =====================================================================================
-# The live preview: no pygame, so the bench and tests call it directly.
-# =====================================================================================
-@dataclass(frozen=True)
-class PassWindow:
-    rise_unix_s: float
-    set_unix_s: float
-    max_elevation_deg: float
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What the panel shows for one orbit and mission start."""
-
-    start_unix_s: float
-    unix_s: np.ndarray  # three orbits ahead, PREVIEW_STEP_S apart
-    lat_deg: np.ndarray
-    lon_deg: np.ndarray
-    alt_km: np.ndarray
-    sunlit: np.ndarray  # bool per point
-    sunlit_share: float
-    passes: dict[str, list[PassWindow]]  # station id -> passes in the next PASS_HOURS
-    exact: bool  # passes from find_events (True) or the live elevation scan (False)
-    sun_ecef: np.ndarray  # (3,) unit vector to the Sun at the start
-
-    @property
-    def max_abs_lat_deg(self) -> float:
-        return float(np.max(np.abs(self.lat_deg)))
-
-
-def _elevation_deg(r_ecef_km: np.ndarray, lat_deg: float, lon_deg: float) -> np.ndarray:
-    from game.orbit.api import ecef_from_geodetic
-
-    site = ecef_from_geodetic(lat_deg, lon_deg, 0.0)
-    lat, lon = math.radians(lat_deg), math.radians(lon_deg)
-    up = np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
-    d = r_ecef_km - site
-    return np.degrees(np.arcsin(np.clip((d @ up) / np.linalg.norm(d, axis=1), -1.0, 1.0)))
-
-
-def scan_passes(t: np.ndarray, elev: np.ndarray, min_elevation_deg: float = MIN_ELEVATION_DEG
-                ) -> list[PassWindow]:
-    """Passes from sampled elevations: rise and set interpolated linearly between samples,
-    the peak from a parabola through the highest three (at 60 s steps: seconds and a
-    degree or two off; the exact ones come from find_events when the mouse is released).
-    A pass shorter than a step can be missed."""
-    above = elev >= min_elevation_deg
-    if not above.any():
-        return []
-    edges = np.flatnonzero(np.diff(above.astype(np.int8)))
-    starts = list(edges[~above[edges]] + 1)
-    ends = list(edges[above[edges]] + 1)  # first index below
-    if above[0]:
-        starts.insert(0, 0)
-    if above[-1]:
-        ends.append(len(t))
-
-    def cross(i: int) -> float:  # between samples i-1 and i
-        e0, e1 = elev[i - 1], elev[i]
-        f = (min_elevation_deg - e0) / (e1 - e0) if e1 != e0 else 0.0
-        return float(t[i - 1] + f * (t[i] - t[i - 1]))
-
-    out = []
-    for s, e in zip(starts, ends, strict=True):
-        rise = float(t[0]) if s == 0 else cross(s)
-        sett = float(t[-1]) if e == len(t) else cross(e)
-        k = s + int(np.argmax(elev[s:e]))
-        peak = float(elev[k])
-        if 0 < k < len(t) - 1:  # a parabola through the top three samples
-            a, b, c = elev[k - 1], elev[k], elev[k + 1]
-            den = a - 2.0 * b + c
-            if den < 0.0:
-                peak = float(b - (a - c) ** 2 / (8.0 * den))
-        out.append(PassWindow(rise, sett, peak))
-    return out
-
-
-def compute_preview(orbit, start_unix_s: float, *, exact_passes: bool = False) -> Preview:
-    """Ground track three orbits ahead, sunlight share and passes over mission control.
-
-    Raises :class:`~game.errors.OrbitDataError` if SGP4 cannot fly the orbit then.
-    """
-    from game.orbit import api
-
-    period_s = orbit.period_min * 60.0
-    n3 = int(math.ceil(PREVIEW_ORBITS * period_s / PREVIEW_STEP_S)) + 1
-    t3 = start_unix_s + np.arange(n3) * PREVIEW_STEP_S
-    r3 = api.position_ecef_km(orbit, t3)
-    lat, lon, alt = api.geodetic_from_ecef(r3)
-    sun3 = api.sun_direction_ecef(t3)
-    # In the Earth's shadow: behind the Earth (r.s < 0) and inside the cylinder of the
-    # Earth's equatorial radius along the Sun line (game.orbit.sun's model), from the
-    # same positions instead of a second SGP4 run.
-    along = np.einsum("ij,ij->i", r3, sun3)
-    off_axis_sq = np.einsum("ij,ij->i", r3, r3) - along**2
-    lit = (along >= 0.0) | (off_axis_sq > api.EARTH_SHADOW_RADIUS_KM**2)
-    passes: dict[str, list[PassWindow]] = {}
-    if not exact_passes:
-        t_day = start_unix_s + np.arange(0.0, PASS_HOURS * 3600.0 + 1.0, PASS_SCAN_STEP_S)
-        r = api.position_ecef_km(orbit, t_day)
-    for sid, _label in STATIONS:
-        st = api.GROUND_STATIONS[sid]
-        if exact_passes:
-            passes[sid] = [PassWindow(p.rise_unix_s, p.set_unix_s, p.max_elevation_deg)
-                           for p in api.passes(orbit, sid, start_unix_s, PASS_HOURS,
-                                               MIN_ELEVATION_DEG)]
-        else:
-            passes[sid] = scan_passes(t_day, _elevation_deg(r, st.lat_deg, st.lon_deg))
-    return Preview(float(start_unix_s), t3, lat, lon, alt, lit, float(lit.mean()), passes,
-                   exact_passes, np.asarray(sun3[0], float))
-
-
-# =====================================================================================
-# Files
-# =====================================================================================
-@dataclass
-class OrbitFile:
-    path: Path
-    group: str  # "presets", "real", "yours", "loaded"
-    label: str
-    orbits: list | None = None  # parsed satellites, or None if the file is bad
-    error: str | None = None
-
-
-def sanitise_name(name: str) -> tuple[str, str]:
-    """(file stem, name line) for a name the player typed; ValueError if nothing is left.
-
-    The stem keeps letters, digits, ``-`` and ``_`` (spaces become ``-``), at most 40;
-    the name line keeps printable ASCII, at most 24 columns, as a 3LE allows.
-    """
-    line = " ".join("".join(c for c in name if 32 <= ord(c) < 127).split())[:NAME_MAX].strip()
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.strip()).strip("-_.").lower()[:40].strip("-")
-    if not stem or not line:
-        raise ValueError("type a name with letters or digits")
-    return stem, line
+from game.view.render.flat_map import night_map
 
 
 def _fmt_dur(seconds: float) -> str:
@@ -215,26 +70,7 @@ def _fmt_utc(unix_s: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(unix_s))
 
 
-def footprint_radius_deg(alt_km: float, min_elevation_deg: float = MIN_ELEVATION_DEG) -> float:
-    """Great-circle radius of the ground that sees a satellite at ``alt_km`` at least
-    ``min_elevation_deg`` above its horizon (spherical Earth)."""
-    re_km = WGS84_EQUATORIAL_RADIUS_KM
-    e = math.radians(min_elevation_deg)
-    return math.degrees(math.acos(re_km / (re_km + alt_km) * math.cos(e)) - e)
 
-
-def _circle_latlon(lat_deg: float, lon_deg: float, radius_deg: float, n: int = 120):
-    lat1, lon1, d = math.radians(lat_deg), math.radians(lon_deg), math.radians(radius_deg)
-    b = np.linspace(0.0, 2 * np.pi, n)
-    lat2 = np.arcsin(np.sin(lat1) * np.cos(d) + np.cos(lat1) * np.sin(d) * np.cos(b))
-    lon2 = lon1 + np.arctan2(np.sin(b) * np.sin(d) * np.cos(lat1),
-                             np.cos(d) - np.sin(lat1) * np.sin(lat2))
-    return np.degrees(lat2), (np.degrees(lon2) + 180.0) % 360.0 - 180.0
-
-
-# =====================================================================================
-# The screen
-# =====================================================================================
 _SLIDERS = (  # (key, label, lo, hi, fmt, unit, wheel step = snap)
     ("inclination_deg", "Inclination", 0.0, 180.0, "{:.2f}", "°", 0.1),
     ("altitude_km", "Mean altitude", 160.0, 1500.0, "{:.1f}", " km", 1.0),
@@ -276,7 +112,7 @@ class OrbitPanelScreen(Screen):
         self._pending: tuple[str, float] | None = None  # slider edit not yet applied
         self.files: list[OrbitFile] = []
         self.loaded: list[OrbitFile] = []
-        self._file_cache: dict[Path, tuple[float, OrbitFile]] = {}
+        self.catalogue = OrbitCatalogue()
         self.preview: Preview | None = None
         self._scene = None
         self._map_base: pygame.Surface | None = None
@@ -323,55 +159,11 @@ class OrbitPanelScreen(Screen):
         self._recompute(exact=True)
 
     # -- files ----------------------------------------------------------------------------
-    def _read(self, path: Path, group: str, label: str) -> OrbitFile:
-        from game.orbit.api import read_orbit_file
-
-        try:
-            mtime = path.stat().st_mtime
-        except OSError:
-            mtime = -1.0
-        hit = self._file_cache.get(path)
-        if hit is not None and hit[0] == mtime and mtime >= 0:
-            f = hit[1]
-            return OrbitFile(path, group, label, f.orbits, f.error)
-        try:
-            of = OrbitFile(path, group, label, read_orbit_file(path))
-        except UserError as exc:
-            of = OrbitFile(path, group, label, None, str(exc))
-        self._file_cache[path] = (mtime, of)
-        return of
-
     def rescan(self) -> None:
         """Read the bundled and the player's folders again and rebuild the list."""
-        from game.paths import default_orbit_file, orbits_dir, user_orbits_dir
-
-        files: list[OrbitFile] = []
-        try:
-            bundled = sorted(p for p in orbits_dir().iterdir()
-                             if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
-            newest = default_orbit_file().name
-        except UserError as exc:
-            bundled, newest = [], ""
-            self._error(str(exc))
-        presets = [(newest, "ISS today (real)")]
-        presets += [(n, lab) for n, lab in PRESET_LABELS.items()]
-        by_name = {p.name: p for p in bundled}
-        for name, label in presets:
-            if name in by_name:
-                files.append(self._read(by_name.pop(name), "presets", label))
-        for p in by_name.values():
-            m = re.fullmatch(r"iss-(\d{4}-\d{2}-\d{2})\.tle", p.name)
-            label = f"ISS real set {m.group(1)}" if m else p.name
-            if p.name == "iss-2024-01-18.tle":
-                label += " (film eve)"
-            files.append(self._read(p, "real", label))
-        try:
-            mine = sorted(p for p in user_orbits_dir().iterdir()
-                          if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
-        except OSError:
-            mine = []
-        files += [self._read(p, "yours", p.name) for p in mine]
-        self.files = files
+        self.files, error = self.catalogue.scan()
+        if error:
+            self._error(error)
         self._rebuild_list()
 
     def _rebuild_list(self) -> None:
@@ -457,7 +249,7 @@ class OrbitPanelScreen(Screen):
             self._error("type the path of a TLE, 3LE or OMM file")
             return
         path = Path(raw).expanduser()
-        of = self._read(path, "loaded", path.name)
+        of = self.catalogue.read(path, "loaded", path.name)
         if of.orbits is None:
             self._error(of.error or "cannot read this file")
             return
@@ -626,7 +418,7 @@ class OrbitPanelScreen(Screen):
             self._error(f"{path}: cannot write: {exc.strerror or exc}", "save")
             return
         self._confirm_path = None
-        self._file_cache.pop(path, None)
+        self.catalogue.forget(path)
         self.rescan()
         self._use(orbit, path.name)
         self._error(f"saved {path}", "save", w.GOOD)
@@ -840,7 +632,7 @@ class OrbitPanelScreen(Screen):
         for sid, label in STATIONS:
             st = GROUND_STATIONS[sid]
             col = self._station_colour(sid)
-            clat, clon = _circle_latlon(st.lat_deg, st.lon_deg, radius)
+            clat, clon = circle_latlon(st.lat_deg, st.lon_deg, radius)
             ring = unit_from_latlon(clat, clon) * 1.002
             xy, z = cam.project(ring, rect.width, rect.height)
             vis = ((ring @ cam.pos) > 1.0) & (z > 0)
@@ -866,29 +658,9 @@ class OrbitPanelScreen(Screen):
     # The flat map: the whole track at once, night side shaded at the mission start.
     def _map_surface(self, size: tuple[int, int], start_unix_s: float, sun) -> pygame.Surface:
         key = (size, round(start_unix_s / 60.0))
-        if self._map_base is not None and self._map_key == key:
-            return self._map_base
-        from game.view.resources import earth_maps
-
-        m = earth_maps()
-        rgb = np.stack([m.r, m.g, m.b], axis=1).reshape(m.height, m.width, 3)
-        step = max(m.width // (size[0] * 2), 1)
-        small = rgb[::step, ::step].swapaxes(0, 1)
-        base = pygame.transform.smoothscale(pygame.surfarray.make_surface(
-            np.ascontiguousarray(small)), size)
-        arr = pygame.surfarray.array3d(base).astype(np.float32)
-        lon = -180.0 + (np.arange(size[0]) + 0.5) * 360.0 / size[0]
-        lat = 90.0 - (np.arange(size[1]) + 0.5) * 180.0 / size[1]
-        la, lo = np.radians(lat)[None, :], np.radians(lon)[:, None]
-        mu = (np.cos(la) * np.cos(lo) * sun[0] + np.cos(la) * np.sin(lo) * sun[1]
-              + np.sin(la) * sun[2])
-        t = np.clip((mu + 0.1) / 0.2, 0.0, 1.0)
-        k = 0.28 + 0.72 * t * t * (3.0 - 2.0 * t)
-        arr *= k[:, :, None]
-        arr[:, :, 2] += (1.0 - k) * 18.0
-        surf = pygame.surfarray.make_surface(np.clip(arr, 0, 255).astype(np.uint8))
-        self._map_base, self._map_key = surf, key
-        return surf
+        if self._map_base is None or self._map_key != key:
+            self._map_base, self._map_key = night_map(size, sun), key
+        return self._map_base
 
     def _draw_map(self, surf, rect: pygame.Rect) -> None:
         from game.orbit.api import split_antimeridian
@@ -908,7 +680,7 @@ class OrbitPanelScreen(Screen):
         for sid, label in STATIONS:
             st = GROUND_STATIONS[sid]
             col = self._station_colour(sid)
-            clat, clon = _circle_latlon(st.lat_deg, st.lon_deg, radius)
+            clat, clon = circle_latlon(st.lat_deg, st.lon_deg, radius)
             for piece in split_antimeridian(clat, clon):
                 if len(piece) > 1:
                     pygame.draw.lines(surf, col, False, to_px(piece[:, 0], piece[:, 1]).tolist())

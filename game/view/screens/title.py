@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pygame
 
+from game.session.orbit_files import orbit_files
 from game.session.setup import apply_side, side_mode
 from game.view.app import Screen
 from game.view.screens.play import PlayScreen
@@ -34,24 +35,8 @@ SIDES = [("us", "USA - you vs the Russian AI"),
 SCENARIOS = [("film", "film - the six crew of the film"),
              ("international", "international - plus ESA, JAXA, CSA crew (neutral)")]
 DIFFICULTIES = [("easy", "easy"), ("hard", "hard")]
-ORBIT_SUFFIXES = (".tle", ".txt", ".3le", ".json", ".csv")
 OPTIONAL = {"orbits": ("game.view.screens.orbit_panel", "OrbitPanelScreen"),
             "replays": ("game.view.screens.replay_browser", "ReplayBrowserScreen")}
-
-
-def orbit_files() -> list[Path]:
-    """Bundled orbit files, then the player's own (sorted by name within each)."""
-    from game.paths import orbits_dir, user_orbits_dir
-
-    out: list[Path] = []
-    for folder in (orbits_dir(), user_orbits_dir()):
-        try:
-            out += sorted(p for p in folder.iterdir()
-                          if p.is_file() and p.suffix.lower() in ORBIT_SUFFIXES)
-        except OSError:
-            pass
-    return out
-
 
 BUNDLED = "bundled ISS"  # the orbit label of the bundled element set (the newest)
 MENU_X, MENU_W = 60, 600  # the menu column; the Earth stays right of it
