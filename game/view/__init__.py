@@ -1,0 +1,8 @@
+"""The window (pygame): reads the game's state, turns input into commands.
+
+``app`` (the window, the stack of screens, the fixed-step loop), ``widgets`` (buttons,
+sliders, text fields, lists), ``sound`` and ``resources`` (the bundled assets, loaded
+once) sit here; ``screens/`` holds whole screens, ``panels/`` what lies over and beside
+the 3D view, ``render/`` the CPU renderer. The game logic behind the screens that needs
+no window is in :mod:`game.session`.
+"""
