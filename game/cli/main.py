@@ -36,6 +36,9 @@ def _add_orbit_choice(p: argparse.ArgumentParser, *, file_required: bool) -> Non
 
 
 def _add_headless(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--size", metavar="WxH", default=None,
+                   help="window size, e.g. 1920x1080 (with --headless: the off-screen size; "
+                        "in a window: the starting size); default 1280x720")
     p.add_argument("--headless", action="store_true",
                    help="render off screen (SDL dummy driver), no window")
     p.add_argument("--frames", type=int, default=None, metavar="N",

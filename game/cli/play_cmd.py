@@ -39,7 +39,7 @@ def _warn_far_epoch(args, orbit, start: float) -> None:
 
 
 def run(args) -> int:
-    from game.cli.window import headless_screenshot, open_app, run_app
+    from game.cli.window import headless_screenshot, open_app, run_app, window_size
 
     shot = headless_screenshot(args)
     if args.warp is not None:
@@ -49,7 +49,7 @@ def run(args) -> int:
 
     orbit = load_orbit(args.orbit, args.sat)
     start = _start_time(args, orbit)
-    app = open_app(args.headless)
+    app = open_app(args.headless, window_size(args))
     if wants_title(args):
         from game.view.screens.title import TitleScreen
 

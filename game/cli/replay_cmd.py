@@ -47,9 +47,9 @@ def run(args) -> int:
 
 
 def _watch(replay, args, speed: float, shot: Path | None) -> int:
-    from game.cli.window import open_app, run_app
+    from game.cli.window import open_app, run_app, window_size
 
-    app = open_app(args.headless)
+    app = open_app(args.headless, window_size(args))
     from game.replay.player import ReplayPlayer
     from game.view.screens.replay_screen import ReplayScreen
 

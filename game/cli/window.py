@@ -13,9 +13,18 @@ from pathlib import Path
 from game.errors import UserError
 
 
+def window_size(args) -> tuple[int, int]:
+    """``--size WxH`` checked (one error line naming the flag), or the default size."""
+    from game.view.app import DEFAULT_SIZE, parse_size
+
+    text = getattr(args, "size", None)
+    return DEFAULT_SIZE if text is None else parse_size(text)
+
+
 def headless_screenshot(args) -> Path | None:
-    """Check --headless/--frames/--screenshot together (before any work); set SDL's dummy
-    drivers when headless. Returns where the screenshot goes, if anywhere."""
+    """Check --size and --headless/--frames/--screenshot together (before any work); set
+    SDL's dummy drivers when headless. Returns where the screenshot goes, if anywhere."""
+    window_size(args)
     if args.headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -30,13 +39,13 @@ def headless_screenshot(args) -> Path | None:
     return shot
 
 
-def open_app(headless: bool):
-    """The window (or the off-screen surface), failing now, as one line, on a missing
-    asset rather than at the first frame."""
+def open_app(headless: bool, size: tuple[int, int] | None = None):
+    """The window (or the off-screen surface) of ``size``, failing now, as one line, on a
+    missing asset rather than at the first frame."""
     from game.view import resources
-    from game.view.app import App
+    from game.view.app import DEFAULT_SIZE, App
 
-    app = App(headless=headless)
+    app = App(size or DEFAULT_SIZE, headless=headless)
     resources.earth_maps()
     resources.cities()
     resources.station_facts()
@@ -56,7 +65,7 @@ def run_app(app, args, shot: Path | None) -> int:
             import pygame
 
             try:
-                pygame.image.save(app.surface, str(shot))
+                pygame.image.save(app.window, str(shot))
             except (pygame.error, OSError) as exc:
                 raise UserError(f"cannot write screenshot ({exc})", where=str(shot)) from None
         return 0

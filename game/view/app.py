@@ -14,13 +14,24 @@ they append commands to ``app.commands`` for whoever runs it.
 
 The loop is the "Game Loop" pattern: updates run in fixed steps of ``STEP_S`` real
 seconds however fast frames are drawn, and ``draw`` gets how far the clock is between
-the last step and the next, so motion stays smooth at any frame rate. Headless
-(``frames=N``) runs exactly one step per frame, as at 60 fps, with no frame cap.
+the last step and the next, so motion stays smooth at any frame rate. A window is capped
+at the display's refresh rate (60 Hz when SDL cannot tell): the loop sleeps out the rest of
+each frame instead of burning a core. Headless (``frames=N``) runs exactly one step per
+frame, as at 60 fps, with no frame cap.
+
+Sizes: screens draw on ``app.surface``, the *canvas*. At or above :data:`MIN_SIZE` (the
+smallest size the layout is designed for) the canvas is the window itself. Below it, the
+canvas is the window's shape scaled up until it holds :data:`MIN_SIZE`, and each frame is
+scaled down into the window; mouse positions are mapped back, so a tiny window still plays
+(smaller), never crashes. ``app.frame_ms`` is the last frame's work (update, draw, flip)
+without the capped wait; ``app.fps`` the frames a second over the last half second.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import time
 
 import pygame
@@ -30,6 +41,31 @@ from game.errors import UserError
 STEP_S = 1.0 / 60.0
 MAX_FRAME_S = 0.25
 DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (1024, 640)  # the smallest canvas the layout is designed for
+MAX_SIZE = (16384, 16384)
+DEFAULT_FPS = 60
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> (1920, 1080); a UserError naming the flag for anything else."""
+    m = re.fullmatch(r"\s*(\d{1,5})\s*[xX]\s*(\d{1,5})\s*", text or "")
+    if not m:
+        raise UserError(f"'{text}': expected WIDTHxHEIGHT, e.g. 1920x1080", where="--size")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (1 <= w <= MAX_SIZE[0] and 1 <= h <= MAX_SIZE[1]):
+        raise UserError(f"'{text}': each side must be 1 to {MAX_SIZE[0]} pixels",
+                        where="--size")
+    return w, h
+
+
+def canvas_size(window: tuple[int, int]) -> tuple[int, int]:
+    """The canvas for a window: the window itself when it holds :data:`MIN_SIZE`, else the
+    window's shape scaled up (aspect kept) until it does."""
+    w, h = max(int(window[0]), 1), max(int(window[1]), 1)
+    if w >= MIN_SIZE[0] and h >= MIN_SIZE[1]:
+        return w, h
+    k = max(MIN_SIZE[0] / w, MIN_SIZE[1] / h)
+    return max(MIN_SIZE[0], int(math.ceil(w * k))), max(MIN_SIZE[1], int(math.ceil(h * k)))
 
 
 class Screen:
@@ -75,19 +111,57 @@ class App:
         pygame.display.init()
         pygame.font.init()
         self.headless = headless
+        size = (max(int(size[0]), 1), max(int(size[1]), 1))
         self.windowed_size = size
         self.fullscreen = False
         flags = 0 if headless else pygame.RESIZABLE
         try:
-            self.surface = pygame.display.set_mode(size, flags)
+            self.window = pygame.display.set_mode(size, flags)
         except pygame.error as exc:
             raise UserError(f"cannot open a window ({exc}); try --headless") from None
-        pygame.display.set_caption(title)
+        if not headless:
+            pygame.display.set_caption(title)
+        self.surface = self.window
+        self._fit_canvas()
         self.screens: list[Screen] = []
         self.commands: list = []  # commands for the simulation; screens append, sim drains
         self.running = True
         self.frame_times: list[float] = []
         self.fps = 0.0
+        self.frame_ms = 0.0
+        self.max_fps = DEFAULT_FPS if headless else _refresh_rate()
+
+    # -- canvas --------------------------------------------------------------------------
+    @property
+    def scaled(self) -> bool:
+        """True when the window is below MIN_SIZE and the canvas is scaled into it."""
+        return self.surface is not self.window
+
+    def _fit_canvas(self) -> None:
+        """The canvas for the current window (see the module docstring)."""
+        wsize = self.window.get_size()
+        csize = canvas_size(wsize)
+        if csize == wsize:
+            self.surface = self.window
+        elif self.surface is self.window or self.surface.get_size() != csize:
+            self.surface = pygame.Surface(csize).convert()
+        self._k = csize[0] / max(wsize[0], 1)  # canvas px per window px
+
+    def _present(self) -> None:
+        if self.scaled:
+            pygame.transform.smoothscale(self.surface, self.window.get_size(), self.window)
+        pygame.display.flip()
+
+    def _to_canvas(self, ev: pygame.event.Event) -> pygame.event.Event:
+        """A mouse event with its position (and motion) in canvas pixels."""
+        if not self.scaled or not hasattr(ev, "pos"):
+            return ev
+        k = self._k
+        d = dict(ev.dict)
+        d["pos"] = (int(ev.pos[0] * k), int(ev.pos[1] * k))
+        if "rel" in d:
+            d["rel"] = (int(round(ev.rel[0] * k)), int(round(ev.rel[1] * k)))
+        return pygame.event.Event(ev.type, d)
 
     # -- screen stack --------------------------------------------------------------------
     @property
@@ -122,10 +196,11 @@ class App:
             return
         self.fullscreen = not self.fullscreen
         if self.fullscreen:
-            self.windowed_size = self.surface.get_size()
-            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            self.windowed_size = self.window.get_size()
+            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
-            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self._fit_canvas()
 
     def _global_event(self, ev: pygame.event.Event) -> bool:
         if ev.type == pygame.QUIT:
@@ -134,10 +209,17 @@ class App:
         if ev.type == pygame.KEYDOWN and ev.key == pygame.K_F11:
             self.toggle_fullscreen()
             return True
-        if ev.type == pygame.VIDEORESIZE and not self.fullscreen:
-            self.surface = pygame.display.get_surface()
+        if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED) and not self.fullscreen:
+            self.window = pygame.display.get_surface()
+            self._fit_canvas()
             return False
         return False
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Make the window (or the off-screen surface) ``size``, as a player's drag would."""
+        size = (max(int(size[0]), 1), max(int(size[1]), 1))
+        self.window = pygame.display.set_mode(size, 0 if self.headless else pygame.RESIZABLE)
+        self._fit_canvas()
 
     def _draw(self, alpha: float) -> None:
         start = len(self.screens) - 1
@@ -164,7 +246,7 @@ class App:
             self.fps = len(recent) / max(sum(recent), 1e-9)
             for ev in pygame.event.get():
                 if not self._global_event(ev) and self.top is not None:
-                    self.top.handle_event(ev)
+                    self.top.handle_event(self._to_canvas(ev))
             if frames is not None:
                 steps, alpha = 1, 0.0
             else:
@@ -178,12 +260,25 @@ class App:
             if not self.screens:
                 break
             self._draw(alpha)
-            pygame.display.flip()
+            self._present()
             n += 1
+            self.frame_ms = (clock() - now) * 1000.0
             if frames is not None and n >= frames:
                 break
-            if frames is None and not self.headless:
-                time.sleep(0.0005)  # yield a little; the loop is otherwise uncapped
+            if frames is None and self.max_fps:
+                # The frame cap: sleep out what is left of this frame's share of a second.
+                rest = 1.0 / self.max_fps - (clock() - now)
+                if rest > 0.0005:
+                    time.sleep(rest)
+
+
+def _refresh_rate() -> int:
+    """The display's refresh rate in Hz (60 when SDL does not know it)."""
+    try:
+        hz = int(pygame.display.get_current_refresh_rate())
+    except (pygame.error, AttributeError):
+        hz = 0
+    return hz if 24 <= hz <= 500 else DEFAULT_FPS
 
 
 def _display_available() -> bool:

@@ -18,7 +18,7 @@ from game.session.palette import PALETTE
 from game.session.wording import SIDE_LABEL
 from game.session.world import MISSION_CONTROL
 from game.view.panels.hud import fmt_dur
-from game.view.widgets import font, veil, wrap
+from game.view.widgets import ellipsize, font, veil, wrap
 
 ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}
 ACT_NOTES = {
@@ -36,14 +36,27 @@ def plain(text: str) -> str:
 
 
 class GameHud:
+    """The rules box, toasts and the paused banner; ``set_scale(k)`` sizes them for the
+    interface factor (:mod:`game.view.ui_scale`)."""
+
     def __init__(self):
-        self.f_big = font(26)
-        self.f = font(19)
-        self.f_small = font(16)
-        self.f_pause = font(52)
+        self.k = 0.0
+        self.set_scale(1.0)
         self._cache: dict = {}
         self.box: pygame.Rect | None = None  # the rules box, as last drawn
         self.toast_rects: list[pygame.Rect] = []  # the refusal toasts, as last drawn
+
+    def set_scale(self, k: float) -> None:
+        if k == self.k:
+            return
+        self.k = k
+        self.f_big = font(max(8, round(26 * k)))
+        self.f = font(max(8, round(19 * k)))
+        self.f_small = font(max(8, round(16 * k)))
+        self.f_pause = font(max(8, round(52 * k)))
+
+    def px(self, v: float) -> int:
+        return int(round(v * self.k))
 
     def _t(self, font, text, colour=(225, 232, 245)):
         key = (id(font), text, colour)
@@ -109,43 +122,54 @@ class GameHud:
         return out
 
     def draw(self, surf: pygame.Surface, area: pygame.Rect, world,
-             avoid: pygame.Rect | None = None) -> None:
+             avoid: pygame.Rect | None = None, top: int | None = None) -> None:
         """The rules box and the toasts inside ``area`` (the 3D view), clear of ``avoid``
-        (the station inset, when shown)."""
+        (the station inset, when shown), from ``top`` down (default: below where the orbit
+        HUD ends at this scale)."""
         st = world.state
+        px = self.px
         rows = self.lines(world)
         fonts = {"big": self.f_big, "small": self.f_small, "text": self.f, "trust": self.f}
-        surfs = [(self._t(fonts[f], t, c), f) for t, c, f in rows]
-        w = min(area.width - 20, max(s.get_width() for s, _ in surfs) + 24)
-        h = sum(s.get_height() + (12 if f == "trust" else 3) for s, f in surfs) + 16
-        box = pygame.Rect(area.left + 10, area.top + 118, w, h)
+        room = area.width - px(20) - px(24)
+        surfs = []
+        for t, c, f in rows:
+            fnt = fonts[f]
+            if fnt.size(t)[0] > room:
+                t = ellipsize(fnt, t, room)
+            surfs.append((self._t(fnt, t, c), f))
+        w = min(area.width - px(20), max(s.get_width() for s, _ in surfs) + px(24))
+        h = sum(s.get_height() + (px(12) if f == "trust" else px(3)) for s, f in surfs) + px(16)
+        y0 = area.top + px(118) if top is None else top
+        box = pygame.Rect(area.left + px(10), y0, w, h)
         self.box = box
         veil(surf, box, (4, 8, 20, 170))
-        y = box.top + 8
+        y = box.top + px(8)
         for s, f in surfs:
-            surf.blit(s, (box.left + 12, y))
-            y += s.get_height() + 3
+            surf.blit(s, (box.left + px(12), y))
+            y += s.get_height() + px(3)
             if f == "trust":
-                bar = pygame.Rect(box.left + 12, y, min(260, w - 24), 7)
+                bar = pygame.Rect(box.left + px(12), y, min(px(260), w - px(24)), max(4, px(7)))
                 pygame.draw.rect(surf, (36, 40, 56), bar)
                 col = (150, 255, 180) if st.trust >= TRUCE_AT else (120, 170, 255)
                 pygame.draw.rect(surf, col, (bar.left, bar.top, bar.width * st.trust // 100,
                                              bar.height))
                 mx = bar.left + bar.width * TRUCE_AT // 100
                 pygame.draw.line(surf, (255, 255, 255), (mx, bar.top - 2), (mx, bar.bottom + 1))
-                y += 9
+                y += px(9)
         self.draw_toasts(surf, area, world, avoid)
 
     def toast_area(self, area: pygame.Rect, avoid: pygame.Rect | None) -> pygame.Rect:
         """Where toasts may go: the view below the rules box, left of the inset when there
         is room beside it (else above it)."""
-        top = (self.box.bottom + 6) if self.box is not None else area.top
-        r = pygame.Rect(area.left + 10, top, area.width - 20, area.bottom - 10 - top)
+        px = self.px
+        top = (self.box.bottom + px(6)) if self.box is not None else area.top
+        r = pygame.Rect(area.left + px(10), top, area.width - px(20),
+                        max(0, area.bottom - px(10) - top))
         if avoid is not None and avoid.colliderect(r):
-            if avoid.left - 10 - r.left >= 320:
-                r.width = avoid.left - 10 - r.left
+            if avoid.left - px(10) - r.left >= px(320):
+                r.width = avoid.left - px(10) - r.left
             else:
-                r.height = max(0, avoid.top - 8 - r.top)
+                r.height = max(0, avoid.top - px(8) - r.top)
         return r
 
     def draw_toasts(self, surf, area, world, avoid=None) -> None:
@@ -157,29 +181,31 @@ class GameHud:
         for reason, left in reversed(world.refusals):
             if left <= 0:
                 continue
-            lines = wrap(self.f, plain("Refused: " + reason), room.width - 24)
+            px = self.px
+            lines = wrap(self.f, plain("Refused: " + reason), max(room.width - px(24), 1))
             surfs = [self._t(self.f, ln, (255, 238, 232)) for ln in lines]
             lh = self.f.get_linesize()
-            r = pygame.Rect(0, 0, max(s.get_width() for s in surfs) + 24,
-                            lh * len(surfs) + 12)
+            r = pygame.Rect(0, 0, max(s.get_width() for s in surfs) + px(24),
+                            lh * len(surfs) + px(12))
             r.bottomleft = (room.left, y)
             if r.top < room.top:
                 break
             veil(surf, r, (130, 26, 20, int(225 * min(1.0, left))))
             pygame.draw.rect(surf, (255, 120, 100), r, 1)
             for i, s in enumerate(surfs):
-                surf.blit(s, (r.left + 12, r.top + 6 + i * lh))
+                surf.blit(s, (r.left + px(12), r.top + px(6) + i * lh))
             self.toast_rects.append(r)
-            y = r.top - 4
+            y = r.top - px(4)
 
     def draw_paused(self, surf: pygame.Surface, area: pygame.Rect) -> None:
         """PAUSED, large, in the middle of the view, with how to resume."""
         big = self._t(self.f_pause, "PAUSED", (255, 236, 170))
         small = self._t(self.f, "press Space to resume", (225, 232, 245))
-        r = pygame.Rect(0, 0, max(big.get_width(), small.get_width()) + 48,
-                        big.get_height() + small.get_height() + 22)
+        px = self.px
+        r = pygame.Rect(0, 0, max(big.get_width(), small.get_width()) + px(48),
+                        big.get_height() + small.get_height() + px(22))
         r.center = (area.centerx, area.top + area.height * 2 // 5)
         veil(surf, r, (4, 8, 20, 200))
         pygame.draw.rect(surf, (255, 236, 170), r, 1, border_radius=4)
-        surf.blit(big, big.get_rect(midtop=(r.centerx, r.top + 8)))
-        surf.blit(small, small.get_rect(midbottom=(r.centerx, r.bottom - 8)))
+        surf.blit(big, big.get_rect(midtop=(r.centerx, r.top + px(8))))
+        surf.blit(small, small.get_rect(midbottom=(r.centerx, r.bottom - px(8))))

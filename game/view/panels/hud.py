@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
-from game.view.widgets import font, veil
+from game.view.widgets import ellipsize, font, veil
 
 HELP_LINES = [
     ("Mouse drag", "turn the free camera around the Earth"),
@@ -22,7 +22,7 @@ HELP_LINES = [
     ("Space", "pause the mission clock"),
     ("[ and ]", "time warp slower / faster"),
     ("T", "ground track on/off    M: station inset on/off (free camera)"),
-    ("F3", "frames per second"),
+    ("F3", "frames per second, frame time, 3D resolution"),
     ("F11", "full screen"),
     ("F1 or ?", "this help"),
     ("Esc", "close help / back"),
@@ -61,12 +61,20 @@ class HudInfo:
     windows: dict | None = field(default_factory=dict)  # id -> Window | None; None: not shown
     camera: str = "free"
     fps: float | None = None
+    perf: str | None = None  # F3: "60 fps  9.1 ms  3D 960x540"; None: not shown
 
 
 class Text:
     def __init__(self, size: int = 22):
+        self.size = size
         self.font = font(size)
         self._cache: dict[tuple, pygame.Surface] = {}
+
+    def set_scale(self, k: float) -> None:
+        f = font(max(8, round(self.size * k)))
+        if f is not self.font:
+            self.font = f
+            self._cache = {}
 
     def render(self, text: str, colour=(225, 232, 245)) -> pygame.Surface:
         key = (text, colour)
@@ -80,10 +88,25 @@ class Text:
 
 
 class Hud:
+    """The orbit HUD at the top of the 3D view. ``k`` (set with :meth:`set_scale`) is the
+    interface factor (:mod:`game.view.ui_scale`); ``rects`` says where each block went as
+    last drawn ("clock", "camera", "hint", "fps"), and ``bottom`` where the clock box ends."""
+
     def __init__(self):
         self.text = Text(22)
         self.big = Text(30)
         self.small = Text(18)
+        self.k = 1.0
+        self.rects: dict[str, pygame.Rect] = {}
+        self.bottom = 0
+
+    def set_scale(self, k: float) -> None:
+        self.k = k
+        for t in (self.text, self.big, self.small):
+            t.set_scale(k)
+
+    def px(self, v: float) -> int:
+        return int(round(v * self.k))
 
     def _window_line(self, name: str, w, now: float) -> tuple[str, tuple]:
         if w is None:
@@ -115,23 +138,39 @@ class Hud:
                 break
             t, c = self._window_line(name, info.windows.get(sid), info.unix_s)
             lines.append((t, c, self.text))
-        surfs = [f.render(t, c) for t, c, f in lines]
-        w = max(s.get_width() for s in surfs) + 20
-        h = sum(s.get_height() + 3 for s in surfs) + 14
-        veil(surf, (rect.left + 10, rect.top + 10, w, h), (4, 8, 20, 150))
-        y = rect.top + 17
-        for s in surfs:
-            surf.blit(s, (rect.left + 20, y))
-            y += s.get_height() + 3
+        px = self.px
         cam = {"free": "Free camera (drag, wheel)", "follow": "Following the ISS",
                "cupola": "Cupola: looking straight down"}.get(info.camera, info.camera)
         cs = self.text.render(cam, (200, 210, 230))
-        surf.blit(cs, (rect.right - cs.get_width() - 14, rect.top + 12))
         hint = self.small.render("F1 help", (150, 160, 180))
-        surf.blit(hint, (rect.right - hint.get_width() - 14, rect.top + 34))
-        if info.fps is not None:
-            fs = self.text.render(f"{info.fps:5.1f} fps", (120, 255, 140))
-            surf.blit(fs, (rect.left + 14, rect.bottom - 28))
+        right_w = max(cs.get_width(), hint.get_width()) + px(14)
+        # The clock box keeps clear of the camera label: long lines are cut to fit.
+        room = max(rect.width - right_w - px(20 + 20 + 10), px(120))
+        surfs = []
+        for t, c, f in lines:
+            s = f.render(t, c)
+            if s.get_width() > room:
+                s = f.render(ellipsize(f.font, t, room), c)
+            surfs.append(s)
+        w = max(s.get_width() for s in surfs) + px(20)
+        gap = px(3)
+        h = sum(s.get_height() + gap for s in surfs) + px(14)
+        box = pygame.Rect(rect.left + px(10), rect.top + px(10), w, h)
+        veil(surf, box, (4, 8, 20, 150))
+        self.rects = {"clock": box}
+        self.bottom = box.bottom
+        y = rect.top + px(17)
+        for s in surfs:
+            surf.blit(s, (rect.left + px(20), y))
+            y += s.get_height() + gap
+        self.rects["camera"] = surf.blit(cs, (rect.right - cs.get_width() - px(14),
+                                              rect.top + px(12)))
+        self.rects["hint"] = surf.blit(hint, (rect.right - hint.get_width() - px(14),
+                                              rect.top + px(12) + cs.get_height() + px(2)))
+        if info.perf is not None:
+            fs = self.text.render(info.perf, (120, 255, 140))
+            self.rects["fps"] = surf.blit(fs, (rect.left + px(14),
+                                               rect.bottom - fs.get_height() - px(8)))
 
     def draw_help(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         rows = [self.big.render("Keys", (255, 255, 255))]

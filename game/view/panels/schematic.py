@@ -30,7 +30,6 @@ import pygame
 from game.view.panels.schematic_draw import SchematicDrawing
 from game.view.panels.schematic_layout import SchematicLayout
 from game.view.panels.schematic_orders import SchematicOrders
-from game.view.widgets import font
 
 
 class SchematicPanel(SchematicLayout, SchematicOrders, SchematicDrawing):
@@ -44,13 +43,9 @@ class SchematicPanel(SchematicLayout, SchematicOrders, SchematicDrawing):
         self.pending: str | None = None  # action waiting for a target click
         self.hint = ""  # one line under the action bar: what a click will do now
         self.replay_title: str | None = None  # set: replay mode (see the module docstring)
-        self.f_name = font(17)
-        self.f_tok = font(15)
-        self.f_badge = font(13)
-        self.f_text = font(18)
-        self.f_head = font(24)
-        self._init_layout()  # boxes, hatch squares, badges, tokens (SchematicLayout)
+        self._text_cache: dict = {}
+        self._init_layout()  # fonts, boxes, hatch squares, badges, tokens (SchematicLayout)
         self.button_rects: dict[str, pygame.Rect] = {}  # filled when drawn
         self.roster_rects: dict[str, pygame.Rect] = {}
         self._cache: pygame.Surface | None = None
-        self._text_cache: dict = {}
+        self.text_rects: list[tuple[str, pygame.Rect]] = []  # text as last drawn (screen px)

@@ -74,6 +74,8 @@ class SchematicDrawing:
     def _render(self, surf: pygame.Surface, rect: pygame.Rect, st) -> None:
         """Draw the whole panel into ``surf`` (panel-local coordinates)."""
         ox, oy = rect.left, rect.top
+        px = self.px
+        self.text_rects = []
         surf.fill(BG)
         pygame.draw.line(surf, (40, 52, 80), (0, 0), (0, rect.height), 2)
         self._place_tokens(st)
@@ -83,15 +85,18 @@ class SchematicDrawing:
             return r.move(-ox, -oy)
 
         # segment labels
-        surf.blit(self._t(self.f_badge, "RUSSIAN SEGMENT (aft)", _shade(PALETTE["ru"], 0.8)),
-                  (10, HEADER_H + 2))
+        head_h = px(HEADER_H)
+        lab = self._t(self.f_badge, "RUSSIAN SEGMENT (aft)", _shade(PALETTE["ru"], 0.8))
+        self._put(surf, rect, lab, (px(10), head_h + px(2)), "segment")
         lab = self._t(self.f_badge, "US SEGMENT (forward) >", _shade(PALETTE["us"], 0.9))
-        surf.blit(lab, (rect.width - lab.get_width() - 10, HEADER_H + 2))
+        self._put(surf, rect, lab, (rect.width - lab.get_width() - px(10), head_h + px(2)),
+                  "segment")
         hatch_by_id = {h.id: h for h in st.hatches}
         for h, pa, pb in self.links:
             hv = hatch_by_id[h]
             col = (70, 84, 110) if hv.open else (120, 90, 50)
-            pygame.draw.line(surf, col, (pa[0] - ox, pa[1] - oy), (pb[0] - ox, pb[1] - oy), 6)
+            pygame.draw.line(surf, col, (pa[0] - ox, pa[1] - oy), (pb[0] - ox, pb[1] - oy),
+                             max(3, px(6)))
         mods = {m.id: m for m in st.modules}
         for mid, box in self.boxes.items():
             self._draw_module(surf, loc(box), mods[mid], st)
@@ -104,20 +109,27 @@ class SchematicDrawing:
             else:
                 col = (235, 70, 60) if hv.sealed_from else (255, 182, 40)
                 pygame.draw.rect(surf, col, lr)
-                pygame.draw.line(surf, (40, 20, 10), lr.midleft, lr.midright, 2)
+                pygame.draw.line(surf, (40, 20, 10), lr.midleft, lr.midright, max(1, px(2)))
         for r, sys_id in self.badge_rects:
             self._draw_badge(surf, loc(r), sys_id, st)
         crew = {c.id: c for c in st.crew}
         for cid, ((cx, cy), rad) in self.tokens.items():
             self._draw_token(surf, (cx - ox, cy - oy), rad, crew[cid])
-        y = self.schematic_bottom - oy + 2
-        y = self._draw_legend(surf, y)
-        y = self._draw_roster(surf, rect, st, y + 4)
+        y = self.schematic_bottom - oy + px(2)
+        y = self._draw_legend(surf, rect, y)
+        y = self._draw_roster(surf, rect, st, y + px(4))
         if self.replay_title is None:
-            y = self._draw_actions(surf, rect, y + 6)
+            y = self._draw_actions(surf, rect, y + px(6))
         else:
             self.button_rects = {}
-        self._draw_log(surf, rect, y + 4)
+        self._draw_log(surf, rect, y + px(4))
+
+    def _put(self, surf, rect, text_surf, pos, what: str) -> pygame.Rect:
+        """Blit a rendered line at ``pos`` (panel-local) and note where it went (screen
+        px), for the layout checks."""
+        r = surf.blit(text_surf, pos)
+        self.text_rects.append((what, r.move(rect.left, rect.top)))
+        return r
 
     def _draw_header(self, surf, rect) -> None:
         w = self.world
@@ -128,37 +140,45 @@ class SchematicDrawing:
         else:
             who = SIDE_LABEL[w.commanding].upper()
             text, col = f"You command: {who}", PALETTE[w.commanding]
-        pygame.draw.rect(surf, _shade(col, 0.25), (2, 0, rect.width - 2, HEADER_H))
-        surf.blit(self._t(self.f_head, text, col), (10, 6))
+        px = self.px
+        pygame.draw.rect(surf, _shade(col, 0.25), (2, 0, rect.width - 2, px(HEADER_H)))
+        hint = None
         if len(w.humans) == 2:
             hint = self._t(self.f_text, "Tab: hand over to the other side", DIM)
-            surf.blit(hint, (rect.width - hint.get_width() - 10, 8))
+        room = rect.width - px(20) - (hint.get_width() + px(12) if hint is not None else 0)
+        head = self._t(self.f_head, ellipsize(self.f_head, text, room), col)
+        self._put(surf, rect, head, (px(10), px(6)), "header")
+        if hint is not None:
+            self._put(surf, rect, hint, (rect.width - hint.get_width() - px(10), px(8)),
+                      "header")
 
     def _draw_module(self, surf, box, m, st) -> None:
         status = self.world.module_status(m)
         col = module_colour(m.holder, status)
         vehicle = m.segment == "vehicle"
         fill = _shade(col, 0.22 if not vehicle else 0.16)
-        radius = 12 if vehicle else 4
+        px = self.px
+        radius = px(12) if vehicle else px(4)
         pygame.draw.rect(surf, fill, box, border_radius=radius)
         sel = self._crew(self.selected) if self.selected else None
         edge = col
-        width = 2
+        width = max(1, px(2))
         if sel is not None and sel.module == m.id:
-            edge, width = (255, 255, 255), 2
+            edge = (255, 255, 255)
         pygame.draw.rect(surf, edge, box, width, border_radius=radius)
         name = SHORT.get(m.id, m.name)
         font = self.f_name if m.id not in SMALL else self.f_badge
         label = self._t(font, name, (235, 240, 250))
-        if label.get_width() > box.width - 4:
+        if label.get_width() > box.width - px(4):
             label = self._t(self.f_badge, name, (235, 240, 250))
-        surf.blit(label, (box.left + 4, box.top + 3))
+        surf.blit(label, (box.left + px(4), box.top + px(3)))
         if m.capturing and m.capture_due >= 0:
             from game.sim.rules import CAPTURE_S
 
             left = max(0, m.capture_due - st.tick)
             frac = 1.0 - min(1.0, left / CAPTURE_S)
-            bar = pygame.Rect(box.left + 3, box.top + 18, box.width - 6, 4)
+            bar = pygame.Rect(box.left + px(3), box.top + px(18), box.width - px(6),
+                              max(2, px(4)))
             pygame.draw.rect(surf, (30, 30, 30), bar)
             pygame.draw.rect(surf, PALETTE[m.capturing],
                              (bar.left, bar.top, int(bar.width * frac), bar.height))
@@ -181,57 +201,67 @@ class SchematicDrawing:
         col = PALETTE.get(c.side, PALETTE["neutral"])
         if c.restrained:
             pygame.draw.circle(surf, (60, 60, 66), centre, rad)
-            pygame.draw.circle(surf, col, centre, rad, 2)
+            pygame.draw.circle(surf, col, centre, rad, max(1, self.px(2)))
         else:
             pygame.draw.circle(surf, col, centre, rad)
         if c.id == self.selected:
-            pygame.draw.circle(surf, (255, 255, 255), centre, rad + 3, 2)
+            pygame.draw.circle(surf, (255, 255, 255), centre, rad + self.px(3), max(1, self.px(2)))
         s = self._t(self.f_tok, initials(c.name), (255, 255, 255))
         surf.blit(s, s.get_rect(center=centre))
         if c.restrained:
             x, y = centre
-            pygame.draw.line(surf, (255, 90, 80), (x - rad, y - rad), (x + rad, y + rad), 2)
+            pygame.draw.line(surf, (255, 90, 80), (x - rad, y - rad), (x + rad, y + rad),
+                             max(1, self.px(2)))
         if c.task == "move":
             pygame.draw.circle(surf, (255, 255, 255), (centre[0] + rad - 1, centre[1] - rad + 1),
-                               2)
+                               max(2, self.px(2)))
 
-    def _draw_legend(self, surf, y) -> int:
+    def _draw_legend(self, surf, rect, y) -> int:
         """Module colours (held / contested), the hatch squares exactly as the plan draws
         them (amber closed, red sealed from the other side), the badge codes; each item
         placed by measured width (the small font eats single spaces)."""
-        x = 10
+        px = self.px
+        x = px(10)
+        sq = max(6, px(10))
         for key, label in (("us", "US"), ("ru", "Russia"), ("contested", "contested")):
-            pygame.draw.rect(surf, PALETTE[key], (x, y + 3, 10, 10), border_radius=2)
+            pygame.draw.rect(surf, PALETTE[key], (x, y + px(3), sq, sq), border_radius=2)
             s = self._t(self.f_badge, label, DIM)
-            surf.blit(s, (x + 14, y + 3))
-            x += 22 + s.get_width()
+            self._put(surf, rect, s, (x + sq + px(4), y + px(3)), "legend")
+            x += sq + px(12) + s.get_width()
         for col, label in (((255, 182, 40), "hatch closed"), ((235, 70, 60), "sealed")):
-            r = pygame.Rect(x, y + 3, 10, 10)
+            r = pygame.Rect(x, y + px(3), sq, sq)
             pygame.draw.rect(surf, col, r)
-            pygame.draw.line(surf, (40, 20, 10), r.midleft, r.midright, 2)
+            pygame.draw.line(surf, (40, 20, 10), r.midleft, r.midright, max(1, px(2)))
             s = self._t(self.f_badge, label, DIM)
-            surf.blit(s, (x + 14, y + 3))
-            x += 22 + s.get_width()
+            self._put(surf, rect, s, (x + sq + px(4), y + px(3)), "legend")
+            x += sq + px(12) + s.get_width()
         for code, label in (("C2", "command"), ("PW", "power"), ("TH", "thrusters"),
                             ("O2", "oxygen")):
             c = self._t(self.f_badge, code, INK)
-            surf.blit(c, (x, y + 3))
+            self._put(surf, rect, c, (x, y + px(3)), "legend")
             s = self._t(self.f_badge, label, DIM)
-            surf.blit(s, (x + c.get_width() + 4, y + 3))
-            x += c.get_width() + 4 + s.get_width() + 12
-        return y + 16
+            self._put(surf, rect, s, (x + c.get_width() + px(4), y + px(3)), "legend")
+            x += c.get_width() + px(4) + s.get_width() + px(12)
+        return y + max(px(16), self.f_badge.get_linesize() + px(3))
 
     def _draw_roster(self, surf, rect, st, y) -> int:
         self.roster_rects = {}
         names = {c.id: c.name for c in st.crew}
+        px = self.px
+        row_h = max(px(17), self.f_text.get_linesize())
+        # Columns (design px at 560): dot, name 18.., where 128.., stress bar 352..422, status.
+        x_name, x_where, x_bar = px(18), px(128), px(352)
+        bar_w = px(70)
         for c in st.crew:
-            row = pygame.Rect(4, y, rect.width - 8, 17)
+            row = pygame.Rect(px(4), y, rect.width - px(8), row_h)
             self.roster_rects[c.id] = row.move(rect.left, rect.top)
             if c.id == self.selected:
                 pygame.draw.rect(surf, (34, 44, 70), row)
             col = PALETTE.get(c.side, PALETTE["neutral"])
-            pygame.draw.circle(surf, col, (row.left + 8, row.centery), 5)
-            surf.blit(self._t(self.f_text, c.name[:15], INK), (row.left + 18, y + 2))
+            pygame.draw.circle(surf, col, (row.left + px(8), row.centery), max(3, px(5)))
+            name = ellipsize(self.f_text, c.name, x_where - x_name - px(6))
+            self._put(surf, rect, self._t(self.f_text, name, INK),
+                      (row.left + x_name, y + px(2)), "roster name")
             if c.gone:
                 where = "left the station"
             else:
@@ -247,10 +277,12 @@ class SchematicDrawing:
                     if c.task in ("offline", "restore"):
                         tgt = {"power_ru": "power", "attitude": "thrusters"}.get(c.target, "O2")
                     where += f": {TASK_WORDS.get(c.task, c.task)} {tgt}".rstrip()
-            surf.blit(self._t(self.f_text, where[:34], DIM), (row.left + 128, y + 2))
+            where = ellipsize(self.f_text, where, x_bar - x_where - px(8))
+            self._put(surf, rect, self._t(self.f_text, where, DIM),
+                      (row.left + x_where, y + px(2)), "roster where")
             # stress bar with the refusal limit marked
-            bx = row.left + 352
-            bar = pygame.Rect(bx, y + 5, 70, 7)
+            bx = row.left + x_bar
+            bar = pygame.Rect(bx, y + (row_h - max(4, px(7))) // 2, bar_w, max(4, px(7)))
             pygame.draw.rect(surf, (32, 36, 50), bar)
             over = c.stress > c.stress_limit
             scol = (235, 80, 64) if over else (255, 182, 40) if c.stress > c.stress_limit - 12 \
@@ -267,41 +299,53 @@ class SchematicDrawing:
                 status, scol2 = f"refuses: stress {c.stress}>{c.stress_limit}", (255, 120, 100)
             else:
                 status, scol2 = f"stress {c.stress}/{c.stress_limit}", DIM
-            surf.blit(self._t(self.f_badge, status, scol2), (bar.right + 6, y + 3))
-            y += 17
+            status = ellipsize(self.f_badge, status, row.right - bar.right - px(8))
+            self._put(surf, rect, self._t(self.f_badge, status, scol2),
+                      (bar.right + px(6), y + px(3)), "roster status")
+            y += row_h
         return y
 
     def _draw_actions(self, surf, rect, y) -> int:
         self.button_rects = {}
-        x = 6
-        bw = (rect.width - 12 - 7 * 4) // len(ACTIONS)
+        px = self.px
+        x = px(6)
+        gap = px(4)
+        bw = (rect.width - px(12) - (len(ACTIONS) - 1) * gap) // len(ACTIONS)
+        bh = max(px(28), 2 * self.f_badge.get_linesize() + px(4))
         active = self.side is not None and self.selected is not None
         for action, label, key in ACTIONS:
-            r = pygame.Rect(x, y, bw, 28)
+            r = pygame.Rect(x, y, bw, bh)
             self.button_rects[action] = r.move(rect.left, rect.top)
             on = self.pending == action
-            pygame.draw.rect(surf, (60, 74, 110) if on else (26, 32, 50), r, border_radius=4)
+            pygame.draw.rect(surf, (60, 74, 110) if on else (26, 32, 50), r,
+                             border_radius=px(4))
             pygame.draw.rect(surf, (90, 110, 150) if active else (50, 58, 80), r, 1,
-                             border_radius=4)
-            s = self._t(self.f_badge, label, INK if active else DIM)
-            surf.blit(s, s.get_rect(midtop=(r.centerx, r.top + 3)))
+                             border_radius=px(4))
+            s = self._t(self.f_badge, ellipsize(self.f_badge, label, bw - px(4)),
+                        INK if active else DIM)
+            surf.blit(s, s.get_rect(midtop=(r.centerx, r.top + px(3))))
             k = self._t(self.f_badge, key, (255, 210, 120))
-            surf.blit(k, k.get_rect(midbottom=(r.centerx, r.bottom - 2)))
-            x += bw + 4
-        y += 30
+            surf.blit(k, k.get_rect(midbottom=(r.centerx, r.bottom - px(2))))
+            x += bw + gap
+        y += bh + px(2)
         hint = self.hint or ("N selects your next crew member; click a token to select"
                              if self.side else "Watching: click a token to follow a crew member")
-        surf.blit(self._t(self.f_badge, hint[:95], (180, 195, 220)), (8, y + 2))
-        return y + 16
+        hint = ellipsize(self.f_badge, hint, rect.width - px(16))
+        self._put(surf, rect, self._t(self.f_badge, hint, (180, 195, 220)), (px(8), y + px(2)),
+                  "hint")
+        return y + max(px(16), self.f_badge.get_linesize() + px(2))
 
     def _draw_log(self, surf, rect, y) -> None:
-        pygame.draw.line(surf, (40, 52, 80), (6, y), (rect.width - 6, y))
+        px = self.px
+        pygame.draw.line(surf, (40, 52, 80), (px(6), y), (rect.width - px(6), y))
         lines = list(self.world.log.lines)
-        room = max(0, (rect.height - y - 6) // 16)
-        yy = y + 4
+        lh = max(px(16), self.f_text.get_linesize())
+        room = max(0, (rect.height - y - px(6)) // lh)
+        yy = y + px(4)
+        x_text = px(58)
         for ln in lines[-room:] if room else []:
             stamp = self._t(self.f_badge, fmt_mission(ln.tick), (110, 120, 140))
-            surf.blit(stamp, (8, yy + 2))
-            text = ellipsize(self.f_text, plain(ln.text), rect.width - 66)
-            surf.blit(self._t(self.f_text, text, ln.colour), (58, yy))
-            yy += 16
+            self._put(surf, rect, stamp, (px(8), yy + px(2)), "log stamp")
+            text = ellipsize(self.f_text, plain(ln.text), rect.width - x_text - px(8))
+            self._put(surf, rect, self._t(self.f_text, text, ln.colour), (x_text, yy), "log")
+            yy += lh

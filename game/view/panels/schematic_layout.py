@@ -4,7 +4,9 @@ The plan is a grid like the real station seen from above (:data:`GRID`: the Russ
 segment aft on the left, the US segment forward on the right, vehicles at their ports).
 :class:`SchematicLayout` turns the panel's rectangle into screen rectangles once per
 size, and places the crew tokens in their modules' boxes for each drawing; the panel's
-clicks are hit-tested against the same rectangles.
+clicks are hit-tested against the same rectangles. Every length is a design length at
+:data:`DESIGN_W` (560 px) times the panel's factor ``k = width / DESIGN_W``, fonts too:
+the plan is the same drawing at any size, its text rendered sharp at its final size.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from game.sim import station as stn
+from game.view.widgets import font
 
 # (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.
 GRID = {
@@ -28,6 +31,8 @@ SMALL = ("pma1", "pma2", "pma3")
 BADGES = {"destiny": [("C2", ""), ("PW", "power_ru")],
           "zvezda": [("C2", ""), ("TH", "attitude"), ("O2", "o2_zvezda")],
           "tranquility": [("O2", "o2_tranquility")]}
+# Design lengths at the design width (DESIGN_W); the panel scales them by width / DESIGN_W.
+DESIGN_W = 560
 ROW_PITCH = 78
 BOX_H = 64
 HEADER_H = 30
@@ -37,6 +42,8 @@ class SchematicLayout:
     """The geometry half of :class:`~game.view.panels.schematic.SchematicPanel`."""
 
     def _init_layout(self) -> None:
+        self.k = 1.0
+        self._set_scale(1.0)
         self._rect: pygame.Rect | None = None
         self.boxes: dict[str, pygame.Rect] = {}
         self.hatch_rects: dict[str, pygame.Rect] = {}
@@ -45,39 +52,59 @@ class SchematicLayout:
         self.links: list[tuple[str, tuple, tuple]] = []
         self._cache_key = None
 
+    def _set_scale(self, k: float) -> None:
+        """Fonts for the factor ``k`` (design sizes at DESIGN_W times k)."""
+        self.k = k
+        self.f_name = font(max(8, round(17 * k)))
+        self.f_tok = font(max(8, round(15 * k)))
+        self.f_badge = font(max(8, round(13 * k)))
+        self.f_text = font(max(8, round(18 * k)))
+        self.f_head = font(max(8, round(24 * k)))
+
+    def px(self, v: float) -> int:
+        """A design length in this panel's pixels."""
+        return int(round(v * self.k))
+
     def layout(self, rect: pygame.Rect) -> None:
         """Compute module boxes and hatch squares for the panel at ``rect`` (screen px)."""
         if self._rect == rect:
             return
         self._rect = pygame.Rect(rect)
-        pitch = (rect.width - 16) / 8
-        bw = int(pitch) - 8
-        top = rect.top + HEADER_H + 16
+        k = round(rect.width / DESIGN_W, 3)
+        if k != self.k:
+            self._set_scale(k)
+            self._text_cache = {}
+        px = self.px
+        pitch = (rect.width - px(16)) / 8
+        bw = int(pitch) - px(8)
+        bh = px(BOX_H)
+        top = rect.top + px(HEADER_H + 16)
         self.boxes = {}
         for m, (c, r) in GRID.items():
-            x = rect.left + 8 + int(c * pitch) + 4
-            y = top + (r + 1) * ROW_PITCH
-            box = pygame.Rect(x, y, bw, BOX_H)
+            x = rect.left + px(8) + int(c * pitch) + px(4)
+            y = top + int((r + 1) * ROW_PITCH * k)
+            box = pygame.Rect(x, y, bw, bh)
             if m in SMALL:
-                box = box.inflate(-bw // 3, -BOX_H // 3)
+                box = box.inflate(-bw // 3, -bh // 3)
             self.boxes[m] = box
         self.hatch_rects, self.links = {}, []
         for h, (a, b) in stn.HATCH_ENDS.items():
             ra, rb = self.boxes[a], self.boxes[b]
             pa, pb = self._edge_point(ra, rb), self._edge_point(rb, ra)
             mid = ((pa[0] + pb[0]) // 2, (pa[1] + pb[1]) // 2)
-            self.hatch_rects[h] = pygame.Rect(mid[0] - 5, mid[1] - 5, 11, 11)
+            hs = max(7, px(11))
+            self.hatch_rects[h] = pygame.Rect(mid[0] - hs // 2, mid[1] - hs // 2, hs, hs)
             self.links.append((h, pa, pb))
         self.badge_rects = []
         for m, badges in BADGES.items():
             box = self.boxes[m]
-            x = box.left + 3
+            x = box.left + px(3)
             for label, sys_id in badges:
-                w = 18
-                self.badge_rects.append((pygame.Rect(x, box.bottom - 14, w, 12), sys_id or
-                                         "c2:" + m + ":" + label))
-                x += w + 2
-        self.schematic_bottom = top + 4 * ROW_PITCH
+                w = px(18)
+                self.badge_rects.append((pygame.Rect(x, box.bottom - px(14), w, px(12)),
+                                         sys_id or "c2:" + m + ":" + label))
+                x += w + px(2)
+        self.schematic_bottom = top + int(4 * ROW_PITCH * k)
         self._cache_key = None
 
     @staticmethod
@@ -100,12 +127,14 @@ class SchematicLayout:
             if box is None:
                 continue
             ids = [c for c in m.crew]
-            r = 7 if m.id not in SMALL else 6
-            per_row = max(1, (box.width - 4) // (2 * r + 3))
-            for k, cid in enumerate(ids[: per_row * 2]):
-                row, col = divmod(k, per_row)
-                cx = box.left + 4 + r + col * (2 * r + 3)
-                cy = box.top + 24 + r + row * (2 * r + 3) if m.id not in SMALL else \
-                    box.centery + (row - 0.5) * (2 * r + 2) + 4
+            px = self.px
+            r = max(4, px(7) if m.id not in SMALL else px(6))
+            gap = px(3)
+            per_row = max(1, (box.width - px(4)) // (2 * r + gap))
+            for i, cid in enumerate(ids[: per_row * 2]):
+                row, col = divmod(i, per_row)
+                cx = box.left + px(4) + r + col * (2 * r + gap)
+                cy = box.top + px(24) + r + row * (2 * r + gap) if m.id not in SMALL else \
+                    box.centery + (row - 0.5) * (2 * r + px(2)) + px(4)
                 self.tokens[cid] = ((int(cx), int(cy)), r)
 

@@ -57,9 +57,8 @@ class TimelineBar:
     def __init__(self, screen):  # a ReplayScreen: its player, show_ending
         self.screen = screen
         self.player = screen.player
-        self.f_big = font(26)
-        self.f = font(20)
-        self.f_small = font(17)
+        self.k = 0.0
+        self._set_scale(1.0)
         self.track = pygame.Rect(0, 0, 0, 0)
         self.hover_x: int | None = None
         self._marks = self.player.markers((*NOTABLE_KINDS, "strike"))
@@ -67,8 +66,24 @@ class TimelineBar:
         self._cache_key = None
 
     # geometry
+    def _set_scale(self, k: float) -> None:
+        """Fonts and lengths for the factor ``k`` (the bar is BAR_H design px tall)."""
+        if k == self.k:
+            return
+        self.k = k
+        self.f_big = font(max(8, round(26 * k)))
+        self.f = font(max(8, round(20 * k)))
+        self.f_small = font(max(8, round(17 * k)))
+        self._cache = None
+
+    def px(self, v: float) -> int:
+        return int(round(v * self.k))
+
     def layout(self, rect: pygame.Rect) -> None:
-        self.track = pygame.Rect(rect.left + 150, rect.top + 30, rect.width - 150 - 250, 12)
+        self._set_scale(round(rect.height / BAR_H, 3))
+        px = self.px
+        self.track = pygame.Rect(rect.left + px(150), rect.top + px(30),
+                                 rect.width - px(150 + 250), max(6, px(12)))
 
     def tick_at(self, x: int) -> int:
         tr = self.track
@@ -82,6 +97,7 @@ class TimelineBar:
     # drawing
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, state=None) -> None:
         self.layout(rect)
+        px = self.px
         key = (rect.size, rect.topleft)
         if self._cache is None or self._cache_key != key:
             self._cache = self._static(rect)
@@ -98,35 +114,36 @@ class TimelineBar:
             if x <= head_x:
                 pygame.draw.line(surface, col, (x, y), (x, y + h), 2)
         # play head
-        pygame.draw.line(surface, HEAD, (head_x, tr.top - 9), (head_x, tr.bottom + 9), 2)
-        pygame.draw.circle(surface, HEAD, (head_x, tr.centery), 8)
-        pygame.draw.circle(surface, TRACK_FILL, (head_x, tr.centery), 4)
+        pygame.draw.line(surface, HEAD, (head_x, tr.top - px(9)), (head_x, tr.bottom + px(9)), 2)
+        pygame.draw.circle(surface, HEAD, (head_x, tr.centery), px(8))
+        pygame.draw.circle(surface, TRACK_FILL, (head_x, tr.centery), px(4))
         # play/pause button and speed
-        self._draw_button(surface, pygame.Rect(rect.left + 16, rect.top + 14, 40, 40))
+        self._draw_button(surface, pygame.Rect(rect.left + px(16), rect.top + px(14), px(40), px(40)))
         sp = self.f_big.render(fmt_speed(p.speed), True, TEXT)
-        surface.blit(sp, (rect.left + 68, rect.top + 16))
-        surface.blit(self.f_small.render("speed", True, DIM), (rect.left + 68, rect.top + 38))
+        surface.blit(sp, (rect.left + px(68), rect.top + px(16)))
+        surface.blit(self.f_small.render("speed", True, DIM), (rect.left + px(68), rect.top + px(38)))
         # clocks
         warp = p.warp
         mission = self.f_big.render(f"{fmt_mission(p.position)}", True, TEXT)
-        x0 = tr.right + 24
-        surface.blit(mission, (x0, rect.top + 12))
+        x0 = tr.right + px(24)
+        surface.blit(mission, (x0, rect.top + px(12)))
         surface.blit(self.f_small.render(f"mission / {fmt_mission(p.end_tick)}", True, DIM),
-                     (x0 + mission.get_width() + 6, rect.top + 18))
+                     (x0 + mission.get_width() + px(6), rect.top + px(18)))
         play_s = p.position / warp
         surface.blit(self.f.render(f"play {fmt_play(play_s)} / {fmt_play(p.end_tick / warp)}"
-                                   f"   tick {p.tick}", True, DIM), (x0, rect.top + 38))
+                                   f"   tick {p.tick}", True, DIM), (x0, rect.top + px(38)))
         # the ending: named once the play head reaches it, or on request (e)
         if p.desync is None and not p.replay.warning:
             ending = self.ending_label()
             if ending is not None:
-                surface.blit(self.f.render(ending[0], True, ending[1]), (tr.left, rect.top + 6))
+                surface.blit(self.f.render(ending[0], True, ending[1]), (tr.left, rect.top + px(6)))
         # hover: time and the nearest event
-        if self.hover_x is not None and tr.inflate(0, 30).collidepoint(self.hover_x, tr.centery):
+        if self.hover_x is not None and tr.inflate(0, px(30)).collidepoint(self.hover_x, tr.centery):
             self._draw_hover(surface, rect)
 
     def _static(self, rect: pygame.Rect) -> pygame.Surface:
         """Background, track, unplayed markers, legend: drawn once per size."""
+        px = self.px
         surf = pygame.Surface(rect.size, pygame.SRCALPHA)
         surf.fill((*BAR_BG, 236))
         pygame.draw.line(surf, BAR_EDGE, (0, 0), (rect.width, 0), 1)
@@ -137,24 +154,24 @@ class TimelineBar:
         p = self.player
         for h in range(1, int(p.end_tick // 3600) + 1):
             x = tr.left + int(tr.width * h * 3600 / max(1, p.end_tick))
-            pygame.draw.line(surf, (70, 84, 120), (x, tr.bottom + 3), (x, tr.bottom + 7), 1)
+            pygame.draw.line(surf, (70, 84, 120), (x, tr.bottom + px(3)), (x, tr.bottom + px(7)), 1)
             if p.end_tick <= 30 * 3600 and (p.end_tick < 12 * 3600 or h % 2 == 0):
                 lab = self.f_small.render(f"{h}h", True, (96, 110, 146))
-                surf.blit(lab, (x - lab.get_width() // 2, tr.bottom + 8))
+                surf.blit(lab, (x - lab.get_width() // 2, tr.bottom + px(8)))
         for _e, x, y, h, col in self._mark_geometry(rect):
             x, y = x - off.x, y - off.y
             pygame.draw.line(surf, _dim(col), (x, y), (x, y + h), 2)
         # legend and notes
         x = tr.left
-        y = rect.height - 18
+        y = rect.height - px(18)
         legend = (("flash", MARK_COLOUR["flash"]), ("strike", MARK_COLOUR["strike"]),
                   ("order", MARK_COLOUR["order_received"]), ("capture", PALETTE["us"]),
                   ("end", MARK_COLOUR["ended"]))
         for label, col in legend:
-            pygame.draw.line(surf, col, (x, y + 1), (x, y + 11), 3)
+            pygame.draw.line(surf, col, (x, y + px(1)), (x, y + px(11)), max(2, px(3)))
             t = self.f_small.render(label, True, DIM)
-            surf.blit(t, (x + 6, y))
-            x += t.get_width() + 20
+            surf.blit(t, (x + px(6), y))
+            x += t.get_width() + px(20)
         kt = self.f_small.render(KEY_HINTS, True, (110, 122, 150))
         surf.blit(kt, (tr.right - kt.get_width(), y))
         note = None
@@ -164,11 +181,11 @@ class TimelineBar:
             note = ("cut short: plays to its last line", AMBER)
         if note:  # the ending, if any, is drawn live: it shows only once reached
             t = self.f.render(note[0], True, note[1])
-            surf.blit(t, (tr.left, 6))
+            surf.blit(t, (tr.left, px(6)))
         if p.desync is not None:
             x = tr.left + int(tr.width * p.desync.tick / max(1, p.end_tick))
-            pygame.draw.polygon(surf, RED, [(x, tr.top - 2), (x - 6, tr.top - 10),
-                                            (x + 6, tr.top - 10)])
+            pygame.draw.polygon(surf, RED, [(x, tr.top - 2), (x - px(6), tr.top - px(10)),
+                                            (x + px(6), tr.top - px(10))])
         return surf
 
     def ending_tick(self) -> int:
@@ -188,6 +205,7 @@ class TimelineBar:
         return "Ending hidden until the play head gets there (e shows it)", (96, 110, 146)
 
     def _mark_geometry(self, rect: pygame.Rect):
+        px = self.px
         tr = self.track
         out = []
         last_x: dict[int, int] = {}
@@ -201,31 +219,33 @@ class TimelineBar:
             if col is None:
                 col = PALETTE.get(str(e.data.get("side", "")), PALETTE["neutral"])
             if row == 0:
-                y, h = tr.top - 8, 6
+                y, h = tr.top - px(8), px(6)
             elif row == 1:
-                y, h = tr.top - 10, tr.height + 20
+                y, h = tr.top - px(10), tr.height + px(20)
             else:
-                y, h = tr.bottom + 2, 7
+                y, h = tr.bottom + px(2), px(7)
             if e.kind == "ended":
-                y, h = tr.top - 10, tr.height + 20
+                y, h = tr.top - px(10), tr.height + px(20)
             out.append((e, x, y, h, col))
         return out
 
     def _draw_button(self, surface: pygame.Surface, r: pygame.Rect) -> None:
-        pygame.draw.rect(surface, (30, 40, 66), r, border_radius=8)
-        pygame.draw.rect(surface, BAR_EDGE, r, 1, border_radius=8)
+        px = self.px
+        pygame.draw.rect(surface, (30, 40, 66), r, border_radius=px(8))
+        pygame.draw.rect(surface, BAR_EDGE, r, 1, border_radius=px(8))
         c = r.center
         if self.player.playing:
-            pygame.draw.rect(surface, TEXT, (c[0] - 8, c[1] - 9, 5, 18))
-            pygame.draw.rect(surface, TEXT, (c[0] + 3, c[1] - 9, 5, 18))
+            pygame.draw.rect(surface, TEXT, (c[0] - px(8), c[1] - px(9), px(5), px(18)))
+            pygame.draw.rect(surface, TEXT, (c[0] + px(3), c[1] - px(9), px(5), px(18)))
         else:
-            pygame.draw.polygon(surface, TEXT, [(c[0] - 6, c[1] - 10), (c[0] - 6, c[1] + 10),
-                                                (c[0] + 10, c[1])])
+            pygame.draw.polygon(surface, TEXT, [(c[0] - px(6), c[1] - px(10)), (c[0] - px(6), c[1] + px(10)),
+                                                (c[0] + px(10), c[1])])
 
     def _draw_hover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        px = self.px
         tick = self.tick_at(self.hover_x)
         near = None
-        best = 7
+        best = px(7)
         for e in self._marks:
             d = abs(self.x_of(e.tick) - self.hover_x)
             if d < best:
@@ -237,12 +257,12 @@ class TimelineBar:
                 what = "the end (e shows the ending)"
             text = f"{fmt_mission(near.tick)}  {what}"
         t = self.f_small.render(text[:110], True, TEXT)
-        box = pygame.Rect(0, 0, t.get_width() + 12, t.get_height() + 8)
-        box.midbottom = (self.hover_x, rect.top - 4)
+        box = pygame.Rect(0, 0, t.get_width() + px(12), t.get_height() + px(8))
+        box.midbottom = (self.hover_x, rect.top - px(4))
         box.clamp_ip(surface.get_rect())
         pygame.draw.rect(surface, (20, 26, 46), box, border_radius=5)
         pygame.draw.rect(surface, BAR_EDGE, box, 1, border_radius=5)
-        surface.blit(t, (box.left + 6, box.top + 4))
+        surface.blit(t, (box.left + px(6), box.top + px(4)))
 
     def handle_event(self, ev, rect: pygame.Rect) -> bool:
         return False  # the screen handles the bar's mouse (drags may leave the bar)

@@ -3,11 +3,18 @@
 :class:`Scene` draws a plain :class:`ViewState` (what to show) seen by a
 :class:`~game.view.render.camera.Camera` (from where) into a rectangle of any pygame Surface. It
 reads the state and never changes it; screens own the state and the camera.
+
+The 3D view is drawn at an internal resolution and scaled up to the rectangle (smoothly):
+:class:`RenderBudget` picks it from how long the 3D part of recent frames took, per camera,
+so a 4K window costs about what a small one does. What must stay sharp is drawn at the
+rectangle's own resolution after the scale: the ISS marker and its label, the station
+inset. ``scene.render_size`` is the internal size of the last frame (F3 shows it).
 """
 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,10 +33,73 @@ AFTERGLOW_END_S = 1200.0
 INSET_SIZE = (300, 190)
 
 
-def inset_box(rect: pygame.Rect) -> pygame.Rect:
-    """Where the station inset goes inside the scene's ``rect``."""
-    w, h = INSET_SIZE
-    return pygame.Rect(rect.right - w - 12, rect.bottom - h - 12, w, h)
+def inset_box(rect: pygame.Rect, k: float = 1.0) -> pygame.Rect:
+    """Where the station inset goes inside the scene's ``rect``, at interface factor ``k``."""
+    w, h = int(INSET_SIZE[0] * k), int(INSET_SIZE[1] * k)
+    m = int(12 * k)
+    return pygame.Rect(rect.right - w - m, rect.bottom - h - m, w, h)
+
+
+class RenderBudget:
+    """The 3D view's internal resolution, from the time its frames take.
+
+    ``factor(mode, size)`` is the fraction of the view's width and height drawn, one of
+    :data:`LEVELS`. Per camera (their costs differ), it keeps a running mean of the 3D
+    part's milliseconds per internal megapixel and picks the largest level whose
+    predicted time fits ``budget_ms``, moving one level at a time and only after a few
+    frames agree, so the resolution does not flicker. ``fixed`` forces a factor (tests).
+    A new camera starts from at most :data:`START_PIXELS` internal pixels.
+    """
+
+    LEVELS = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.5, 0.45, 0.4, 0.36, 0.33, 0.3, 0.27, 0.25)
+    START_PIXELS = 420_000
+    MIN_PIXELS = 90_000
+
+    def __init__(self, budget_ms: float = 11.0):
+        self.budget_ms = budget_ms
+        self.fixed: float | None = None
+        self._level: dict[str, int] = {}
+        self._ms_per_mpx: dict[str, float] = {}
+        self._votes: dict[str, int] = {}
+
+    def _start_level(self, px: int) -> int:
+        for i, f in enumerate(self.LEVELS):
+            if px * f * f <= self.START_PIXELS:
+                return i
+        return len(self.LEVELS) - 1
+
+    def factor(self, mode: str, size: tuple[int, int]) -> float:
+        if self.fixed is not None:
+            return self.fixed
+        px = max(size[0] * size[1], 1)
+        if mode not in self._level:
+            self._level[mode] = self._start_level(px)
+        return self.LEVELS[self._level[mode]]
+
+    def report(self, mode: str, size: tuple[int, int], internal_px: int, ms: float) -> None:
+        """The 3D part of a frame took ``ms`` at ``internal_px`` internal pixels."""
+        if self.fixed is not None or mode not in self._level or internal_px <= 0:
+            return
+        rate = ms / (internal_px / 1e6)
+        old = self._ms_per_mpx.get(mode)
+        self._ms_per_mpx[mode] = rate if old is None else old * 0.85 + rate * 0.15
+        rate = self._ms_per_mpx[mode]
+        px = max(size[0] * size[1], 1)
+        i = self._level[mode]
+        want = len(self.LEVELS) - 1
+        for j, f in enumerate(self.LEVELS):
+            if rate * px * f * f / 1e6 <= self.budget_ms:
+                want = j
+                break
+        while want > 0 and px * self.LEVELS[want] ** 2 < self.MIN_PIXELS:
+            want -= 1
+        vote = (want > i) - (want < i)
+        v = self._votes.get(mode, 0)
+        v = v + vote if vote and (v == 0 or (v > 0) == (vote > 0)) else vote
+        self._votes[mode] = v
+        if abs(v) >= (4 if v > 0 else 8):  # drop quickly when over, climb back slowly
+            self._level[mode] = i + (1 if v > 0 else -1)
+            self._votes[mode] = 0
 
 
 @dataclass
@@ -145,8 +215,18 @@ class Scene:
         self._frame_size: tuple[int, int] = (0, 0)
         self._inset: pygame.Surface | None = None
         self._inset_key = None
-        self.font = font(18)
-        self._iss_label = self.font.render("ISS", True, (255, 255, 255))
+        self.ui_k = 1.0  # the interface factor: the inset and labels scale with it
+        self.budget = RenderBudget()
+        self.render_size: tuple[int, int] = (0, 0)
+        self._buf: pygame.Surface | None = None
+        self._label_k = 0.0
+        self._set_label_scale(1.0)
+
+    def _set_label_scale(self, k: float) -> None:
+        if k != self._label_k:
+            self._label_k = k
+            self.font = font(max(8, round(18 * k)))
+            self._iss_label = self.font.render("ISS", True, (255, 255, 255))
 
     # -- helpers -----------------------------------------------------------------------
     def project_iss(self, state: ViewState, cam: Camera, rect: pygame.Rect
@@ -177,8 +257,43 @@ class Scene:
 
     # -- drawing -------------------------------------------------------------------------
     def draw(self, surf: pygame.Surface, rect: pygame.Rect, state: ViewState, cam: Camera) -> None:
+        """The 3D view at the budget's internal resolution, scaled into ``rect``; then what
+        stays sharp (the ISS marker, the inset) at ``rect``'s own resolution."""
+        t0 = time.perf_counter()
+        rect = pygame.Rect(rect)
+        self._set_label_scale(self.ui_k)
+        mode = state.camera_mode
+        f = self.budget.factor(mode, rect.size)
+        w = max(1, int(round(rect.width * f)))
+        h = max(1, int(round(rect.height * f)))
+        if (w, h) == rect.size:
+            prev_clip = surf.get_clip()
+            surf.set_clip(rect)
+            self._draw_3d(surf, rect, state, cam)
+            surf.set_clip(prev_clip)
+        else:
+            if self._buf is None or self._buf.get_size() != (w, h):
+                self._buf = pygame.Surface((w, h)).convert(surf) if surf.get_bitsize() == 32 \
+                    else pygame.Surface((w, h), 0, 32)
+            self._draw_3d(self._buf, self._buf.get_rect(), state, cam)
+            target = surf.subsurface(rect.clip(surf.get_rect()))
+            if target.get_size() == rect.size:
+                pygame.transform.smoothscale(self._buf, rect.size, target)
+            else:
+                surf.blit(pygame.transform.smoothscale(self._buf, rect.size), rect.topleft)
+        self.render_size = (w, h)
+        self.budget.report(mode, rect.size, w * h, (time.perf_counter() - t0) * 1000.0)
         prev_clip = surf.get_clip()
         surf.set_clip(rect)
+        if not (mode == "follow" or self._near_iss(state, cam)):
+            self._draw_iss_marker(surf, rect, state, cam)
+        surf.set_clip(prev_clip)
+        if state.show_model_inset and mode != "follow":
+            self._draw_inset(surf, rect, state)
+
+    def _draw_3d(self, surf: pygame.Surface, rect: pygame.Rect, state: ViewState,
+                 cam: Camera) -> None:
+        """Stars, Earth, track, flashes and the station (or the Cupola around us)."""
         surf.fill((0, 0, 3), rect)
         gmst = state.gmst_deg
         self.stars.draw(surf, rect, cam, gmst)
@@ -195,11 +310,6 @@ class Scene:
             surf.blit(self._cupola_frame(rect.size), rect.topleft)
         elif state.camera_mode == "follow" or self._near_iss(state, cam):
             self._draw_model(surf, rect, state, cam)
-        else:
-            self._draw_iss_marker(surf, rect, state, cam)
-        surf.set_clip(prev_clip)
-        if state.show_model_inset and state.camera_mode != "follow":
-            self._draw_inset(surf, rect, state)
 
     def _near_iss(self, state: ViewState, cam: Camera) -> bool:
         return float(np.linalg.norm(cam.pos - state.iss_pos)) * EARTH_RADIUS_KM < 2.0
@@ -308,13 +418,13 @@ class Scene:
                         state.module_tints)
 
     def _draw_inset(self, surf, rect, state) -> None:
-        box = inset_box(rect)
+        box = inset_box(rect, self.ui_k)
         w, h = box.size
         b2w = self._body_to_world(state)
         spin = (state.unix_s / 20.0) % 360.0  # a slow turn so the shape reads in 3D
         spin_q = round(spin / 1.5) * 1.5
         key = (state.iss_sunlit, tuple(sorted(state.module_tints.items())), spin_q,
-               tuple(np.round(b2w.T @ state.sun_ecef, 1)))
+               tuple(np.round(b2w.T @ state.sun_ecef, 1)), (w, h))
         if key != self._inset_key or self._inset is None:
             self._inset_key = key
             inset = pygame.Surface((w, h))
@@ -333,7 +443,7 @@ class Scene:
                             b2w, state.sun_ecef, state.iss_sunlit, state.module_tints)
             label = self.font.render("ISS  " + ("sunlit" if state.iss_sunlit else "in eclipse"),
                                      True, (200, 210, 230))
-            inset.blit(label, (8, 6))
+            inset.blit(label, (int(8 * self.ui_k), int(6 * self.ui_k)))
             pygame.draw.rect(inset, (60, 70, 100), inset.get_rect(), 1)
             self._inset = inset
         surf.blit(self._inset, box.topleft)

@@ -137,7 +137,9 @@ class GameScreen(PlayScreen):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         super().draw(surface, alpha)
         area, _placed = self.layout(surface)
-        self.game_hud.draw(surface, area, self.sim, avoid=self.inset_rect(area))
+        self.game_hud.set_scale(self.ui_k)
+        self.game_hud.draw(surface, area, self.sim, avoid=self.inset_rect(area),
+                           top=self.hud.bottom + self.hud.px(8))
         if self.paused and not self.sim.ended:
             self.game_hud.draw_paused(surface, area)
 

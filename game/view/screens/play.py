@@ -7,7 +7,8 @@ Seams for the game screens:
   the view. Without one (the title menu's backdrop) the Earth is the plain globe: no
   strikes, modules in their own colours, nothing to advance.
 - **Panels**: ``screen.add_panel(panel, side="right", size=380)`` takes a strip of the
-  window; the scene shrinks to the rest. A panel has ``draw(surface, rect, view_state)``
+  window, ``size`` design pixels (at 1280x720) times the interface factor ``screen.ui_k``
+  (:mod:`game.view.ui_scale`); the scene shrinks to the rest. A panel has ``draw(surface, rect, view_state)``
   and ``handle_event(event, rect) -> bool`` (see :class:`Panel`).
 - **Commands**: panels and screens call ``screen.emit(command)``; commands collect in
   ``app.commands`` for the simulation. The view itself never changes simulation state.
@@ -25,6 +26,7 @@ from game.view.render.camera import CameraRig
 from game.view.render.feed import OrbitFeed
 from game.view.render.scene import Scene, ViewState, inset_box
 from game.view.screens.help import HelpScreen
+from game.view.ui_scale import ui_scale
 
 DEFAULT_WARP = 30.0
 WARPS = [1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0]
@@ -61,6 +63,7 @@ class PlayScreen(Screen):
         self.auto_camera = auto_camera  # headless/bench: keep the camera moving
         self._auto_t = 0.0
         self._windows_cache: tuple[float, dict] = (-math.inf, {})
+        self.ui_k = 1.0
 
     # -- seams -----------------------------------------------------------------------------
     def add_panel(self, panel: Panel, side: str = "right", size: int = 380) -> None:
@@ -75,12 +78,16 @@ class PlayScreen(Screen):
         shown only from the free camera)."""
         if not (self.show_inset and self.rig.mode == "free"):
             return None
-        return inset_box(area)
+        return inset_box(area, self.ui_k)
 
     def layout(self, surface: pygame.Surface) -> tuple[pygame.Rect, list[tuple]]:
+        """(the 3D view's rectangle, [(panel, its rectangle)]) for this canvas; sets the
+        interface factor ``ui_k`` for it."""
         area = surface.get_rect()
+        self.ui_k = ui_scale(area.size)
         placed = []
-        for panel, side, size in self.panels:
+        for panel, side, design in self.panels:
+            size = int(round(design * self.ui_k))
             if side == "right":
                 r = pygame.Rect(area.right - size, area.top, size, area.height)
                 area.width -= size
@@ -197,14 +204,24 @@ class PlayScreen(Screen):
                        lon_deg=vs.iss_lon_deg, alt_km=vs.iss_alt_km, sunlit=vs.iss_sunlit,
                        sun_event=self.feed.next_sun_event(vs.unix_s), windows=wins,
                        camera=self.rig.mode,
-                       fps=(self.app.fps if self.show_fps and self.app is not None else None))
+                       fps=(self.app.fps if self.show_fps and self.app is not None else None),
+                       perf=self.perf_line() if self.show_fps else None)
+
+    def perf_line(self) -> str:
+        """F3: frames a second, the last frame's work in ms, the 3D view's resolution."""
+        fps = self.app.fps if self.app is not None else 0.0
+        ms = self.app.frame_ms if self.app is not None else 0.0
+        w, h = self.scene.render_size
+        return f"{fps:5.1f} fps  {ms:5.1f} ms  3D {w}x{h}"
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         vs = self.view_state(alpha)
         area, placed = self.layout(surface)
         cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
+        self.scene.ui_k = self.ui_k
         self.scene.draw(surface, area, vs, cam)
+        self.hud.set_scale(self.ui_k)
         self.hud.draw(surface, area, self.hud_info(vs))
         for panel, r in placed:
             panel.draw(surface, r, vs)

@@ -199,7 +199,9 @@ class ReplayScreen(PlayScreen):
         super().draw(surface, alpha)
         if self.game_hud is not None:  # act, orders, trust, seize, oxygen: as in play
             area, _placed = self.layout(surface)
-            self.game_hud.draw(surface, area, self.world, avoid=self.inset_rect(area))
+            self.game_hud.set_scale(self.ui_k)
+            self.game_hud.draw(surface, area, self.world, avoid=self.inset_rect(area),
+                               top=self.hud.bottom + self.hud.px(8))
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, ev) -> bool:
