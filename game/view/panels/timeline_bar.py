@@ -118,10 +118,12 @@ class TimelineBar:
         pygame.draw.circle(surface, HEAD, (head_x, tr.centery), px(8))
         pygame.draw.circle(surface, TRACK_FILL, (head_x, tr.centery), px(4))
         # play/pause button and speed
-        self._draw_button(surface, pygame.Rect(rect.left + px(16), rect.top + px(14), px(40), px(40)))
+        self._draw_button(surface, pygame.Rect(rect.left + px(16), rect.top + px(14), px(40),
+                                               px(40)))
         sp = self.f_big.render(fmt_speed(p.speed), True, TEXT)
         surface.blit(sp, (rect.left + px(68), rect.top + px(16)))
-        surface.blit(self.f_small.render("speed", True, DIM), (rect.left + px(68), rect.top + px(38)))
+        surface.blit(self.f_small.render("speed", True, DIM),
+                     (rect.left + px(68), rect.top + px(38)))
         # clocks
         warp = p.warp
         mission = self.f_big.render(f"{fmt_mission(p.position)}", True, TEXT)
@@ -138,7 +140,8 @@ class TimelineBar:
             if ending is not None:
                 surface.blit(self.f.render(ending[0], True, ending[1]), (tr.left, rect.top + px(6)))
         # hover: time and the nearest event
-        if self.hover_x is not None and tr.inflate(0, px(30)).collidepoint(self.hover_x, tr.centery):
+        hover_band = tr.inflate(0, px(30))
+        if self.hover_x is not None and hover_band.collidepoint(self.hover_x, tr.centery):
             self._draw_hover(surface, rect)
 
     def _static(self, rect: pygame.Rect) -> pygame.Surface:
@@ -238,7 +241,8 @@ class TimelineBar:
             pygame.draw.rect(surface, TEXT, (c[0] - px(8), c[1] - px(9), px(5), px(18)))
             pygame.draw.rect(surface, TEXT, (c[0] + px(3), c[1] - px(9), px(5), px(18)))
         else:
-            pygame.draw.polygon(surface, TEXT, [(c[0] - px(6), c[1] - px(10)), (c[0] - px(6), c[1] + px(10)),
+            pygame.draw.polygon(surface, TEXT, [(c[0] - px(6), c[1] - px(10)),
+                                                (c[0] - px(6), c[1] + px(10)),
                                                 (c[0] + px(10), c[1])])
 
     def _draw_hover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -35,7 +35,7 @@ from game.view.render.camera import Camera
 from game.view.resources import EarthMaps, earth_maps
 
 ATMOSPHERE = 1.03  # outer radius of the drawn glow, Earth radii
-_C_STEP = 2e-5  # Earth radii (~130 m): the cached geometry's key on the Earth's centre
+_C_STEP = 1.5e-4  # Earth radii (~1 km): the cached geometry's key on the Earth's centre
 CHUNK = 65536  # pixels shaded at a time
 _LIGHT_RGB = np.array([255.0, 196.0, 120.0], dtype=np.float32)
 _RIM_RGB = np.array([90.0, 150.0, 255.0], dtype=np.float32)
@@ -67,7 +67,9 @@ class GlobeRenderer:
     def __init__(self, maps: EarthMaps | None = None):
         self.maps = maps or earth_maps()
         self._rays: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._lights = self.maps.lights
+        # Our own copy of the lights, edited in place as cities go dark (copying 34 MB at
+        # the first strike was a 200 ms hitch).
+        self._lights = self.maps.lights.copy()
         self._rgb_packed = (self.maps.r.astype(np.uint32) | (self.maps.g.astype(np.uint32) << 8)
                             | (self.maps.b.astype(np.uint32) << 16))
         self._packed = self._pack(self._lights)
@@ -104,14 +106,11 @@ class GlobeRenderer:
         grown = old.issubset(key)
         self._blackout_key = key
         if not spots:
-            self._lights = self.maps.lights
+            self._lights = self.maps.lights.copy()
             self._packed = self._pack(self._lights)
             return
         w, h = self.maps.width, self.maps.height
         if grown:
-            if self._lights is self.maps.lights:  # first strike: copies, not a full repack
-                self._lights = self._lights.copy()
-                self._packed = self._packed.copy()
             lights = self._lights.reshape(h, w)  # ours (a copy): edit in place
             packed = self._packed.reshape(h, w)
         else:
@@ -493,14 +492,15 @@ _POOL: list = []
 
 
 def _pool():
-    """A small thread pool for shading chunks, or None on one core (``ISS_GAME_THREADS``
-    sets the number of threads; 1 turns it off)."""
+    """A small thread pool for shading chunks, or None (``ISS_GAME_THREADS=N`` turns it on
+    with N threads)."""
     if not _POOL:
         try:
             n = int(os.environ.get("ISS_GAME_THREADS", "0") or 0)
         except ValueError:
             n = 0
-        n = n or min(os.cpu_count() or 1, 4)
+        n = n or 1  # off by default: on a shared 2-core machine it gained ~5 % in the
+        # median and lost more in the tail (a worker descheduled stalls the frame)
         _POOL.append(ThreadPoolExecutor(n, thread_name_prefix="globe") if n > 1 else None)
     return _POOL[0]
 

@@ -44,22 +44,24 @@ class RenderBudget:
     """The 3D view's internal resolution, from the time its frames take.
 
     ``factor(mode, size)`` is the fraction of the view's width and height drawn, one of
-    :data:`LEVELS`. Per camera (their costs differ), it keeps a running mean of the 3D
-    part's milliseconds per internal megapixel and picks the largest level whose
-    predicted time fits ``budget_ms``, moving one level at a time and only after a few
-    frames agree, so the resolution does not flicker. ``fixed`` forces a factor (tests).
-    A new camera starts from at most :data:`START_PIXELS` internal pixels.
+    :data:`LEVELS`. Per camera (their costs differ) it keeps running means of the 3D
+    part's two costs: what grows with the internal pixels (the globe's ray casting and
+    shading, ``pixel_ms``) and what does not (the scale to the window, the station model,
+    sprites: ``rest_ms``), and picks the largest level whose predicted time fits
+    ``budget_ms``, moving one level at a time and only after a few frames agree, so the
+    resolution does not flicker. ``fixed`` forces a factor (tests). A camera starts at
+    the level that gives at most :data:`START_PIXELS` internal pixels.
     """
 
     LEVELS = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.5, 0.45, 0.4, 0.36, 0.33, 0.3, 0.27, 0.25)
-    START_PIXELS = 420_000
+    START_PIXELS = 400_000
     MIN_PIXELS = 90_000
 
-    def __init__(self, budget_ms: float = 11.0):
+    def __init__(self, budget_ms: float = 12.0):
         self.budget_ms = budget_ms
         self.fixed: float | None = None
         self._level: dict[str, int] = {}
-        self._ms_per_mpx: dict[str, float] = {}
+        self._cost: dict[str, tuple[float, float]] = {}  # mode -> (ms per Mpx, rest ms)
         self._votes: dict[str, int] = {}
 
     def _start_level(self, px: int) -> int:
@@ -71,24 +73,31 @@ class RenderBudget:
     def factor(self, mode: str, size: tuple[int, int]) -> float:
         if self.fixed is not None:
             return self.fixed
-        px = max(size[0] * size[1], 1)
         if mode not in self._level:
-            self._level[mode] = self._start_level(px)
+            self._level[mode] = self._start_level(max(size[0] * size[1], 1))
         return self.LEVELS[self._level[mode]]
 
-    def report(self, mode: str, size: tuple[int, int], internal_px: int, ms: float) -> None:
-        """The 3D part of a frame took ``ms`` at ``internal_px`` internal pixels."""
+    def predict_ms(self, mode: str, px: float) -> float | None:
+        """The 3D part's expected time at ``px`` internal pixels (None: not measured)."""
+        cost = self._cost.get(mode)
+        return None if cost is None else cost[1] + cost[0] * px / 1e6
+
+    def report(self, mode: str, size: tuple[int, int], internal_px: int, pixel_ms: float,
+               rest_ms: float) -> None:
+        """The 3D part of a frame took ``pixel_ms + rest_ms`` at ``internal_px`` pixels."""
         if self.fixed is not None or mode not in self._level or internal_px <= 0:
             return
-        rate = ms / (internal_px / 1e6)
-        old = self._ms_per_mpx.get(mode)
-        self._ms_per_mpx[mode] = rate if old is None else old * 0.85 + rate * 0.15
-        rate = self._ms_per_mpx[mode]
+        rate = pixel_ms / (internal_px / 1e6)
+        old = self._cost.get(mode)
+        a = 0.12
+        cost = (rate, rest_ms) if old is None else (old[0] * (1 - a) + rate * a,
+                                                    old[1] * (1 - a) + rest_ms * a)
+        self._cost[mode] = cost
         px = max(size[0] * size[1], 1)
         i = self._level[mode]
         want = len(self.LEVELS) - 1
         for j, f in enumerate(self.LEVELS):
-            if rate * px * f * f / 1e6 <= self.budget_ms:
+            if self.predict_ms(mode, px * f * f) <= self.budget_ms:
                 want = j
                 break
         while want > 0 and px * self.LEVELS[want] ** 2 < self.MIN_PIXELS:
@@ -97,7 +106,7 @@ class RenderBudget:
         v = self._votes.get(mode, 0)
         v = v + vote if vote and (v == 0 or (v > 0) == (vote > 0)) else vote
         self._votes[mode] = v
-        if abs(v) >= (4 if v > 0 else 8):  # drop quickly when over, climb back slowly
+        if abs(v) >= (4 if v > 0 else 10):  # drop quickly when over, climb back slowly
             self._level[mode] = i + (1 if v > 0 else -1)
             self._votes[mode] = 0
 
@@ -218,6 +227,7 @@ class Scene:
         self.ui_k = 1.0  # the interface factor: the inset and labels scale with it
         self.budget = RenderBudget()
         self.render_size: tuple[int, int] = (0, 0)
+        self._globe_ms = 0.0
         self._buf: pygame.Surface | None = None
         self._label_k = 0.0
         self._set_label_scale(1.0)
@@ -282,7 +292,8 @@ class Scene:
             else:
                 surf.blit(pygame.transform.smoothscale(self._buf, rect.size), rect.topleft)
         self.render_size = (w, h)
-        self.budget.report(mode, rect.size, w * h, (time.perf_counter() - t0) * 1000.0)
+        total = (time.perf_counter() - t0) * 1000.0
+        self.budget.report(mode, rect.size, w * h, self._globe_ms, total - self._globe_ms)
         prev_clip = surf.get_clip()
         surf.set_clip(rect)
         if not (mode == "follow" or self._near_iss(state, cam)):
@@ -298,7 +309,9 @@ class Scene:
         gmst = state.gmst_deg
         self.stars.draw(surf, rect, cam, gmst)
         self.globe.set_blackouts(blackout_spots(state.flashes, state.unix_s))
+        t0 = time.perf_counter()
         out = self.globe.render(cam, state.sun_ecef, rect.size)
+        self._globe_ms = (time.perf_counter() - t0) * 1000.0
         if out is not None:
             g, (gx, gy) = out
             surf.blit(g, (rect.left + gx, rect.top + gy))

@@ -8,8 +8,9 @@ Seams for the game screens:
   strikes, modules in their own colours, nothing to advance.
 - **Panels**: ``screen.add_panel(panel, side="right", size=380)`` takes a strip of the
   window, ``size`` design pixels (at 1280x720) times the interface factor ``screen.ui_k``
-  (:mod:`game.view.ui_scale`); the scene shrinks to the rest. A panel has ``draw(surface, rect, view_state)``
-  and ``handle_event(event, rect) -> bool`` (see :class:`Panel`).
+  (:mod:`game.view.ui_scale`); the scene shrinks to the rest. A panel has
+  ``draw(surface, rect, view_state)`` and ``handle_event(event, rect) -> bool`` (see
+  :class:`Panel`).
 - **Commands**: panels and screens call ``screen.emit(command)``; commands collect in
   ``app.commands`` for the simulation. The view itself never changes simulation state.
 """
