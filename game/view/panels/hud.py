@@ -143,7 +143,8 @@ class Hud:
                "cupola": "Cupola: looking straight down"}.get(info.camera, info.camera)
         cs = self.text.render(cam, (200, 210, 230))
         hint = self.small.render("F1 help", (150, 160, 180))
-        right_w = max(cs.get_width(), hint.get_width()) + px(14)
+        perf_w = self.small.font.size(info.perf)[0] if info.perf is not None else 0
+        right_w = max(cs.get_width(), hint.get_width(), perf_w) + px(14)
         # The clock box keeps clear of the camera label: long lines are cut to fit.
         room = max(rect.width - right_w - px(20 + 20 + 10), px(120))
         surfs = []
@@ -167,10 +168,10 @@ class Hud:
                                               rect.top + px(12)))
         self.rects["hint"] = surf.blit(hint, (rect.right - hint.get_width() - px(14),
                                               rect.top + px(12) + cs.get_height() + px(2)))
-        if info.perf is not None:
-            fs = self.text.render(info.perf, (120, 255, 140))
-            self.rects["fps"] = surf.blit(fs, (rect.left + px(14),
-                                               rect.bottom - fs.get_height() - px(8)))
+        if info.perf is not None:  # F3: under the camera label, clear of the toasts
+            fs = self.small.render(info.perf, (120, 255, 140))
+            self.rects["fps"] = surf.blit(fs, (rect.right - fs.get_width() - px(14),
+                                               self.rects["hint"].bottom + px(4)))
 
     def draw_help(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         rows = [self.big.render("Keys", (255, 255, 255))]

@@ -126,23 +126,26 @@ def _lvlh(iss_pos: np.ndarray, iss_vel: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 class FollowCam:
-    """Chase view: behind and above the station, the Earth's limb across the frame."""
+    """Chase view: behind, above and to starboard of the station, about 180 m out, looking
+    down at it some 22 degrees: the whole 109 m truss and its wings in frame, the Earth
+    below filling the lower half and its limb (20 degrees below the local horizontal
+    from 420 km) with space above it."""
 
     def __init__(self):
-        self.back_m, self.up_m, self.side_m = 95.0, 38.0, 55.0
+        self.back_m, self.up_m, self.side_m = 150.0, 68.0, 62.0
 
     def zoom(self, steps: float) -> None:
         k = 0.9 ** steps
-        self.back_m = float(np.clip(self.back_m * k, 40, 400))
-        self.up_m = float(np.clip(self.up_m * k, 16, 160))
-        self.side_m = float(np.clip(self.side_m * k, 23, 230))
+        self.back_m = float(np.clip(self.back_m * k, 60, 600))
+        self.up_m = float(np.clip(self.up_m * k, 27, 272))
+        self.side_m = float(np.clip(self.side_m * k, 25, 248))
 
     def camera(self, iss_pos: np.ndarray, iss_vel: np.ndarray) -> Camera:
         fwd, stbd, nadir = _lvlh(iss_pos, iss_vel)
         m = 1.0 / (EARTH_RADIUS_KM * 1000.0)
         off = (-fwd * self.back_m - nadir * self.up_m + stbd * self.side_m) * m
         pos = iss_pos + off
-        look = iss_pos + nadir * 12.0 * m - pos
+        look = iss_pos + nadir * 4.0 * m - pos
         return Camera(pos, look_rot(look, -nadir), 55.0)
 
 

@@ -22,13 +22,15 @@ import pygame
 
 from game.view.render.astro import EARTH_RADIUS_KM, rot_z, unit_from_latlon
 from game.view.render.camera import Camera
-from game.view.render.globe import GlobeRenderer
+from game.view.render.globe import GlobeRenderer, shade_factors
 from game.view.widgets import font
 
 #: Mission seconds: how long the white flash and the orange afterglow last.
 FLASH_TAU_S = 6.0
 AFTERGLOW_TAU_S = 240.0
 AFTERGLOW_END_S = 1200.0
+#: Degrees of arc past the horizon from which a strike still lights the air over the limb.
+BEYOND_HORIZON_DEG = 12.0
 #: The station inset (free camera): its size in pixels, 12 px in from the bottom right.
 INSET_SIZE = (300, 190)
 
@@ -228,6 +230,7 @@ class Scene:
         self.budget = RenderBudget()
         self.render_size: tuple[int, int] = (0, 0)
         self._globe_ms = 0.0
+        self.beyond_glows = 0  # strikes drawn as a glow over the horizon, last frame
         self._buf: pygame.Surface | None = None
         self._label_k = 0.0
         self._set_label_scale(1.0)
@@ -383,6 +386,9 @@ class Scene:
             return
         fl, flash, glow, dt = fl[live], flash[live], glow[live], dt[live]
         p = unit_from_latlon(fl[:, 0], fl[:, 1])
+        # Brightest at night: a flash on the sunlit side is washed out by the day.
+        _day, dark, _twi = shade_factors(p @ state.sun_ecef)
+        bright = 0.35 + 0.65 * np.asarray(dark, dtype=np.float64)
         vis = (p @ cam.pos) > 1.0
         if state.camera_mode != "free":  # seen from the ISS: only inside its horizon
             vis &= (p @ state.iss_pos) > 1.0  # p.(P - p) > 0: the ISS sees the point
@@ -399,17 +405,62 @@ class Scene:
         for i in np.flatnonzero(vis):
             cx, cy = xy[i, 0] + rect.left, xy[i, 1] + rect.top
             k = float(km_px[i])
+            b = float(bright[i])
             g = float(min(glow[i], 1.0))
             if g > 0.01:
-                put("glow", np.clip(220.0 * k * (0.5 + g), 6, 300), g, cx, cy)
-                put("ember", np.clip(45.0 * k * (0.6 + 0.4 * g), 3, 60), g, cx, cy)
+                put("glow", np.clip(220.0 * k * (0.5 + g), 6, 300), g * b, cx, cy)
+                put("ember", np.clip(45.0 * k * (0.6 + 0.4 * g), 3, 60), g * b, cx, cy)
             fi = float(min(flash[i], 1.0))
             if fi > 0.01:
-                put("flash", np.clip(900.0 * k * fi, 10, 520), 1.0, cx, cy)
+                put("flash", np.clip(900.0 * k * fi, 10, 520), b, cx, cy)
                 ring_km = 30.0 + 28.0 * float(dt[i])  # the shock front, outrunning the fade
                 if ring_km * k > 8:
-                    put("ring", np.clip(2 * ring_km * k, 8, 512), min(1.0, 1.6 * fi), cx, cy)
+                    put("ring", np.clip(2 * ring_km * k, 8, 512), min(1.0, 1.6 * fi) * b,
+                        cx, cy)
                 put("core", np.clip(70.0 * k * (0.5 + 0.5 * fi), 8, 120), 1.0, cx, cy)
+        self.beyond_glows = self._draw_beyond_horizon(surf, rect, cam, p[~vis], flash[~vis],
+                                                      glow[~vis], bright[~vis], put)
+
+    def _draw_beyond_horizon(self, surf, rect, cam, p, flash, glow, bright, put) -> int:
+        """Strikes hidden behind the horizon light the air above it: a glow on the limb
+        at the horizon point nearest each one, fading with how far beyond the horizon it
+        is (:data:`BEYOND_HORIZON_DEG`); brightest at night. Returns how many were drawn."""
+        if len(p) == 0:
+            return 0
+        d = float(np.linalg.norm(cam.pos))
+        if d <= 1.0005:
+            return 0
+        c = cam.pos / d
+        tang = p - (p @ c)[:, None] * c[None, :]
+        tn = np.linalg.norm(tang, axis=1)
+        ok = tn > 1e-6
+        tang[ok] /= tn[ok][:, None]
+        cos_h = 1.0 / d  # the horizon circle: points h with h.c = 1/d
+        h = cos_h * c[None, :] + math.sqrt(1.0 - cos_h * cos_h) * tang
+        beyond = np.degrees(np.arccos(np.clip(np.einsum("ij,ij->i", p, h), -1.0, 1.0)))
+        behind = (p @ c) < cos_h  # past the camera's horizon (not merely off screen)
+        fade = np.exp(-beyond / (BEYOND_HORIZON_DEG / 2.5))
+        level = np.maximum(np.minimum(flash, 1.0), 0.6 * np.minimum(glow, 1.0)) * fade * bright
+        sel = np.flatnonzero(ok & behind & (beyond < BEYOND_HORIZON_DEG) & (level > 0.03))
+        if sel.size == 0:
+            return 0
+        air = h[sel] * 1.004  # ~25 km up: the air over the limb
+        xy, z = cam.project(air, rect.width, rect.height)
+        f = cam.focal_px(rect.height)
+        n = 0
+        for j, i in enumerate(sel):
+            if z[j] <= 1e-4:
+                continue
+            k = f / float(z[j]) / EARTH_RADIUS_KM
+            cx, cy = xy[j, 0] + rect.left, xy[j, 1] + rect.top
+            if not (-200 < cx - rect.left < rect.width + 200 and
+                    -200 < cy - rect.top < rect.height + 200):
+                continue
+            lv = float(min(level[i], 1.0))
+            put("flash", np.clip(700.0 * k, 12, 420), lv, cx, cy)
+            put("glow", np.clip(1400.0 * k, 16, 512), lv, cx, cy)
+            n += 1
+        return n
 
     def _cupola_frame(self, size: tuple[int, int]) -> pygame.Surface:
         if self._frame is None or self._frame_size != size:

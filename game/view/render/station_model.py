@@ -1,5 +1,7 @@
 """A 3D ISS built from ``assets/station.json``: modules as shaded cylinders placed by their
-real connections and sizes, the integrated truss, and Sun-tracking solar arrays.
+real connections and sizes, the integrated truss, eight solar array wings turned to the
+Sun by their alpha and beta joints, the radiators edge-on to it, and the docked Soyuz and
+Crew Dragon (``game.facts.structure``).
 
 Body frame (metres): x forward (velocity), y starboard, z nadir — the station flies in this
 local-vertical attitude. Faces are flat-shaded with the real Sun when the ISS is sunlit and
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pygame
+
+from game.facts import structure as S
 
 SIDE_DIR = {"forward": (1, 0, 0), "aft": (-1, 0, 0), "starboard": (0, 1, 0),
             "port": (0, -1, 0), "zenith": (0, 0, -1), "nadir": (0, 0, 1)}
@@ -36,6 +40,7 @@ class Part:
     axis: np.ndarray
     length: float
     radius: float
+    radius_end: float | None = None  # a frustum's radius at the far end (None: a cylinder)
 
 
 def layout(facts: dict) -> list[Part]:
@@ -83,6 +88,34 @@ def layout(facts: dict) -> list[Part]:
     return list(parts.values())
 
 
+def vehicles(parts: list[Part]) -> list[Part]:
+    """The docked Soyuz (Rassvet nadir) and Crew Dragon (PMA-2 forward, at Harmony), as
+    stacks of cylinders and frustums out from their ports (``game.facts.structure``):
+    Soyuz's orbital, descent and service modules; Dragon's capsule, nose at the port,
+    and its trunk. Each piece carries its vehicle's id, so it is tinted with it."""
+    by = {p.id: p for p in parts}
+    out: list[Part] = []
+
+    def stack(port: str, side: str, vid: str, pieces) -> None:
+        host = by.get(port)
+        if host is None:
+            return
+        d = np.array(SIDE_DIR[side], dtype=float)
+        along = abs(float(d @ host.axis)) > 0.9
+        x = host.centre + d * (host.length / 2 if along else host.radius)
+        for length, r0, r1 in pieces:
+            out.append(Part(vid, "vehicle", x + d * length / 2, d.copy(), length, r0, r1))
+            x = x + d * length
+
+    k = S.SOYUZ_LENGTH_M / 7.5
+    stack("rassvet", "nadir", "soyuz", [(2.6 * k, 1.1, 1.1), (2.2 * k, 1.05, 1.1),
+                                         (2.7 * k, S.SOYUZ_DIAMETER_M / 2, 1.2)])
+    r = S.DRAGON_DIAMETER_M / 2
+    cap = 4.4
+    stack("pma2", "forward", "dragon", [(cap, 0.8, r), (S.DRAGON_LENGTH_M - cap, r, r)])
+    return out
+
+
 def _frame(axis: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     a = np.array([0.0, 0.0, 1.0]) if abs(axis[2]) < 0.9 else np.array([1.0, 0.0, 0.0])
     u = np.cross(axis, a)
@@ -95,6 +128,7 @@ class StationModel:
 
     def __init__(self, facts: dict):
         self.parts = layout(facts)
+        self.parts += vehicles(self.parts)
         polys: list[np.ndarray] = []
         normals: list[np.ndarray] = []
         owner: list[str] = []
@@ -105,41 +139,72 @@ class StationModel:
             ring = np.cos(ang)[:, None] * u + np.sin(ang)[:, None] * v
             a = p.centre - p.axis * p.length / 2
             b = p.centre + p.axis * p.length / 2
+            ra = p.radius
+            rb = p.radius if p.radius_end is None else p.radius_end
             for i in range(_FACETS):
                 j = (i + 1) % _FACETS
-                quad = np.array([a + ring[i] * p.radius, a + ring[j] * p.radius,
-                                 b + ring[j] * p.radius, b + ring[i] * p.radius])
+                quad = np.array([a + ring[i] * ra, a + ring[j] * ra,
+                                 b + ring[j] * rb, b + ring[i] * rb])
                 polys.append(quad)
-                n = ring[i] + ring[j]
+                n = (ring[i] + ring[j]) / np.linalg.norm(ring[i] + ring[j])
+                n = n * p.length - p.axis * (rb - ra)  # a frustum's faces lean
                 normals.append(n / np.linalg.norm(n))
                 owner.append(p.id)
                 kinds.append(0)
-            for end, sign in ((a, -1.0), (b, 1.0)):
-                polys.append(end + ring * p.radius)
+            for end, sign, rr in ((a, -1.0, ra), (b, 1.0, rb)):
+                polys.append(end + ring * rr)
                 normals.append(p.axis * sign)
                 owner.append(p.id)
                 kinds.append(0)
         # Integrated truss above Destiny (S0 on Destiny zenith), port to starboard.
         dest = next((p for p in self.parts if p.id == "destiny"), None)
-        tc = (dest.centre if dest is not None else np.zeros(3)) + np.array([0, 0, -4.2])
-        self._box(polys, normals, owner, kinds, tc, np.array([1.6, 54.5, 1.6]), "truss", 1)
-        # Four pairs of big wings near the truss ends; they turn about the truss (y) axis.
-        # Each wing is two blankets of cells either side of its mast.
+        tc = (dest.centre if dest is not None else np.zeros(3)) + np.array(
+            [0, 0, -S.TRUSS_ABOVE_DESTINY_M])
+        self.truss_centre = tc
+        half_t = S.TRUSS_SECTION_M / 2
+        self._box(polys, normals, owner, kinds, tc,
+                  np.array([half_t, S.TRUSS_LENGTH_M / 2, half_t]), "truss", 1)
+        # The photovoltaic modules' blanket boxes and beta gimbals on the truss.
+        for _seg, y in S.PV_MODULES:
+            self._box(polys, normals, owner, kinds, tc + np.array([0.0, y, 0.0]),
+                      np.array([half_t * 1.6, 1.4, half_t * 1.6]), "truss", 1)
+        # Eight wings, two on each PV module, posed each frame by their alpha and beta
+        # joints (see _pose_wings); each wing is two blankets of cells either side of
+        # its mast.
         self.wing_polys_start = len(polys)
-        for _k in range(16):
+        self.wing_centres = [(tc + np.array([0.0, y, 0.0]), sx) for _seg, y in S.PV_MODULES
+                             for sx in (1.0, -1.0)]
+        for _k in range(2 * len(self.wing_centres)):
             polys.append(np.zeros((4, 3)))
             normals.append(np.zeros(3))
             owner.append("array")
             kinds.append(2)
-        self.wing_centres = [(tc + np.array([0, y, 0]), sx) for y in (-47.0, -36.0, 36.0, 47.0)
-                             for sx in (1.0, -1.0)]
-        # Radiators hang nadir... simplified to panels below the inner truss.
-        for y in (-20.0, 20.0):
-            c = tc + np.array([0.0, y, 7.0])
-            polys.append(c + np.array([[-5.0, 0, -6], [5.0, 0, -6], [5.0, 0, 6], [-5.0, 0, 6]]))
-            normals.append(np.array([0.0, 1.0, 0.0]))
-            owner.append("radiator")
-            kinds.append(2)
+        # The main radiators on S1 and P1, turned edge-on to the Sun.
+        self.radiator_polys_start = len(polys)
+        y0, y1 = S.RADIATOR_Y_M
+        pitch = (y1 - y0) / S.RADIATORS_PER_SIDE
+        self.radiator_spans = []
+        for side in (-1.0, 1.0):
+            for k in range(S.RADIATORS_PER_SIDE):
+                ya = side * (y0 + k * pitch + 0.5 * (pitch - S.RADIATOR_WIDTH_M))
+                yb = ya + side * S.RADIATOR_WIDTH_M
+                self.radiator_spans.append((min(ya, yb), max(ya, yb)))
+                polys.append(np.zeros((4, 3)))
+                normals.append(np.zeros(3))
+                owner.append("radiator")
+                kinds.append(2)
+        # Soyuz's two small wings, across its service module.
+        soy = [p for p in self.parts if p.id == "soyuz"]
+        if soy:
+            sm = soy[-1]
+            for sy in (1.0, -1.0):
+                c = sm.centre + np.array([0.0, sy * (sm.radius + S.SOYUZ_PANEL_SPAN_M / 4), 0.0])
+                half = S.SOYUZ_PANEL_SPAN_M / 4 - 0.3
+                polys.append(c + np.array([[-0.6, -half, 0], [0.6, -half, 0], [0.6, half, 0],
+                                           [-0.6, half, 0]]))
+                normals.append(np.array([1.0, 0.0, 0.0]))
+                owner.append("array")
+                kinds.append(2)
         # Zvezda's own small wings.
         zv = next((p for p in self.parts if p.id == "zvezda"), None)
         if zv is not None:
@@ -162,8 +227,11 @@ class StationModel:
         self.verts = np.vstack(polys).astype(np.float64)
         self.is_array = np.array([k == 2 and o == "array" for k, o in zip(kinds, owner,
                                                                          strict=True)])
+        self.is_radiator = np.array([o == "radiator" for o in owner])
         self.is_blanket = np.zeros(len(polys), dtype=bool)
         self.is_blanket[self.wing_polys_start:self.wing_polys_start + 16] = True
+        self.alpha_rad = 0.0  # the joints' last pose (see _pose_wings)
+        self.beta_rad = 0.0
         self._base_key = None
         self._base = np.zeros((len(polys), 3))
         self._cache_key = None
@@ -191,23 +259,62 @@ class StationModel:
                 kinds.append(kind)
 
     def _pose_wings(self, sun_body: np.ndarray) -> None:
-        # Alpha joint: the wing normal turns about y to face the Sun's x-z component.
-        sx, sz = sun_body[0], sun_body[2]
-        alpha = math.atan2(sx, -sz) if (sx * sx + sz * sz) > 1e-9 else 0.0
-        n = np.array([math.sin(alpha), 0.0, -math.cos(alpha)])
-        along = np.array([math.cos(alpha), 0.0, math.sin(alpha)])
-        wid = np.array([0.0, 1.0, 0.0])
+        """Turn the wings to the Sun as the real joints do, and the radiators edge-on.
+
+        Alpha (the rotary joints, about the truss's y axis) lays every wing's long axis
+        across the Sun's direction in the x-z plane; beta (each wing's gimbal, about that
+        long axis) tilts the blankets toward the Sun's y component. The cells' normal is
+        then the Sun's direction itself."""
+        sx, sy, sz = (float(v) for v in sun_body)
+        rxz = math.hypot(sx, sz)
+        if rxz > 1e-9:
+            n0 = np.array([sx / rxz, 0.0, sz / rxz])  # the Sun in the x-z plane
+        else:  # the Sun straight along the truss: any alpha will do
+            n0 = np.array([0.0, 0.0, -1.0])
+        self.alpha_rad = math.atan2(n0[0], -n0[2])
+        self.beta_rad = math.atan2(sy, rxz)
+        along = np.cross(np.array([0.0, 1.0, 0.0]), n0)  # wing long axis, across the Sun
+        cb, sb = math.cos(self.beta_rad), math.sin(self.beta_rad)
+        n = cb * n0 + sb * np.array([0.0, 1.0, 0.0])
+        wid = np.cross(n, along)  # across the wing, in the blankets' plane
+        wid /= np.linalg.norm(wid)
+        if wid[1] < 0:
+            wid = -wid
+        root, tip = S.WING_ROOT_M, S.WING_ROOT_M + S.WING_LENGTH_M
+        w_out, w_in = S.WING_WIDTH_M / 2, S.WING_MAST_GAP_M / 2
         for k, (c, sign) in enumerate(self.wing_centres):
-            base = c + along * sign * 2.0
-            tip = c + along * sign * 35.0
-            for half, (w0, w1) in enumerate(((-5.8, -0.5), (0.5, 5.8))):
+            base = c + along * sign * root
+            end = c + along * sign * tip
+            for half, (w0, w1) in enumerate(((-w_out, -w_in), (w_in, w_out))):
                 i = self.wing_polys_start + 2 * k + half
-                quad = np.array([base + wid * w0, base + wid * w1, tip + wid * w1,
-                                 tip + wid * w0])
-                self.polys[i] = quad
-                if hasattr(self, "verts"):
-                    self.verts[self.starts[i]:self.starts[i] + 4] = quad
-                self.normals[i] = n
+                self._set_poly(i, np.array([base + wid * w0, base + wid * w1,
+                                            end + wid * w1, end + wid * w0]), n)
+        # Radiators: their plane holds the truss axis and the Sun, so they show it an edge;
+        # they hang on the Earth's side (+z) of the truss.
+        r = n0 if n0[2] >= 0 else -n0
+        rn = np.cross(r, np.array([0.0, 1.0, 0.0]))
+        tc = self.truss_centre
+        for k, (ya, yb) in enumerate(self.radiator_spans):
+            a = tc + np.array([0.0, ya, 0.0]) + r * 1.8
+            b = tc + np.array([0.0, yb, 0.0]) + r * 1.8
+            L = r * S.RADIATOR_LENGTH_M
+            self._set_poly(self.radiator_polys_start + k, np.array([a, b, b + L, a + L]), rn)
+
+    def _set_poly(self, i: int, quad: np.ndarray, normal: np.ndarray) -> None:
+        self.polys[i] = quad
+        if hasattr(self, "verts"):
+            self.verts[self.starts[i]:self.starts[i] + len(quad)] = quad
+        self.normals[i] = normal
+
+    def wing_normals(self) -> np.ndarray:
+        """(16, 3) unit normals of the blankets' cell sides, from their drawn corners."""
+        out = []
+        for i in range(self.wing_polys_start, self.wing_polys_start + 16):
+            q = self.polys[i]
+            n = np.cross(q[1] - q[0], q[3] - q[0])
+            n /= np.linalg.norm(n)
+            out.append(n if n @ self.normals[i] >= 0 else -n)
+        return np.array(out)
 
     # -- colours ---------------------------------------------------------------------
     def _bases(self, tints: dict) -> np.ndarray:
@@ -294,7 +401,9 @@ class StationModel:
             half /= np.maximum(np.linalg.norm(half, axis=1), 1e-9)[:, None]
             spec = np.clip(np.einsum("ij,ij->i", n_vis, half), 0.0, 1.0)
             earth = np.clip(n_vis[:, 2], 0.0, 1.0)  # body z is nadir: earthshine from below
-            amb = np.where(cells_back, 0.30, 0.16)
+            # Ambient: earthshine and the station's own glare; white radiators and the
+            # pale backs of the blankets catch the most of it.
+            amb = np.where(cells_back, 0.42, np.where(self.is_radiator, 0.40, 0.16))
             col = base * (amb + (1.0 - amb) * diffuse)[:, None] + earth[:, None] * _EARTHSHINE
             cells = self.is_array & ~back & (diffuse > 0)
             # Glossy cells: deep blue-violet, a gold/copper glint near the mirror angle.
@@ -303,7 +412,7 @@ class StationModel:
                              spec ** 24 * 0.35, 0.0)
             col += sheen[:, None] * _SHEEN_RGB + metal[:, None] * 255.0
         else:
-            col = base * 0.10 + np.array([6.0, 10.0, 22.0])
+            col = base * 0.06 + np.array([4.0, 7.0, 16.0])  # in eclipse: a faint silhouette
         col = np.clip(col, 1.0, 255.0).astype(np.int32).tolist()
         zs = np.maximum(pc[:, 2], 0.5)
         sx = w / 2 + focal_px * pc[:, 0] / zs
