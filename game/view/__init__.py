@@ -1,6 +1,7 @@
 """The window (pygame): reads the game's state, turns input into commands.
 
-``app`` (the window, the stack of screens, the fixed-step loop), ``widgets`` (buttons,
+``app`` (the window and its canvas, the stack of screens, the fixed-step loop, the frame
+cap), ``ui_scale`` (the interface factor panels size themselves by), ``widgets`` (buttons,
 sliders, text fields, lists), ``sound`` and ``resources`` (the bundled assets, loaded
 once) sit here; ``screens/`` holds whole screens, ``panels/`` what lies over and beside
 the 3D view, ``render/`` the CPU renderer. The game logic behind the screens that needs
