@@ -17,25 +17,45 @@ from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM as EARTH_EQUATORIAL_RADI
 from game.orbit.timescale import DAY_S, JD_UNIX_EPOCH
 
 __all__ = ["Orbit", "EARTH_EQUATORIAL_RADIUS_KM", "SGP4INIT_EPOCH_JD", "SGP4_ERRORS",
-           "sgp4_error_text"]
+           "sgp4_error_text", "epoch_offset_text"]
 
 #: ``Satrec.sgp4init`` counts its epoch in days from 1949 December 31 00:00 UT.
 SGP4INIT_EPOCH_JD = 2433281.5
 
-#: What each SGP4 error code means, in words a player can act on.
+#: What each SGP4 error code means, in words a player can act on: (after the epoch,
+#: before it). Run backwards from its epoch, a drag term is anti-drag, so "decayed" is
+#: the wrong word there.
 SGP4_ERRORS = {
-    1: "mean eccentricity left 0..1 (at the epoch: not an orbit; later: drag has brought "
-       "the orbit down, it has decayed)",
-    2: "mean motion is negative or zero",
-    3: "perturbed eccentricity left 0..1 (the orbit degenerates)",
-    4: "semi-latus rectum is negative (the orbit degenerates)",
-    5: "the orbit is below the Earth's surface at this time",
-    6: "the satellite has decayed (re-entered) by this time",
+    1: ("mean eccentricity leaves 0..1 (drag has worn the orbit down: it has decayed)",
+        "mean eccentricity leaves 0..1 (run back from the epoch, the drag term takes the "
+        "orbit out of range)"),
+    2: ("mean motion is negative or zero", "mean motion is negative or zero"),
+    3: ("perturbed eccentricity leaves 0..1 (the orbit degenerates)",
+        "perturbed eccentricity leaves 0..1 (the orbit degenerates)"),
+    4: ("semi-latus rectum is negative (the orbit degenerates)",
+        "semi-latus rectum is negative (the orbit degenerates)"),
+    5: ("the orbit is below the Earth's surface", "the orbit is below the Earth's surface"),
+    6: ("the satellite has decayed (re-entered) by then",
+        "run back from the epoch, the drag term puts the satellite under the ground by then"),
 }
 
 
-def sgp4_error_text(code: int) -> str:
-    return SGP4_ERRORS.get(int(code), f"unknown SGP4 error {int(code)}")
+def sgp4_error_text(code: int, days_from_epoch: float = 0.0) -> str:
+    """SGP4 error ``code`` in words, worded for a time before or after the epoch."""
+    texts = SGP4_ERRORS.get(int(code))
+    if texts is None:
+        return f"unknown SGP4 error {int(code)}"
+    return texts[1] if days_from_epoch < 0 else texts[0]
+
+
+def epoch_offset_text(days: float) -> str:
+    """``2.5 days after the epoch``, ``3.0 hours before the epoch``, ``at the epoch``."""
+    if abs(days) < 1e-6:
+        return "at the epoch"
+    side = "after" if days > 0 else "before"
+    if abs(days) < 1.0:
+        return f"{abs(days) * 24:.1f} hours {side} the epoch"
+    return f"{abs(days):.1f} days {side} the epoch"
 
 
 @dataclass(frozen=True)
@@ -54,14 +74,6 @@ class Orbit:
     epoch_unix_s: float
     source: str
     satrec: Satrec = field(repr=False, compare=False)
-
-    @classmethod
-    def from_satrec(cls, satrec: Satrec, name: str, source: str) -> Orbit:
-        """Wrap a ready SGP4 model, taking its lines from ``sgp4.exporter``."""
-        from sgp4.exporter import export_tle
-
-        line1, line2 = export_tle(satrec)
-        return cls._from_lines(satrec, name, line1, line2, source)
 
     @classmethod
     def _from_lines(cls, satrec: Satrec, name: str, line1: str, line2: str,

@@ -16,6 +16,7 @@ import numpy as np
 from game.errors import UserError
 from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, GroundStation
 from game.orbit.elements import Orbit
+from game.orbit.flight import check_flight
 from game.orbit.track import ecef_from_geodetic, position_ecef_km
 
 __all__ = ["GroundStation", "GROUND_STATIONS", "Pass", "passes", "elevation_deg",
@@ -85,6 +86,9 @@ def passes(orbit: Orbit, station_id: str, start_unix_s: float, hours: float,
     if min_elevation_deg is None:
         min_elevation_deg = st.min_elevation_deg
     check_time_span([start_unix_s, start_unix_s + hours * 3600.0], "pass search time")
+    # Skyfield's search meets NaN or a runaway orbit with no error and unbounded work:
+    # refuse a window SGP4 cannot fly first.
+    check_flight(orbit, start_unix_s, start_unix_s + hours * 3600.0)
     ts = timescale()
     sat = EarthSatellite.from_satrec(orbit.satrec, ts)
     topos = wgs84.latlon(st.lat_deg, st.lon_deg)

@@ -23,14 +23,14 @@ from game.facts.earth import (
     WGS84_EQUATORIAL_RADIUS_KM,
     WGS84_FLATTENING,
 )
-from game.orbit.elements import Orbit, sgp4_error_text
+from game.orbit.elements import Orbit
+from game.orbit.flight import flight_problem
 from game.orbit.timescale import (
     DAY_S,
     JD_UNIX_EPOCH,
     as_unix_array,
     check_time_span,
     dut1_s,
-    iso_utc,
     jd_utc_split,
 )
 
@@ -86,19 +86,20 @@ def gmst_rad(unix_s) -> np.ndarray:
 def position_teme_km(orbit: Orbit, unix_s) -> np.ndarray:
     """SGP4 positions in the TEME frame, shape (n, 3), km.
 
-    Raises :class:`OrbitDataError` if SGP4 cannot propagate to some time (e.g. the orbit
-    has decayed by then), naming the first such time, or if a time is outside the span the
-    game computes (:func:`~game.orbit.timescale.supported_span`: one span for the whole
-    game, so a track never exists without its day and night).
+    Raises :class:`OrbitDataError` if SGP4 cannot fly to some time (an error code: the
+    orbit has decayed by then; or a position that is not finite, under the ground or out
+    of the Earth's reach), naming the first such time, or if a time is outside the span
+    the game computes (:func:`~game.orbit.timescale.supported_span`: one span for the
+    whole game, so a track never exists without its day and night). Every position the
+    game computes comes through here, so NaN never reaches the game.
     """
     t = as_unix_array(unix_s)
     check_time_span(t)
     jd, fr = jd_utc_split(t)
     err, r, _ = orbit.satrec.sgp4_array(jd, fr)
-    if err.any():
-        i = int(np.flatnonzero(err)[0])
-        raise OrbitDataError(f"{orbit.name}: SGP4 cannot propagate to {iso_utc(t[i])}: "
-                             f"{sgp4_error_text(err[i])}", where=orbit.source)
+    problem = flight_problem(orbit, t, err, r)
+    if problem:
+        raise OrbitDataError(problem, where=orbit.source)
     return r
 
 
