@@ -11,7 +11,11 @@ Conventions, everywhere:
   POSIX seconds, about 1899-07-29..2053-10-08, the JPL DE421 ephemeris it reads the Sun
   from). Every function taking a time raises ``OrbitDataError`` outside it (see
   ``check_time_span``), before computing; an element set whose epoch is outside is
-  refused when it is loaded, and ``edit_elements`` refuses to move an epoch out.
+  refused when it is loaded, and ``edit_elements`` refuses to move an epoch out;
+* an element set loads only if SGP4 flies it (finite positions, no error code, within
+  the Earth's reach) from a day before its epoch to two days after (game.orbit.limits),
+  and every function that computes over a span checks that span first
+  (:func:`check_flight`), so NaN or a decayed orbit is one clean error, never data.
 
 Typical use::
 
@@ -25,8 +29,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.orbit.build import build_timeline
-from game.orbit.edit import MIN_ALTITUDE_KM, edit_elements
+from game.orbit.edit import MAX_ALTITUDE_KM, MIN_ALTITUDE_KM, edit_elements
 from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit
+from game.orbit.flight import check_flight
 from game.orbit.parse import parse_orbit_text, read_orbit_file, select_orbit, tle_checksum
 from game.orbit.passes import (
     DEFAULT_MIN_ELEVATION_DEG,
@@ -63,8 +68,9 @@ __all__ = [
     # element sets
     "Orbit", "load_orbit", "parse_orbit_text", "read_orbit_file", "select_orbit",
     "tle_checksum", "epoch_warning", "EPOCH_WARNING_DAYS", "EARTH_EQUATORIAL_RADIUS_KM",
+    "check_flight",
     # changing an element set
-    "edit_elements", "MIN_ALTITUDE_KM",
+    "edit_elements", "MIN_ALTITUDE_KM", "MAX_ALTITUDE_KM",
     # where the ISS is
     "Track", "ground_track", "ground_track_skyfield", "position_ecef_km", "gmst_rad",
     "geodetic_from_ecef", "ecef_from_geodetic", "split_antimeridian",
@@ -90,9 +96,14 @@ def __getattr__(name: str):
         return supported_span()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: SGP4 for a low orbit degrades by kilometres a day away from the epoch; past this many
-#: days the game says so.
-EPOCH_WARNING_DAYS = 7.0
+#: Past this many days from the epoch the game warns that SGP4 has drifted from the real
+#: station. Chosen from measurement (``tools/measure_drift.py``, game.orbit.drift): the
+#: bundled ISS sets of 2026-09-26 and 2026-10-08, 12.6 days apart, differ by 1,910 km at
+#: the later epoch; the fitted along-track error of the worse set grows 12.2 km/day² (rms
+#: misfit 8 km), so it passes 100 km (13 s of flight: order windows and orbital dawn move
+#: by more than that) after 2.87 days: 12 km at 1 day, 110 km at 3 days, 600 km at 7 days
+#: (where the warning used to begin).
+EPOCH_WARNING_DAYS = 2.5
 
 
 def load_orbit(path: str | Path | None = None, sat: str | int | None = None) -> Orbit:
@@ -108,15 +119,37 @@ def load_orbit(path: str | Path | None = None, sat: str | int | None = None) -> 
     return select_orbit(read_orbit_file(p), sat, str(p))
 
 
-def epoch_warning(orbit: Orbit, unix_s: float) -> str | None:
-    """A one-line warning if ``unix_s`` is far from the element set's epoch, else None.
+def epoch_warning(orbit: Orbit, start_unix_s: float,
+                  end_unix_s: float | None = None) -> str | None:
+    """A one-line warning if any time from ``start_unix_s`` to ``end_unix_s`` (a game's
+    whole span; just the start if None) is more than :data:`EPOCH_WARNING_DAYS` from the
+    element set's epoch, else None. Worded for the farthest time: "... days after the
+    epoch" or "... days before the epoch".
 
-    Not an error: SGP4 still flies, it just drifts from the real ISS (kilometres a day).
+    Not an error: SGP4 still flies, it just drifts from the real ISS. The text before the
+    first ``;`` is the short form (what and when); the rest says what to do.
     """
-    days = (float(unix_s) - orbit.epoch_unix_s) / 86400.0
+    start = float(start_unix_s)
+    end = start if end_unix_s is None else float(end_unix_s)
+    first, last = min(start, end), max(start, end)
+    epoch = orbit.epoch_unix_s
+    before, after = (epoch - first) / 86400.0, (last - epoch) / 86400.0
+    days = after if after >= before else -before
     if abs(days) <= EPOCH_WARNING_DAYS:
         return None
     side = "after" if days > 0 else "before"
-    return (f"warning: {abs(days):.0f} days {side} the epoch of {orbit.name} "
-            f"({iso_utc(orbit.epoch_unix_s)}); SGP4 positions degrade by kilometres a day "
-            "away from the epoch — use a fresher element set (see orbits/README.md)")
+    span = end_unix_s is not None and last > first
+    what = ("the game ends" if days > 0 else "the game starts") if span else "the time is"
+    return (f"warning: {what} {abs(days):.1f} days {side} the epoch of {orbit.name} "
+            f"({iso_utc(epoch)}); SGP4 drifts from the real station by about "
+            f"{_drift_km(abs(days)):,.0f} km that far from its epoch (measured on real ISS "
+            f"sets: 100 km after {EPOCH_WARNING_DAYS:g} days) - use a fresher element set "
+            "(see orbits/README.md)")
+
+
+#: The measured growth of the along-track error (see EPOCH_WARNING_DAYS), km/day².
+_DRIFT_KM_PER_DAY2 = 12.2
+
+
+def _drift_km(days: float) -> float:
+    return _DRIFT_KM_PER_DAY2 * days * days
