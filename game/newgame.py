@@ -15,6 +15,19 @@ DEFAULT_WARP = 30.0
 TIMELINE_STEP_S = 1.0
 #: The warps a game may be played at (replay headers are held to the same range).
 MIN_WARP, MAX_WARP = 0.1, 1000.0
+#: Seeds a game may have: 64-bit signed, symmetric (replay headers hold the same range,
+#: so every game a front end starts records a replay its reader accepts).
+MAX_SEED = 2**63 - 1
+
+
+def check_seed(seed) -> int:
+    """The seed as an int, or one error line if it is not an integer within
+    -:data:`MAX_SEED`..:data:`MAX_SEED`; the command line calls it before any work."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not -MAX_SEED <= seed <= MAX_SEED:
+        shown = str(seed) if len(str(seed)) <= 30 else str(seed)[:27] + "..."
+        raise UserError(f"--seed must be an integer from {-MAX_SEED} to {MAX_SEED} "
+                        f"(64 bits), got {shown}")
+    return seed
 
 
 def check_warp(warp: float) -> None:
@@ -57,6 +70,7 @@ def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float 
     from game.sim.api import new_game
 
     check_warp(warp)
+    check_seed(seed)
     start = default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
     max_ticks = max_ticks_for(warp)
     timeline = build_timeline(orbit, start, TIMELINE_STEP_S, max_ticks + 1)

@@ -14,7 +14,7 @@ import os
 import sys
 
 from game import __version__
-from game.errors import UserError
+from game.errors import UserError, one_line
 from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
 
 
@@ -22,7 +22,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (what and where), exit status 2."""
 
     def error(self, message: str):  # noqa: D401 - argparse API
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        # argparse quotes what was typed: escape it, so the message stays one line
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see '{self.prog} --help')\n")
 
 
 def _add_orbit_choice(p: argparse.ArgumentParser, *, file_required: bool) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.newgame import check_warp, start_from_epoch_arg
+from game.newgame import check_seed, check_warp, start_from_epoch_arg
 
 
 def _start_time(args, orbit) -> float:
@@ -26,16 +26,20 @@ def _start_time(args, orbit) -> float:
     return float(orbit.epoch_unix_s)
 
 
-def _warn_far_epoch(args, orbit, start: float) -> None:
-    """One warning line on stderr when ``--epoch`` is far from the element set's epoch
-    (SGP4 drifts; the game still plays). Printed only once the game is built, so an input
-    the game refuses prints its error alone."""
-    if args.epoch:
-        from game.orbit.api import epoch_warning
+def _warn_far_epoch(args, orbit, start: float | None) -> None:
+    """One warning line on stderr when the game's span (start to the end of 30 minutes
+    of play at its warp) reaches far from the element set's epoch (SGP4 drifts; the game
+    still plays). Printed only once the game is built, so an input the game refuses
+    prints its error alone."""
+    from game.newgame import DEFAULT_WARP, default_start, max_ticks_for
+    from game.orbit.api import epoch_warning
 
-        warning = epoch_warning(orbit, start)
-        if warning:
-            print(f"iss-game play: {warning}", file=sys.stderr)
+    if start is None:
+        start = default_start(orbit, 1 if args.seed is None else int(args.seed))
+    end = start + max_ticks_for(DEFAULT_WARP if args.warp is None else float(args.warp))
+    warning = epoch_warning(orbit, start, end)
+    if warning:
+        print(f"iss-game play: {warning}", file=sys.stderr)
 
 
 def run(args) -> int:
@@ -44,6 +48,8 @@ def run(args) -> int:
     shot = headless_screenshot(args)
     if args.warp is not None:
         check_warp(args.warp)  # the game's own bound, before any window opens
+    if args.seed is not None:
+        check_seed(args.seed)
 
     from game.orbit.api import load_orbit
 
@@ -61,7 +67,7 @@ def run(args) -> int:
         setup = _setup(args, orbit, start, epoch_given=bool(args.epoch))
         app.push(GameScreen(setup, camera=args.camera or "free", auto_camera=args.headless,
                             sound=None if args.headless else Sound()))
-        _warn_far_epoch(args, orbit, start)
+        _warn_far_epoch(args, orbit, start if args.epoch else None)
     return run_app(app, args, shot)
 
 

@@ -22,7 +22,9 @@ The ``--json`` object: ``ending``, ``ticks``, ``seed``, ``checksum``, ``scenario
 
 ``--record FILE`` writes the game as a replay through the same
 :meth:`game.replay.recorder.Recorder.for_game` the windowed game uses, so both record
-the same header (the orbit with its name, the game's own timeline).
+the same header (the orbit with its name, the game's own timeline). If the replay
+cannot be written to the end (a full disk), nothing is printed on stdout and one error
+line says so (exit status 2): a game is never reported recorded when it was not.
 """
 
 from __future__ import annotations
@@ -30,7 +32,13 @@ from __future__ import annotations
 import json
 import sys
 
-from game.newgame import DEFAULT_WARP, default_start, setup_game, start_from_epoch_arg
+from game.newgame import (
+    DEFAULT_WARP,
+    check_seed,
+    default_start,
+    setup_game,
+    start_from_epoch_arg,
+)
 
 
 def run(args) -> int:
@@ -38,7 +46,7 @@ def run(args) -> int:
     from game.sim.ai import AI
     from game.sim.runner import play
 
-    seed = 0 if args.seed is None else int(args.seed)
+    seed = 0 if args.seed is None else check_seed(int(args.seed))
     warp = DEFAULT_WARP if args.warp is None else float(args.warp)
     scenario = args.scenario or "film"
     difficulty = args.difficulty or "hard"
@@ -46,9 +54,6 @@ def run(args) -> int:
     start = (default_start(orbit, seed) if args.epoch is None
              else start_from_epoch_arg(args.epoch))
     game = setup_game(orbit, seed=seed, scenario=scenario, start_unix_s=start, warp=warp)
-    warning = epoch_warning(orbit, start)  # after the game is built: a refused input
-    if warning:  # prints its error line alone
-        print(f"iss-game sim: {warning}", file=sys.stderr)
     sides = {"us": args.us or "ai", "ru": args.ru or "ai"}
     controllers = {side: AI(side, seed, difficulty) if who == "ai" else None
                    for side, who in sides.items()}
@@ -68,6 +73,10 @@ def run(args) -> int:
     finally:
         if recorder:
             recorder.close()
+    if recorder and recorder.error:  # a full or failing disk: say so, print no result
+        from game.errors import ReplayError
+
+        raise ReplayError(recorder.error, where=str(recorder.path))
     checksum = game.checksum()
     if args.json:
         out = {"ending": game.ending, "ticks": game.tick, "seed": seed, "checksum": checksum,
@@ -87,4 +96,9 @@ def run(args) -> int:
             print(f"  {c['name']:<16} {c['side']:<7} {c['module']:<13} stress {c['stress']:>3}"
                   f"  {state}")
         print(f"checksum {checksum}")
+    # Last, once nothing can fail: a warning never comes before an error line. It covers
+    # the whole game, so a game that ends far from the epoch warns too.
+    warning = epoch_warning(orbit, start, start + game.tick * game.setup.timeline.step_s)
+    if warning:
+        print(f"iss-game sim: {warning}", file=sys.stderr)
     return 0
