@@ -6,6 +6,13 @@ folders). User data (saved orbits, replays) goes to the platform's user data fol
 overridable with ``ISS_GAME_HOME`` so tests never touch a real home. ``ISS_GAME_ORBITS``
 names another folder to use as the bundled orbits (the tests use it to prove that a
 fresh element set dropped into ``orbits/`` moves none of them).
+
+The user folders may be unusable (a read-only or full disk, ``ISS_GAME_HOME`` naming a
+file or a folder under one): :func:`user_data_dir`, :func:`user_orbits_dir` and
+:func:`user_replays_dir` then raise :class:`~game.errors.UserFolderError`, one line
+saying which folder and why, for the screens to show while the game carries on without
+saving. ``create=False`` gives the path without making or checking it, for listing what
+is already there (a folder that does not exist lists nothing).
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from pathlib import Path
 
 import platformdirs
 
-from game.errors import AssetError
+from game.errors import AssetError, UserFolderError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_DIR = _PACKAGE_DIR.parent
@@ -66,23 +73,57 @@ def default_orbit_file() -> Path:
     return files[-1]
 
 
-def user_data_dir() -> Path:
-    """Per-user folder for the player's own files (created on demand)."""
-    override = os.environ.get("ISS_GAME_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir("iss-game", False))
-    base.mkdir(parents=True, exist_ok=True)
-    return base
-
-
-def user_orbits_dir() -> Path:
-    """Where orbits the player saves go; bundled files are never overwritten."""
-    path = user_data_dir() / "orbits"
-    path.mkdir(parents=True, exist_ok=True)
+def _usable_folder(path: Path, what: str) -> Path:
+    """``path`` made (with its parents) and checked writable, or a UserFolderError."""
+    hint = "set ISS_GAME_HOME to a folder you can write"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UserFolderError(f"cannot use it for {what}: it is a file, not a folder; "
+                              f"{hint}", where=str(path)) from None
+    except NotADirectoryError:
+        raise UserFolderError(f"cannot make the folder for {what}: part of the path is a "
+                              f"file; {hint}", where=str(path)) from None
+    except OSError as exc:
+        raise UserFolderError(f"cannot make the folder for {what} "
+                              f"({exc.strerror or exc}); {hint}", where=str(path)) from None
+    if not path.is_dir():
+        raise UserFolderError(f"cannot use it for {what}: not a folder; {hint}",
+                              where=str(path))
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UserFolderError(f"cannot write {what} here (the folder is read-only); {hint}",
+                              where=str(path))
     return path
 
 
-def user_replays_dir() -> Path:
-    """Where every windowed game is recorded automatically."""
-    path = user_data_dir() / "replays"
-    path.mkdir(parents=True, exist_ok=True)
+def _user_base() -> Path:
+    override = os.environ.get("ISS_GAME_HOME")
+    return Path(override) if override else Path(platformdirs.user_data_dir("iss-game", False))
+
+
+def user_data_dir(create: bool = True) -> Path:
+    """Per-user folder for the player's own files, made on demand (``create``): a
+    :class:`UserFolderError` if it cannot be made or written."""
+    base = _user_base()
+    return _usable_folder(base, "your files") if create else base
+
+
+def user_orbits_dir(create: bool = True) -> Path:
+    """Where orbits the player saves go; bundled files are never overwritten. A
+    :class:`UserFolderError` if it cannot be made or written (``create=False``: the path
+    only, for listing)."""
+    path = _user_base() / "orbits"
+    if create:
+        user_data_dir()
+        _usable_folder(path, "saved orbits")
+    return path
+
+
+def user_replays_dir(create: bool = True) -> Path:
+    """Where every windowed game is recorded automatically. A :class:`UserFolderError`
+    if it cannot be made or written (``create=False``: the path only, for listing)."""
+    path = _user_base() / "replays"
+    if create:
+        user_data_dir()
+        _usable_folder(path, "replays")
     return path

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import json
 
+from game.newgame import MAX_SEED  # noqa: F401 - one bound for the game and its replays
+
 FORMAT_NAME = "iss-game-replay"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".jsonl"
@@ -46,7 +48,6 @@ MAX_FILE_BYTES = 64 * 2**20
 MAX_LINE_BYTES = 16 * 2**10
 MAX_DEPTH = 6  # deepest JSON nesting any line legitimately needs is 3
 MAX_TICKS = 2_000_000  # 1000x warp for a 30-minute game is 1.8 M
-MAX_SEED = 2**63 - 1
 MIN_CHECKSUM_EVERY, MAX_CHECKSUM_EVERY = 1, 1_000_000
 DEFAULT_CHECKSUM_EVERY = 600  # ten mission minutes: 90 checksums in a 30-minute game
 SIDE_CONTROLLERS = ("human", "ai")

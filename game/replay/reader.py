@@ -1,12 +1,17 @@
 """Reading a replay file as the hostile input it may be.
 
-Nothing but ``json.loads`` ever sees its bytes (never pickle, never eval), and only after
+Only a regular file is opened (a FIFO or a device is one clear error, never a hang), and
+nothing but ``json.loads`` ever sees its bytes (never pickle, never eval), and only after
 these checks, in this order: file size (64 MiB), line count and length (16 KiB), UTF-8,
 bracket nesting depth (scanned before parsing), then the parse itself with NaN, Infinity,
-number literals over 40 characters (named by their key),
-overflowing floats and duplicate keys refused. The header is checked first and
+number literals over 40 characters (named by their key), overflowing floats and
+duplicate keys refused (:func:`game.untrusted.loads_json`). Work is bounded too: at most
+:data:`MAX_COMMANDS` commands and :data:`MAX_CHECKSUMS` checksum lines, so verifying the
+largest replay accepted takes seconds, not minutes. The header is checked first and
 completely: format name, version (a newer one says so), every field's type and range,
-and the element set through the real TLE parser. Then every line: ticks are integers,
+and the element set through the one rule for an orbit (the TLE parser), flown over the
+game's whole span (SGP4 must fly it from the start to the last timeline sample, inside
+the span the game computes). Then every line: ticks are integers,
 never decreasing, within the game's length; commands go through
 ``game.sim.api.command_from_dict`` (unknown kinds refused); checksums are 32 hex digits.
 
@@ -18,13 +23,12 @@ is not an error: it loads what is there and ``Replay.warning`` says so.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.errors import OrbitDataError, ReplayError, UserError
+from game.errors import OrbitDataError, ReplayError, UserError, safe_text
 from game.newgame import MAX_WARP, MIN_WARP  # a replay may hold any warp a game can have
 from game.replay.format import (
     DIFFICULTIES,
@@ -41,14 +45,18 @@ from game.replay.format import (
     SIDE_CONTROLLERS,
     command_line,
 )
+from game.untrusted import JsonError, loads_json, read_head, read_regular_file
 
-MAX_LINES = 500_000
+#: A game against the AI has a few hundred commands; a player clicking five times a
+#: second for the whole 30 minutes, nine thousand. Re-simulating one costs ~15 µs.
+MAX_COMMANDS = 50_000
+#: One checksum every 600 ticks is 3,000 for the longest game (1000x warp); each costs
+#: ~30 µs to recompute.
+MAX_CHECKSUMS = 20_000
+MAX_LINES = 1 + MAX_COMMANDS + MAX_CHECKSUMS + 1
 MIN_START_UNIX_S, MAX_START_UNIX_S = -2_208_988_800.0, 4_102_444_800.0  # 1900 .. 2100
 MAX_TIMELINE_STEP_S = 3600.0
 _HEX32 = re.compile(r"[0-9a-f]{32}\Z")
-_KEYED_NUMBER = re.compile(r'"([^"\\]{1,40})"\s*:\s*(-?[0-9][0-9.eE+-]*)')
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(rb"[\[\]{}]")
 _HEADER_KEYS = ("format", "version", "game_version", "rules", "created_utc", "seed", "scenario",
                 "sides",
                 "difficulty", "orbit", "start_unix_s", "warp", "max_ticks", "timeline",
@@ -138,33 +146,28 @@ class Replay:
 
 def read_replay(path) -> Replay:
     """Read and check a replay file; :class:`ReplayError` for anything untrustworthy."""
-    p = Path(path)
-    source = str(p)
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ReplayError("no such file", where=source) from None
-    except IsADirectoryError:
-        raise ReplayError("is a folder, not a replay file", where=source) from None
-    except OSError as exc:
-        raise ReplayError(f"cannot read ({exc.strerror or exc})", where=source) from None
-    return parse_replay(data, source)
+    data = read_regular_file(path, MAX_FILE_BYTES, ReplayError, "replay")
+    return parse_replay(data, str(path))
 
 
 def read_header(path) -> dict:
     """Only the checked header of a replay (for lists of files); ReplayError if bad."""
+    return read_header_and_orbit(path)[0]
+
+
+def read_header_and_orbit(path):
+    """The checked header of a replay and the orbit it carries, reading only its first
+    line (at most 16 KiB): ``(header, orbit)``; ReplayError if bad."""
     p = Path(path)
-    try:
-        with open(p, "rb") as fh:
-            first = fh.readline(MAX_LINE_BYTES + 1)
-    except OSError as exc:
-        raise ReplayError(f"cannot read ({exc.strerror or exc})", where=str(p)) from None
-    if not first.endswith(b"\n"):
-        if len(first) > MAX_LINE_BYTES:
-            raise ReplayError(f"line 1: longer than {MAX_LINE_BYTES} bytes", where=str(p))
-    header, _ = _check_header(_parse_line(first.rstrip(b"\r\n"), 1, str(p)), str(p))
-    return header
+    head, _ = read_head(p, MAX_LINE_BYTES + 1, ReplayError)
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    first = head.split(b"\n", 1)[0]
+    if len(first) > MAX_LINE_BYTES:
+        raise ReplayError(f"line 1: longer than {MAX_LINE_BYTES} bytes; refused", where=str(p))
+    if not first.strip():
+        raise ReplayError("empty file; expected an iss-game replay (JSON Lines)", where=str(p))
+    return _check_header(_parse_line(first.rstrip(b"\r"), 1, str(p)), str(p))
 
 
 def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
@@ -180,7 +183,8 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
     lines = data.split(b"\n")
     incomplete = lines.pop()  # b"" when the file ends with a newline, as it should
     if len(lines) + 1 > MAX_LINES:
-        raise ReplayError(f"over {MAX_LINES} lines; refused", where=source)
+        raise ReplayError(f"over {MAX_LINES} lines ({MAX_COMMANDS} commands and "
+                          f"{MAX_CHECKSUMS} checksums at most); refused", where=source)
     warning = None
     if incomplete:
         if len(lines) == 0:
@@ -199,6 +203,7 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
     last_t = 0
     entries = replay.entries
     chain = hashlib.blake2b(digest_size=16)
+    commands = checksums = 0
     for i in range(1, len(lines)):
         n = i + 1
         obj = _parse_line(lines[i].rstrip(b"\r"), n, source)
@@ -225,6 +230,10 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
                 cmd = _command_from_dict(obj["cmd"])
             except ValueError as exc:
                 raise ReplayError(f"line {n}: {exc}", where=source) from None
+            commands += 1
+            if commands > MAX_COMMANDS:
+                raise ReplayError(f"line {n}: over {MAX_COMMANDS} commands; refused",
+                                  where=source)
             entries.append(Entry(n, t, cmd=cmd))
             chain.update(command_line(t, cmd).encode("ascii") + b"\n")
         elif "checksum" in obj:
@@ -234,6 +243,10 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
                     or not isinstance(log, str) or not _HEX32.match(log):
                 raise ReplayError(f"line {n}: checksum and log must be 32 lowercase hex "
                                   "digits", where=source)
+            checksums += 1
+            if checksums > MAX_CHECKSUMS:
+                raise ReplayError(f"line {n}: over {MAX_CHECKSUMS} checksum lines; refused",
+                                  where=source)
             entries.append(Entry(n, t, checksum=digest, log=log, log_actual=chain.hexdigest()))
         else:
             raise ReplayError(f"line {n}: expected a command, a checksum or the result",
@@ -248,68 +261,6 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
 
 # ---- lines ---------------------------------------------------------------------------------
 
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not allowed")
-
-
-#: Longest number literal a replay may hold: 64-bit integers have at most 20 digits and a
-#: float written by json.dumps at most 24 characters. Longer ones are refused while parsing
-#: (Python would otherwise refuse integers over 4300 digits with its own internal message).
-MAX_NUMBER_CHARS = 40
-
-
-class _LongNumber(ValueError):
-    def __init__(self, chars: int):
-        super().__init__(chars)
-        self.chars = chars
-
-
-def _bounded_int(text: str) -> int:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _LongNumber(len(text))
-    return int(text)
-
-
-def _long_number_message(text: str, chars: int) -> str:
-    """Which field holds the over-long number, if a key is right before it."""
-    keys = (m.group(1) for m in _KEYED_NUMBER.finditer(text)
-            if len(m.group(2)) > MAX_NUMBER_CHARS)
-    key = next(keys, None)
-    what = f"'{key}' is" if key is not None else "holds"
-    return (f"{what} a number {chars} characters long; numbers in a replay have at most "
-            f"{MAX_NUMBER_CHARS} (64-bit integers have 20 digits)")
-
-
-def _finite_float(text: str) -> float:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _LongNumber(len(text))
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"number {text[:20]} overflows")
-    return value
-
-
-def _no_duplicates(pairs):
-    out = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"duplicate key '{k[:40]}'")
-        out[k] = v
-    return out
-
-
-def _depth(raw: bytes) -> int:
-    """Deepest bracket nesting outside strings, without parsing."""
-    depth = deepest = 0
-    for b in _BRACKETS.findall(_STRING.sub(b"", raw)):
-        if b in (b"[", b"{"):
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
-
-
 def _parse_line(raw: bytes, n: int, source: str) -> dict:
     if len(raw) > MAX_LINE_BYTES:
         raise ReplayError(f"line {n}: longer than {MAX_LINE_BYTES} bytes; refused",
@@ -321,22 +272,11 @@ def _parse_line(raw: bytes, n: int, source: str) -> dict:
     except UnicodeDecodeError as exc:
         raise ReplayError(f"line {n}: not UTF-8 text (byte {exc.start + 1}); a replay is "
                           "JSON Lines", where=source) from None
-    if _depth(raw) > MAX_DEPTH:
-        raise ReplayError(f"line {n}: JSON nested deeper than {MAX_DEPTH}; refused",
-                          where=source)
     try:
-        obj = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
-                         parse_int=_bounded_int, object_pairs_hook=_no_duplicates)
-    except _LongNumber as exc:
-        raise ReplayError(f"line {n}: {_long_number_message(text, exc.chars)}",
-                          where=source) from None
-    except RecursionError:
-        raise ReplayError(f"line {n}: JSON nested too deep; refused", where=source) from None
-    except json.JSONDecodeError as exc:
-        raise ReplayError(f"line {n}: not JSON ({exc.msg} at column {exc.colno})",
-                          where=source) from None
-    except ValueError as exc:  # NaN/Infinity, overflow, duplicate key, huge integer
-        raise ReplayError(f"line {n}: {str(exc)[:120]}", where=source) from None
+        obj = loads_json(text, MAX_DEPTH)
+    except JsonError as exc:
+        where = f" at column {exc.column}" if exc.column else ""
+        raise ReplayError(f"line {n}: {exc}{where}", where=source) from None
     if not isinstance(obj, dict):
         raise ReplayError(f"line {n}: expected a JSON object", where=source)
     return obj
@@ -356,7 +296,8 @@ def _is_number(v) -> bool:
 def _exact_keys(obj: dict, keys, n: int, source: str, what: str = "") -> None:
     extra = sorted(k for k in obj if k not in keys)
     if extra:
-        raise ReplayError(f"line {n}: unexpected field '{extra[0][:40]}'{what}", where=source)
+        raise ReplayError(f"line {n}: unexpected field {safe_text(extra[0], 40)}{what}",
+                          where=source)
     missing = [k for k in keys if k not in obj]
     if missing:
         raise ReplayError(f"line {n}: missing field '{missing[0]}'{what}", where=source)
@@ -429,6 +370,7 @@ def _check_header(obj: dict, source: str):
         raise bad(f"'checksum_every' must be an integer from {MIN_CHECKSUM_EVERY} to "
                   f"{MAX_CHECKSUM_EVERY}")
     orbit = _check_orbit(obj["orbit"], source)
+    _check_game_span(orbit, float(start), float(tl["step_s"]), tl["samples"], source)
     header = dict(obj)
     header["start_unix_s"] = float(start)
     header["warp"] = float(warp)
@@ -449,7 +391,7 @@ def _check_rules(rules, game_version: str, bad) -> None:
 
 
 def _check_orbit(orb, source: str):
-    from game.orbit.api import parse_orbit_text
+    from game.orbit.tle import Place, clean_name, orbit_from_lines
 
     if not isinstance(orb, dict) or sorted(orb) != ["line1", "line2", "name"]:
         raise ReplayError("line 1: 'orbit' must be {\"name\", \"line1\", \"line2\"}",
@@ -461,15 +403,26 @@ def _check_orbit(orb, source: str):
     if not l1.startswith("1 ") or not l2.startswith("2 "):
         raise ReplayError("line 1: 'orbit' line1/line2 must be TLE lines 1 and 2",
                           where=source)
-    text = (f"{name}\n" if name.strip() else "") + f"{l1}\n{l2}\n"
-    try:
-        orbits = parse_orbit_text(text, f"{source} line 1 (orbit)")
+    where = f"{source} line 1 (orbit)"
+    try:  # the one rule every orbit file meets (game.orbit.tle)
+        return orbit_from_lines(clean_name(name, where), l1, l2, Place(where))
     except OrbitDataError as exc:
         raise ReplayError(f"line 1: the orbit it carries is not a valid TLE ({exc})",
                           where=source) from None
-    if len(orbits) != 1:
-        raise ReplayError("line 1: 'orbit' must hold exactly one element set", where=source)
-    return orbits[0]
+
+
+def _check_game_span(orbit, start: float, step_s: float, samples: int, source: str) -> None:
+    """The game's whole span must be one the game computes and SGP4 flies (a coarse
+    sample now; the timeline checks every sample when the game is rebuilt)."""
+    from game.orbit.api import check_flight, check_time_span
+
+    end = start + (samples - 1) * step_s
+    try:
+        check_time_span([start, end], "the game's time")
+        check_flight(orbit, start, end)
+    except OrbitDataError as exc:
+        raise ReplayError(f"line 1: the orbit it carries cannot fly the game ({exc})",
+                          where=source) from None
 
 
 def _check_result(obj: dict, n: int, source: str, last_t: int, max_ticks: int) -> dict:
@@ -480,7 +433,7 @@ def _check_result(obj: dict, n: int, source: str, last_t: int, max_ticks: int) -
     allowed = ("ending", "ticks", "checksum", "log", "text", "mission_time")
     extra = sorted(k for k in res if k not in allowed)
     if extra:
-        raise ReplayError(f"line {n}: unexpected field '{extra[0][:40]}' in the result",
+        raise ReplayError(f"line {n}: unexpected field {safe_text(extra[0], 40)} in the result",
                           where=source)
     for k in ("ending", "ticks", "checksum", "log"):
         if k not in res:

@@ -45,6 +45,7 @@ class Recorder:
         self.header = header
         self.checksum_every = int(header["checksum_every"])
         self.error: str | None = None
+        self._reason = ""
         self.closed = False
         self.finished = False
         self._fh = fh
@@ -53,6 +54,8 @@ class Recorder:
         self._last_checksum: tuple[int, str] | None = None
         self._log = hashlib.blake2b(digest_size=16)  # chain over every command line
         self._dirty = False  # a command was written after the last checksum
+        self._tick = 0  # tick of the last line handed to _write_line
+        self._last_good_tick = 0  # tick of the last line known written
         self._write(header)
 
     # ---- opening ---------------------------------------------------------------------
@@ -69,7 +72,16 @@ class Recorder:
         except OSError as exc:
             raise ReplayError(f"cannot write replay ({exc.strerror or exc})",
                               where=str(p)) from None
-        return cls(p, fh, header)
+        rec = cls(p, fh, header)
+        if rec.error:  # not even the header went down: leave no empty file behind
+            rec.close()
+            if p.is_file():
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
+            raise ReplayError(f"cannot write replay ({rec._reason})", where=str(p))
+        return rec
 
     @classmethod
     def for_game(cls, path, game, *, orbit, sides: dict, difficulty: str, warp: float,
@@ -100,6 +112,7 @@ class Recorder:
     def on_command(self, tick: int, cmd) -> None:
         """An accepted command at ``tick`` (the ``Game.add_listener`` signature)."""
         line = command_line(tick, cmd)
+        self._tick = int(tick)
         self._log.update(line.encode("ascii") + b"\n")
         self._dirty = True
         self._write_line(line)
@@ -107,6 +120,7 @@ class Recorder:
     def on_checksum(self, tick: int, digest: str) -> None:
         """The game's checksum at ``tick`` (the ``runner.play(on_checksum=)`` signature)."""
         self._last_checksum = (int(tick), str(digest))
+        self._tick = int(tick)
         self._dirty = False
         self._write({"t": int(tick), "checksum": str(digest), "log": self._log.hexdigest()})
 
@@ -124,12 +138,18 @@ class Recorder:
         return (self._last_checksum is not None and self._last_checksum[0] == game.tick
                 and not self._dirty)
 
-    def finish(self, summary=None) -> None:
+    @property
+    def ok(self) -> bool:
+        """Every line so far is on disk."""
+        return self.error is None
+
+    def finish(self, summary=None) -> str | None:
         """Write the result line and close. ``summary``: the game (its checksum is taken
         now), a ``Game.summary()`` dict (the last checksum written is used), or None for
-        the attached game."""
+        the attached game. Returns :attr:`error`: None when the whole replay was
+        written, else the one-line reason it was not."""
         if self.closed or self.finished:
-            return
+            return self.error
         game = summary if summary is not None and hasattr(summary, "summary") else None
         if summary is None:
             game = self._game
@@ -146,9 +166,11 @@ class Recorder:
                   "text": str(summary.get("text") or "")[:500]}
         if "mission_time" in summary:
             result["mission_time"] = str(summary["mission_time"])[:20]
+        self._tick = ticks
         self._write({"result": result})
         self.finished = True
         self.close()
+        return self.error
 
     def close(self) -> None:
         """Close the file (idempotent) and detach from the game."""
@@ -162,8 +184,8 @@ class Recorder:
             self.closed = True
             try:
                 self._fh.close()
-            except OSError as exc:
-                self.error = self.error or str(exc)
+            except (OSError, ValueError) as exc:
+                self._fail(exc)
 
     def __enter__(self) -> Recorder:
         return self
@@ -181,7 +203,17 @@ class Recorder:
             self._fh.write(line + "\n")
             self._fh.flush()
         except (OSError, ValueError) as exc:
-            self.error = f"recording stopped: {exc}"
+            self._fail(exc)
+            return
+        self._last_good_tick = self._tick
+
+    def _fail(self, exc: Exception) -> None:
+        if self.error is not None:
+            return
+        self._reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror
+                        else str(exc)) or type(exc).__name__
+        self.error = (f"recording stopped at tick {self._tick} ({self._reason}); the "
+                      f"replay on disk plays up to tick {self._last_good_tick} at most")
 
 
 def auto_replay_path(setup=None, *, now: _dt.datetime | None = None,
