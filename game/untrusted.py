@@ -32,6 +32,10 @@ __all__ = ["read_regular_file", "read_head", "read_tail", "loads_json", "json_de
 MAX_NUMBER_CHARS = 40
 
 
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n} bytes"
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "is a folder, not a file"
@@ -91,13 +95,13 @@ def read_regular_file(path, max_bytes: int, error: type[UserError] = UserError,
     fd, size = _open_regular(path, error, where)
     try:
         if size > max_bytes:
-            raise error(f"{what} is {size / 2**20:.1f} MiB; over {max_bytes / 2**20:g} MiB "
-                        "is refused", where=where)
+            raise error(f"{what} is {_size(size)}; over {_size(max_bytes)} is refused",
+                        where=where)
         data = _read(fd, max_bytes + 1, error, where)
     finally:
         os.close(fd)
     if len(data) > max_bytes:  # grew while being read
-        raise error(f"{what} is over {max_bytes / 2**20:g} MiB; refused", where=where)
+        raise error(f"{what} is over {_size(max_bytes)}; refused", where=where)
     return data
 
 

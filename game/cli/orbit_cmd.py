@@ -238,10 +238,15 @@ def _edit(args) -> int:
                            name=args.name, source=str(args.output))
     path = Path(args.output)
     try:
+        if path.exists() and not path.is_file():  # a FIFO would block, a folder fail
+            raise UserError("is not a regular file; -o writes an orbit file",
+                            where=str(path))
         path.write_text(edited.as_3le(), encoding="ascii")
     except OSError as exc:
         raise UserError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None
-    print(f"wrote {path}: {edited.name} ({edited.norad_id}), epoch "
+    except ValueError:  # a NUL in the name
+        raise UserError("not a usable file name", where=str(path)) from None
+    print(f"wrote {one_line(path)}: {edited.name} ({edited.norad_id}), epoch "
           f"{iso_utc(edited.epoch_unix_s)}, inclination {edited.inclination_deg:.4f}°, "
           f"RAAN {edited.raan_deg:.4f}°, e {edited.eccentricity:.7f}, "
           f"mean altitude {edited.mean_altitude_km:.1f} km, period {edited.period_min:.2f} min")

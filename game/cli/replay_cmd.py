@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.errors import UserError
+from game.errors import UserError, one_line
 
 
 def run(args) -> int:
@@ -33,7 +33,8 @@ def run(args) -> int:
 
     replay = read_replay(args.file)
     if replay.warning:
-        print(f"iss-game replay: warning: {args.file}: {replay.warning}", file=sys.stderr)
+        print(f"iss-game replay: warning: {one_line(args.file)}: {replay.warning}",
+              file=sys.stderr)
     if args.verify:
         from game.replay.verify import verify_replay
 
@@ -41,7 +42,8 @@ def run(args) -> int:
         if report.ok:
             print(report.message)
             return 0
-        print(f"iss-game replay: {args.file}: {report.message}", file=sys.stderr)
+        print(f"iss-game replay: {one_line(args.file)}: {one_line(report.message)}",
+              file=sys.stderr)
         return 1
     return _watch(replay, args, speed, shot)
 

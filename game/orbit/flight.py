@@ -46,8 +46,8 @@ def _sample_times(orbit: Orbit, start: float, end: float) -> np.ndarray:
 
 def flight_problem(orbit: Orbit, unix_s: np.ndarray, err: np.ndarray,
                    r: np.ndarray, v: np.ndarray | None = None) -> str | None:
-    """Why SGP4's output at ``unix_s`` is not an orbit the game can use, at the first
-    bad time, or None when every point is fine."""
+    """Why SGP4's output at ``unix_s`` is not an orbit the game can use, at the bad
+    time nearest the epoch, or None when every point is fine."""
     with np.errstate(invalid="ignore", over="ignore"):
         finite = np.isfinite(r).all(axis=1)
         if v is not None:
@@ -56,7 +56,9 @@ def flight_problem(orbit: Orbit, unix_s: np.ndarray, err: np.ndarray,
     bad = (err != 0) | ~finite | (radius > MAX_RADIUS_KM) | (radius < MIN_RADIUS_KM)
     if not bad.any():
         return None
-    i = int(np.flatnonzero(bad)[0])
+    # the failure nearest the epoch: what goes wrong first as the set is flown away from it
+    where_bad = np.flatnonzero(bad)
+    i = int(where_bad[np.argmin(np.abs(unix_s[where_bad] - orbit.epoch_unix_s))])
     t = float(unix_s[i])
     days = (t - orbit.epoch_unix_s) / DAY_S
     when = f"{iso_utc(t)} ({epoch_offset_text(days)})"

@@ -105,8 +105,7 @@ class Place:
     def at(self, kind: int | None = None, first: int | None = None,
            last: int | None = None) -> str:
         if self.lineno1 is not None:
-            where = self.source if kind is None else \
-                f"{self.source}, line {self.lineno1 + kind - 1}"
+            where = f"{self.source}, line {self.lineno1 + (kind or 1) - 1}"
         else:
             where = f"{self.source}{', ' + self.label if self.label else ''}"
             if kind is not None:

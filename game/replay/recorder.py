@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from game.errors import ReplayError
@@ -68,9 +70,18 @@ class Recorder:
         header = make_header(**header_fields)
         p = Path(path)
         try:
+            if stat.S_ISFIFO(os.stat(p).st_mode):  # opening it would wait for a reader
+                raise ReplayError("is a pipe (FIFO); a replay is written to a file",
+                                  where=str(p))
+        except (OSError, ValueError):
+            pass  # missing (to be made) or unusable: open() below says which
+        try:
             fh = open(p, "x" if exclusive else "w", encoding="utf-8", newline="\n")
         except OSError as exc:
             raise ReplayError(f"cannot write replay ({exc.strerror or exc})",
+                              where=str(p)) from None
+        except ValueError:  # a NUL in the name
+            raise ReplayError("cannot write replay (not a usable file name)",
                               where=str(p)) from None
         rec = cls(p, fh, header)
         if rec.error:  # not even the header went down: leave no empty file behind
