@@ -56,7 +56,7 @@ def test_oversized_orbit_file_is_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(parse, "MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.tle"
     big.write_text(" " * 2000)
-    with pytest.raises(OrbitDataError, match="orbit file is 2000 bytes; over 1000 bytes is refused"):
+    with pytest.raises(OrbitDataError, match="is 2000 bytes; over 1000 bytes is refused"):
         read_orbit_file(big)
 
 

@@ -105,7 +105,7 @@ def main(argv=None) -> int:
     findings = 0
     while any(job[0] is not None for job in jobs):
         try:
-            msg = queue.get(timeout=1.0)
+            msg = queue.get(timeout=min(1.0, args.timeout / 4))
         except Exception:  # noqa: BLE001 - queue.Empty
             msg = None
         now = time.monotonic()
