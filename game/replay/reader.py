@@ -151,13 +151,8 @@ def read_replay(path) -> Replay:
 
 
 def read_header(path) -> dict:
-    """Only the checked header of a replay (for lists of files); ReplayError if bad."""
-    return read_header_and_orbit(path)[0]
-
-
-def read_header_and_orbit(path):
-    """The checked header of a replay and the orbit it carries, reading only its first
-    line (at most 16 KiB): ``(header, orbit)``; ReplayError if bad."""
+    """Only the checked header of a replay (for lists of files), reading only its first
+    line (at most 16 KiB); ReplayError if bad."""
     p = Path(path)
     head, _ = read_head(p, MAX_LINE_BYTES + 1, ReplayError)
     if head.startswith(b"\xef\xbb\xbf"):
@@ -167,7 +162,7 @@ def read_header_and_orbit(path):
         raise ReplayError(f"line 1: longer than {MAX_LINE_BYTES} bytes; refused", where=str(p))
     if not first.strip():
         raise ReplayError("empty file; expected an iss-game replay (JSON Lines)", where=str(p))
-    return _check_header(_parse_line(first.rstrip(b"\r"), 1, str(p)), str(p))
+    return _check_header(_parse_line(first.rstrip(b"\r"), 1, str(p)), str(p))[0]
 
 
 def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
