@@ -65,7 +65,8 @@ class AssetError(UserError):
     """A bundled asset that is missing or unreadable."""
 
 
-class UserFolderError(UserError):
+class UserFolderError(UserError, OSError):
     """The player's own folder (saved orbits, replays) cannot be made or written: a
     read-only or full disk, ``ISS_GAME_HOME`` under a file. Screens show the message and
-    carry on without saving."""
+    carry on without saving. Also an :class:`OSError` (what making the folder raised
+    before), so code that already carries on after an ``OSError`` still does."""

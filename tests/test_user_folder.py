@@ -45,6 +45,12 @@ def test_user_folders_raise_one_clear_line(fn, home_is_a_file, home_under_a_file
     assert "part of the path is a file" in msg and "ISS_GAME_HOME" in msg
 
 
+def test_a_user_folder_error_is_also_an_os_error(home_under_a_file):
+    """Code that already carried on after the OSError of mkdir still does."""
+    with pytest.raises(OSError):
+        user_orbits_dir()
+
+
 def test_home_that_is_a_file(home_is_a_file):
     with pytest.raises(UserFolderError, match="it is a file, not a folder"):
         user_data_dir()
