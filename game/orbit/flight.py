@@ -6,7 +6,7 @@ million km out for a satellite with a huge negative drag term. The game refuses 
 span *before* computing with it (a track, a timeline, passes, the Sun), with one line
 saying when it fails and why, worded for before or after the epoch.
 
-The sample is a few points an orbit (at least 16, at most :data:`MAX_SAMPLES`), spread
+The sample is three points an orbit (at least 16, at most :data:`MAX_SAMPLES`), spread
 so they fall at different phases of the orbit; it costs well under a millisecond for a
 span of days. Dense work (a game's timeline, a track) checks every point it computes as
 well (:func:`game.orbit.track.position_teme_km`), so a failure between two samples is
@@ -27,7 +27,7 @@ from game.orbit.timescale import DAY_S, iso_utc, jd_utc_split
 __all__ = ["check_flight", "flight_problem", "MAX_SAMPLES"]
 
 MAX_SAMPLES = 2000
-_PER_ORBIT = 4.0
+_PER_ORBIT = 3.0
 _GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
 
 

@@ -88,9 +88,15 @@ _COMPILED = {k: [(a, b, n, re.compile(p), ex) for a, b, n, p, ex in v]
              for k, v in _FIELDS.items()}
 
 
+_NOT_DIGITS = bytes(b for b in range(256) if not 48 <= b <= 57)
+_NOT_PRINTABLE = re.compile(r"[^ -~]")
+
+
 def tle_checksum(line: str) -> int:
     """TLE checksum of columns 1-68: the sum of the digits, each '-' counting 1, mod 10."""
-    return sum(int(c) if c.isdigit() else (c == "-") for c in line[:68]) % 10
+    head = line[:68]
+    digits = head.encode("ascii", "replace").translate(None, _NOT_DIGITS)
+    return (sum(digits) - 48 * len(digits) + head.count("-")) % 10
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,9 @@ def clean_name(text: str, where: str) -> str:
     if not isinstance(text, str):
         raise OrbitDataError(f"satellite name should be text, found {type(text).__name__}",
                              where=where)
-    bad = next((i for i, c in enumerate(text) if not " " <= c <= "~"), None)
-    if bad is not None:
+    m = _NOT_PRINTABLE.search(text)
+    if m is not None:
+        bad = m.start()
         raise OrbitDataError(f"satellite name has {safe_text(text[bad])} at column {bad + 1}; "
                              "names are printable ASCII", where=where)
     name = text.strip(" ")
@@ -142,8 +149,9 @@ def clean_name(text: str, where: str) -> str:
 # ---- the lines --------------------------------------------------------------------------
 
 def _check_line(line: str, kind: int, place: Place) -> None:
-    bad = next((i for i, c in enumerate(line) if not " " <= c <= "~"), None)
-    if bad is not None:
+    m = _NOT_PRINTABLE.search(line)
+    if m is not None:
+        bad = m.start()
         what = "non-ASCII character" if ord(line[bad]) > 127 else "control character"
         raise OrbitDataError(f"{what} {safe_text(line[bad])}; TLE lines hold printable "
                              "ASCII only (a tab or other invisible character?)",
