@@ -265,3 +265,48 @@ def test_editor_at_the_upper_altitude_flies_and_stays_finite():
     t = edited.epoch_unix_s + np.arange(0.0, 39 * 3600.0, 600.0)
     assert np.isfinite(ground_track(edited, t).alt_km).all()
     _round_trips(edited)
+
+
+# --- through the command line: accepted edge cases record games that verify ----------
+@pytest.mark.parametrize("case", ["omm-edges", "alpha5-blank-revs", "edited-150km"])
+def test_accepted_edge_cases_record_and_verify_through_the_cli(case, tmp_path, capsys):
+    from game.cli.main import main
+
+    if case == "omm-edges":
+        path = tmp_path / "edge.json"
+        path.write_text(json.dumps([dict(OMM, OBJECT_NAME="0 ISS", REV_AT_EPOCH=158939,
+                                         ECCENTRICITY=-0.0, RA_OF_ASC_NODE=359.99999)]))
+    elif case == "alpha5-blank-revs":
+        path = tmp_path / "a5.tle"
+        path.write_text(f"[+] A5\n{put(L1, 3, 'A0001')}\n{put(put(L2, 3, 'A0001'), 64, '     ')}\n")
+    else:
+        path = tmp_path / "low.tle"
+        path.write_text(edit_elements(pinned_orbit(), altitude_km=150.0).as_3le())
+    out = tmp_path / "game.jsonl"
+    assert main(["sim", "--orbit", str(path), "--seed", "4", "--warp", "3",
+                 "--record", str(out)]) == 0
+    assert main(["replay", str(out), "--verify"]) == 0
+    assert "verified" in capsys.readouterr().out
+
+
+def test_a_replay_whose_orbit_cannot_fly_its_game_is_refused_at_read(tmp_path, capsys):
+    from game.cli.main import main
+    from game.errors import ReplayError
+    from game.replay.reader import read_replay
+
+    iss = pinned_orbit()
+    falling = tmp_path / "falling.tle"
+    falling.write_text(f"FALLING\n{put(iss.line1, 54, ' 20000-1')}\n{iss.line2}\n")
+    rec = tmp_path / "game.jsonl"
+    assert main(["sim", "--orbit", str(falling), "--seed", "1", "--warp", "3",
+                 "--record", str(rec)]) == 0
+    lines = rec.read_text().splitlines()
+    header = json.loads(lines[0])
+    header["start_unix_s"] += 40 * 86400.0  # the orbit is long down by then
+    moved = tmp_path / "moved.jsonl"
+    moved.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n")
+    with pytest.raises(ReplayError) as info:
+        read_replay(moved)
+    msg = str(info.value)
+    assert "cannot fly the game" in msg and "SGP4 cannot propagate to" in msg
+    assert "\n" not in msg
