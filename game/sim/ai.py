@@ -1,38 +1,44 @@
-"""The AI commander for either side: it issues the same commands a player can.
+"""The AI commander for either side: a bot like any other, deciding on the StateView.
 
-Deterministic: its only randomness is its own SplitMix64 stream seeded from the game
-seed and its side, and it reads the game only through the same facts the UI shows.
-It never touches the game's state; every decision goes through ``Game.submit`` (and a
-refused command is simply dropped, as a player's would be).
+It reads only what a player sees (``StateView``, through the same ``odds`` the rules
+use) and issues the same commands; the runner submits them and a refused one is shown
+back to it in ``view.refusals`` (it never asks the same thing more than three times in
+a row). Deterministic: its only randomness is its own SplitMix64 stream seeded from the
+game seed and its side.
 
-Each AI has a temperament drawn from the seed: ``hawk`` (appetite for force), ``dove``
-(appetite for talk), ``spite`` (will cut life support when losing) and ``nerve``
-(how long before running for the vehicle). When its order arrives it chooses *war* or
-*peace* with odds hawk : dove; peace turns to war if the other side attacks and it has
-the stomach for it; war turns to peace if trust climbs; a losing side may *flee*.
+How it plays (``hard``):
+- *Routine* (no force allowed yet): keep a guard in its command module and the others
+  near home; show guests out of its segment (Escort) when it has the numbers; court the
+  partner crew (international) where the other side does; talk across the divide when
+  dovish. When the other side may use force and it may not, everyone gathers at home.
+- *War*: a guard holds home (more of them when the enemy is near); the others gather
+  next to the enemy's command module until they outnumber its defenders, then go in and
+  restrain. Isolated enemies within reach are picked off when the odds are good; crew
+  are freed when no enemy watches. It seals its home only to buy time when outnumbered.
+  A spiteful AI that is losing cuts what the enemy needs, and restores it when the
+  oxygen runs low (it is not suicidal, mostly).
+- *Peace*: no force; talk across the divide away from their command module, keep the
+  guard home; a truce needs both sides talking after their orders.
+- *Flee*: when clearly beaten (or the station is dying and it cannot help it), everyone
+  boards the vehicle and leaves; never while winning.
+- *Together*: late, with the war lost below, crew with a strong bond across the divide
+  may head for the Soyuz with their friend (the film's ending); both commanders see the
+  same bond and the same signal, so they converge.
+- Always: restore life support it can reach, make the debris burn possible, no
+  deadlocks (a stand-off that lasts is broken by attacking or talking).
 
-Act 2 pacing (the orders arrive hours apart, as the real passes fall):
-- a side bent on war first sits on its order, *poised* (routine posture), for 15 min per
-  point of hawk below 90 (a hawk of 90+ strikes at once); it strikes when that runs out,
-  when it is attacked, when the other side's order arrives, or in act 3;
-- a side that has not heard its order but saw the other side's arrive closes ranks: its
-  crew gather in their own command module;
-- a side at peace never walks into the other side's command module (no seizing by
-  stealth while talking): it waits next door.
-
-Difficulty:
-- ``easy``: decides every 90 s, restrains whatever the odds, never seals hatches,
-  walks into the enemy's command module piecemeal.
-- ``hard``: decides every 15 s, restrains only when not outnumbered, positions crew
-  before the order arrives, seals its command module behind its attackers, frees
-  captured crewmates, and gathers before storming.
+``easy`` decides every minute, attacks at any odds and piecemeal, never gathers,
+escorts, seals or courts partners, and runs earlier.
 """
 
 from __future__ import annotations
 
+from game.sim import odds as _odds
 from game.sim import station as st
+from game.sim import tuning as tn
 from game.sim.commands import (
     CloseHatch,
+    Escort,
     Free,
     Leave,
     Move,
@@ -42,30 +48,36 @@ from game.sim.commands import (
     SystemRestore,
     Talk,
 )
-from game.sim.crew import NEUTRAL
 from game.sim.prng import Prng, seed_state
 
 DIFFICULTIES = ("easy", "hard")
-_HOME = {"us": "destiny", "ru": "zvezda"}
-_STAGING = {"us": "zarya", "ru": "unity"}  # next to the enemy's command module
-_SEAL = {"us": "unity-destiny", "ru": "zarya-zvezda"}  # home's hatch toward the enemy
-_HOME_SIDE = {side: st.side_of(h, _HOME[side]) for side, h in _SEAL.items()}
-_CUT = {"us": ("power_ru", "o2_tranquility"), "ru": ("attitude", "o2_zvezda")}
-POISE_HAWK = 90  # hawks at or above this strike as soon as the order arrives
-POISE_PER_HAWK_S = 900  # otherwise they wait 15 min per point below it
-_ROUTINE = {"us": ("destiny", "harmony", "unity", "columbus", "kibo_jpm", "tranquility"),
-            "ru": ("zvezda", "zarya", "nauka", "poisk", "rassvet", "zvezda")}
+NEUTRAL = "neutral"
+HOME = {"us": "destiny", "ru": "zvezda"}
+STAGING = {"us": "zarya", "ru": "unity"}  # next to the enemy's command module
+SEAL = {"us": "unity-destiny", "ru": "zarya-zvezda"}  # home's hatch toward the enemy
+NEAR_HOME = {"us": ("destiny", "unity", "harmony"), "ru": ("zvezda", "zarya", "nauka")}
+BORDER = {"us": "unity", "ru": "zarya"}  # our side of the one passage between segments
+SEGMENT = {"us": "USOS", "ru": "ROS"}
+#: what each side can cut that hurts the other (its own segment's modules)
+LEVERS = {"us": ("power_ru", "o2_tranquility"), "ru": ("attitude", "o2_zvezda")}
+_HOME_SIDE = {side: st.side_of(h, HOME[side]) for side, h in SEAL.items()}
+BUSY = ("restrain", "held", "force", "leave", "escort", "offline", "restore", "free")
+RETRIES = 3
+FORCE = ("restrain", "close", "offline")
+GIVE_UP_S = 1200  # a command refused RETRIES times in a row is not asked again this long
 
 
 class AI:
-    """One side's commander. Call ``decide(game)`` when ``game.tick >= ai.wake``."""
+    """One side's commander. The runner calls ``decide(view)`` when ``view.tick >= wake``."""
+
+    only_on_change = 120  # nothing changed: the runner need not ask again for up to 2 min
 
     def __init__(self, side: str, seed: int, difficulty: str = "hard"):
         if side not in ("us", "ru"):
             raise ValueError(f"unknown side '{side}'")
         if difficulty not in DIFFICULTIES:
             raise ValueError(f"unknown difficulty '{difficulty}'")
-        self.side, self.enemy = side, ("ru" if side == "us" else "us")
+        self.side, self.foe = side, ("ru" if side == "us" else "us")
         self.difficulty = difficulty
         self.hard = difficulty == "hard"
         self.rng = Prng(seed_state(seed, f"ai:{side}"))
@@ -73,16 +85,28 @@ class AI:
         self.dove = self.rng.below(100)
         self.spite = self.rng.below(100)
         self.nerve = self.rng.below(100)
-        # how long the crew sit on the order before striking while the other side has not
-        # heard its own: none for a hawk, hours for the reluctant
-        self.deliberation = max(0, POISE_PER_HAWK_S * (POISE_HAWK - self.hawk))
-        self.poised_until = 0
-        self.period = 15 if self.hard else 90
+        self.period = 10 if self.hard else 60
         self.wake = 0
         self.plan = "routine"
+        self.plan_since = 0
         self.guard = ""
-        self.home, self.target = _HOME[side], _HOME[self.enemy]
+        self.progress_tick = 0  # last tick something went our way (stand-off detection)
+        self.home, self.target = HOME[side], HOME[self.foe]
         self.vehicle = st.VEHICLE_OF[side]
+        self._refused: dict[tuple, list] = {}  # (crew, kind) -> [refused in a row, last tick]
+        self._knows_stress: set[str] = set()  # crew whose stress refusal we have seen
+        self._seen_refusals = 0
+        self._now = 0
+        self._armed_seen = -1
+        self._foe_talked = -10**9  # last tick we saw one of them talking to one of us
+        self._last: dict[str, tuple] = {}  # crew -> (kind, target) last asked
+        self._score: tuple = ()
+        self._talked: dict[tuple, int] = {}  # (crew, other) -> tick we last had them talk
+        self._together_tried = False
+        self.escape: tuple[str, int] | None = None  # (our crew member, since) leaving together
+        self._busy: set[str] = set()
+        self._moving: dict[str, int] = {}  # crew -> tick their current move was ordered
+        self._missions: dict[str, tuple[str, int]] = {}  # crew -> (module, give up at tick)
 
     def temperament(self) -> dict:
         return {"hawk": self.hawk, "dove": self.dove, "spite": self.spite, "nerve": self.nerve,
@@ -90,56 +114,175 @@ class AI:
 
     # ---- top level -----------------------------------------------------------------------
 
-    def decide(self, game) -> list:
+    def decide(self, view) -> list:
         """Commands for this moment (submitted by the caller, in order)."""
-        self.wake = game.tick + self.period
-        crew = game.crew
-        mine = [c for c in crew if c.side == self.side and c.free]
+        self.wake = view.tick + self.period
+        self._learn_refusals(view)
+        me, foe = self.side, self.foe
+        crew = view.crew
+        mine = [c for c in crew if c.side == me and c.free]
         if not mine:
             return []
-        theirs = [c for c in crew if c.side == self.enemy and c.free]
-        self._update_plan(game, mine, theirs)
-        # the guard (index 0) is whoever is nearest home when the fighting starts; it stays
-        # the guard until restrained
+        theirs = [c for c in crew if c.side == foe and c.free]
+        holder = {m.id: m.holder for m in view.modules}
+        hatch = {h.id: h.open for h in view.hatches}
+        ctx = _Ctx(view, holder, hatch, mine, theirs)
+        self._update_plan(view, ctx)
         guard = next((c for c in mine if c.id == self.guard), None)
-        if guard is None:
+        if guard is None or guard.module in st.VEHICLES:
             guard = min(mine, key=lambda c: (st.TREE_SECONDS[(c.module, self.home)],
                                              st.MODULE_INDEX[c.module]))
             self.guard = guard.id
-        mine = [guard] + [c for c in mine if c is not guard]
+        order = [guard] + [c for c in mine if c is not guard]
         out: list = []
-        busy_targets: set[str] = set()
-        for i, c in enumerate(mine):
-            cmd = self._act(game, c, i, mine, theirs, busy_targets)
-            if cmd is not None and not self._same_as_now(c, cmd):
-                out.append(cmd)
+        busy: set[str] = set()
+        self._busy = set(c.target for c in view.crew if c.task in ("offline", "restore"))
+        for i, c in enumerate(order):
+            cmd = self._act(ctx, c, i, order, busy)
+            if cmd is None or self._same_as_now(c, cmd) or self._given_up(c, cmd):
+                continue
+            self._last[c.id] = _key(cmd)
+            out.append(cmd)
         return out
 
-    def _update_plan(self, game, mine, theirs) -> None:
-        side = self.side
-        if not game.may_act(side):
-            self.plan = "routine"
+    # ---- refusals: never ask the same thing more than RETRIES times in a row --------------
+
+    def _learn_refusals(self, view) -> None:
+        new = [r for r in view.refusals if r.side == self.side]
+        if len(new) < self._seen_refusals:
+            self._seen_refusals = 0
+        for r in new[self._seen_refusals:]:
+            last = self._last.get(r.crew)
+            if "orders now" in r.reason:
+                self._armed_seen = r.tick  # a guest who will not leave: they have orders
+            if " refuses: stress " in r.reason:
+                self._knows_stress.add(r.crew)  # now we read their stress bar first
+            if last is not None and last[0] == r.kind:
+                k = (r.crew, r.kind)
+                n = self._refused.setdefault(k, [0, r.tick])
+                n[0], n[1] = n[0] + 1, r.tick
+        self._seen_refusals = len(new)
+        self._now = view.tick
+        for c in view.crew:  # a command that went through ends its run of refusals
+            if c.side == self.side and (c.id, c.task) in self._refused:
+                del self._refused[(c.id, c.task)]
+
+    def _foe_armed(self, view) -> bool:
+        """May they use force, as far as we know (the view, or a guest who said so)?"""
+        return view.may_act[self.foe] or self._armed_seen >= 0
+
+    def _given_up(self, c, cmd) -> bool:
+        """Refused RETRIES times in a row lately, or (for force) a crew member whose stress
+        we have learned to read is over the limit: do not ask."""
+        if cmd.kind in FORCE and c.id in self._knows_stress and c.stress > c.stress_limit:
+            return True
+        k = (c.id, cmd.kind)
+        n = self._refused.get(k)
+        if n is None:
+            return False
+        if self._now - n[1] > GIVE_UP_S:
+            del self._refused[k]
+            return False
+        return n[0] >= RETRIES
+
+    # ---- the plan ------------------------------------------------------------------------
+
+    def _set_plan(self, plan: str, tick: int) -> None:
+        if plan != self.plan:
+            self.plan, self.plan_since = plan, tick
+
+    def _update_plan(self, view, ctx) -> None:
+        me = self.side
+        t = view.tick
+        n_me, n_foe = len(ctx.mine), len(ctx.theirs)
+        signature = (n_me, n_foe, ctx.holder[self.home], ctx.holder[self.target],
+                     sum(1 for c in view.crew if c.restrained))
+        if signature != self._score:
+            self.progress_tick, self._score = t, signature
+        if self.escape is None and self._together_time(view, ctx):
+            self.escape = (self._bonded_pair(view, ctx)[1].id, t)
+        if not view.may_act[me]:
+            self._set_plan("defend" if view.may_defend[me] else "routine", t)
             return
-        attacked = game.was_attacked(side)
-        if self.plan == "routine":
-            roll = self.rng.below(self.hawk * 5 // 4 + self.dove + 1)
-            self.plan = "war" if roll < self.hawk * 5 // 4 or self.dove < 20 else "peace"
-            if self.plan == "war" and not attacked:
-                self.plan, self.poised_until = "poised", game.tick + self.deliberation
-        if self.plan == "poised" and (attacked or game.tick >= self.poised_until or
-                                      game.order_tick(self.enemy) >= 0 or game.act >= 3):
-            self.plan = "war"
-        seize_side, seize_due = game.seize
-        seizing = seize_side == self.enemy
-        oxygen_low = game.oxygen_reserve_s < 3600 and not game.oxygen_generating
-        losing = (len(mine) < len(theirs) and (len(mine) <= 1 or seizing)) or \
-            (len(mine) <= len(theirs) and seizing and game.tick + 300 > seize_due)
-        if self.plan != "flee" and (losing and self.nerve < 70 or oxygen_low and self.nerve < 40):
-            self.plan = "flee"
-        elif self.plan == "peace" and attacked and self.hawk > 25:
-            self.plan = "war"
-        elif self.plan == "war" and game.trust >= 70 and self.dove > 55:
-            self.plan = "peace"
+        seizing = view.seize_side == self.foe
+        # able: not restrained (a pinned crew member is back on their feet in a minute)
+        able = sum(1 for c in view.crew if c.side == me and not c.gone and not c.restrained)
+        able_foe = sum(1 for c in view.crew if c.side == self.foe and not c.gone and
+                       not c.restrained)
+        losing = able <= 1 < able_foe or \
+            (seizing and view.seize_due - t < 240 and not self._can_break_seize(ctx))
+        dying = not view.oxygen_generating and view.oxygen_reserve_s < 1800 and \
+            not self._can_restore_o2(ctx)
+        winning = able > able_foe or view.seize_side == me
+        if self.plan != "flee" and not winning and (
+                losing and self.nerve < (55 if self.hard else 85) or
+                dying and self.nerve < 50):
+            self._set_plan("flee", t)
+            return
+        if self.plan == "flee":
+            return
+        if self.plan in ("routine", "defend"):  # the order (or the dark) just came
+            hit = self._hit_lately(view)
+            peace_odds = self.dove * (2 if view.trust >= 45 else 1) * \
+                (2 if t - self._foe_talked < 1800 else 1) // (3 if hit else 1)
+            war_odds = self.hawk + (60 if not self._foe_armed(view) else 20) + \
+                (40 if self.hard else 0)
+            roll = self.rng.below(peace_odds + war_odds + 1)
+            self._set_plan("peace" if roll < peace_odds else "war", t)
+        if any(c.side == self.foe and c.task == "talk" and c.target in ctx.mine_ids
+               for c in view.crew):
+            self._foe_talked = t
+        if self.plan == "peace":
+            patience = 3600 if self._foe_armed(view) else 4 * 3600
+            unanswered = t - self.plan_since > patience and t - self._foe_talked > patience
+            hopeful = view.trust >= 60 and self._foe_talked > 0  # they have talked to us
+            if (self._hit_lately(view) and self.hawk > 20) or (unanswered and not hopeful) or \
+                    (t - self.plan_since > 1800 and view.trust < 40):
+                self._set_plan("war", t)
+        elif self.plan == "war":
+            if view.trust >= 70 and self.dove > 60 and not self._hit_lately(view) and \
+                    not winning and t - self._foe_talked < 1800:
+                self._set_plan("peace", t)
+
+    def _hit_lately(self, view) -> bool:
+        """Did the enemy use force on us in the last ten minutes (from the trust ledger)?"""
+        names = {c.name for c in view.crew if c.side == self.foe}
+        return any(view.tick - ch.tick < 600 and ch.delta < 0 and
+                   ch.reason.split(" tried")[0].split(" sealed")[0].split(" cut")[0] in names
+                   for ch in view.trust_ledger)
+
+    def _together_time(self, view, ctx) -> bool:
+        """The grey ending: the ground is dark (or the air is running out), nobody is
+        winning, and a bond across the divide holds. Both commanders read the same."""
+        if self._together_tried or self.dove < 40 or self._hit_lately(view):
+            return False
+        dying = not view.oxygen_generating and view.oxygen_reserve_s < 1800
+        if not dying and (view.act < 3 or view.seize_side or
+                          abs(len(ctx.mine) - len(ctx.theirs)) > 1):
+            return False
+        return self._bonded_pair(view, ctx) is not None
+
+    def _bonded_pair(self, view, ctx):
+        """The strongest bond across the divide (ties: by crew ids, the same for both)."""
+        best = None
+        for a in ctx.mine:
+            for b in ctx.theirs:
+                v = view.bond(a.id, b.id)
+                key = (v, *sorted((a.id, b.id)))
+                if v >= tn.BOND_ESCAPE and (best is None or key > best[0]):
+                    best = (key, a, b)
+        return None if best is None else (best[0][0], best[1], best[2])
+
+    def _can_break_seize(self, ctx) -> bool:
+        return any(st.TREE_SECONDS[(c.module, self.target)] < 200 or
+                   st.TREE_SECONDS[(c.module, self.home)] < 200 for c in ctx.mine)
+
+    def _can_restore_o2(self, ctx) -> bool:
+        for sys_id in ("o2_zvezda", "o2_tranquility", "power_ru", "attitude"):
+            mod = st.SYSTEM_MODULE[sys_id]
+            if not any(x.module == mod for x in ctx.theirs):
+                return True
+        return False
 
     @staticmethod
     def _same_as_now(c, cmd) -> bool:
@@ -148,170 +291,422 @@ class AI:
             return c.task == "move" and c.target == cmd.to
         if kind == "open":
             return c.task in ("open", "force") and c.target == cmd.hatch
-        tgt = getattr(cmd, "target", None) or getattr(cmd, "hatch", None) or \
-            getattr(cmd, "system", None)
-        return c.task == kind and c.target == tgt
+        return c.task == kind and c.target == _key(cmd)[1]
 
-    # ---- one crew member ---------------------------------------------------------------------
+    # ---- one crew member ---------------------------------------------------------------
 
-    def _act(self, game, c, i, mine, theirs, busy):
-        if c.task in ("restrain", "free", "leave", "offline", "restore", "force", "close"):
+    def _act(self, ctx, c, i, order, busy):
+        if c.task in BUSY:
             return None  # let it finish
+        view = ctx.view
         plan = self.plan
-        here_enemies = [t for t in theirs if t.module == c.module]
+        here_foes = [t for t in ctx.theirs if t.module == c.module]
+        if self.escape is not None and self.escape[0] == c.id:
+            return self._together(ctx, c)
         if plan == "flee":
-            return self._flee(game, c, mine, here_enemies)
-        if plan == "war" and here_enemies:
-            cmd = self._fight(c, mine, here_enemies, busy)
+            return self._flee(ctx, c, order)
+        if plan in ("war", "defend") or (view.may_act[self.side] and plan != "peace"
+                                          and here_foes):
+            cmd = self._fight(ctx, c, here_foes, busy)
             if cmd is not None:
                 return cmd
-        cmd = self._free_friend(game, c, here_enemies)
+        mission = self._missions.get(c.id)
+        if mission is not None:  # a trip under way (to free a friend, to fix a system)
+            dest, until = mission
+            if c.module == dest or view.tick > until or \
+                    any(t.module == dest for t in ctx.theirs):
+                del self._missions[c.id]
+            else:
+                return self._go(ctx, c, dest, urgent=True)
+        cmd = self._free_friend(ctx, c, here_foes)
         if cmd is not None:
             return cmd
-        cmd = self._survive(game, c, here_enemies)
+        cmd = self._life_support(ctx, c, here_foes)
         if cmd is not None:
             return cmd
-        if plan in ("routine", "poised"):
-            return self._routine(game, c, i, mine)
+        if plan == "routine":
+            return self._routine(ctx, c, i, order, busy)
+        if plan == "defend":
+            return self._go(ctx, c, self.home, urgent=True)
         if plan == "peace":
-            return self._peace(game, c, i, busy)
-        return self._war(game, c, i, mine, theirs)
+            return self._peace(ctx, c, i, busy)
+        return self._war(ctx, c, i, order, busy)
 
-    def _fight(self, c, mine, here_enemies, busy):
-        att = sum(1 for x in mine if x.module == c.module)
-        dfn = len(here_enemies)
-        if self.hard and (att < dfn or att == dfn and self.hawk < 50):
+    def _fight(self, ctx, c, here_foes, busy):
+        view = ctx.view
+        if not view.may_act[self.side] and st.SEGMENT[c.module] != SEGMENT[self.side] and \
+                c.module != self.vehicle:
+            return None  # without an order we only defend our own segment
+        best = None
+        for t in here_foes:
+            if t.id in busy or t.task in ("held", "restrain") or \
+                    view.bond(c.id, t.id) >= tn.BOND_REFUSE:
+                continue
+            _a, _d, p = _odds.restrain_odds(view.crew, c, t, ctx.holder[c.module],
+                                            not self._foe_armed(view))
+            if best is None or p > best[0]:
+                best = (p, t)
+        if best is None:
             return None
-        for t in here_enemies:
-            if t.id not in busy:
-                busy.add(t.id)
-                return Restrain(self.side, c.id, t.id)
-        return None
-
-    def _free_friend(self, game, c, here_enemies):
-        if here_enemies or (not self.hard and self.rng.below(3)):
+        p, t = best
+        if self.hard and p < self._need(ctx):
             return None
-        for x in game.crew:
-            if x.restrained and x.side == self.side and not x.gone and x.module == c.module:
-                return Free(self.side, c.id, x.id)
-        return None
-
-    def _survive(self, game, c, here_enemies):
-        """Bring a cut system back when standing next to it and it is safe to."""
-        if here_enemies or self.plan == "war" and self.spite > 60:
+        cmd = Restrain(self.side, c.id, t.id)
+        if self._given_up(c, cmd):
             return None
-        for sys_id in st.SYSTEM_IDS:
-            if st.SYSTEM_MODULE[sys_id] == c.module and not game.system_on(sys_id):
-                return SystemRestore(self.side, c.id, sys_id)
-        return None
-
-    def _routine(self, game, c, i, mine):
-        if game.order_tick(self.enemy) >= 0 and not game.may_act(self.side):
-            return self._go(game, c, self.home)  # they have heard something: close ranks
-        if self.hard and self.hawk > 40:
-            dest = self.home if i == 0 else _STAGING[self.side] if i == 1 else None
-            if dest:
-                return self._go(game, c, dest)
-        if self.dove > 60 and i == len(mine) - 1:
-            return self._talk_to_someone(game, c, set())
-        if c.task == "idle" and (c.module == st.CUPOLA or self.rng.below(8) == 0):
-            return self._go(game, c, self.rng.pick(_ROUTINE[self.side]))
-        return None
-
-    def _peace(self, game, c, i, busy):
-        if i == 0 and game.holder(self.home) == self.side:
-            return self._go(game, c, self.home)  # someone minds the store
-        # no taking their command module in peace: talk to them anywhere else
-        if c.module == self.target and c.task != "talk" and \
-                not any(x.free and x.side == self.enemy and x.module == c.module
-                        for x in game.crew):
-            return self._go(game, c, _STAGING[self.side])
-        cmd = self._talk_to_someone(game, c, busy)
-        if isinstance(cmd, Move) and cmd.to == self.target:
-            return self._go(game, c, _STAGING[self.side])
+        busy.add(t.id)
         return cmd
 
-    def _talk_to_someone(self, game, c, busy):
-        if c.task == "talk":
+    def _need(self, ctx) -> int:
+        """The odds (per mille) worth a restraint: lower when we outnumber them (a failure
+        only pins), higher when they outnumber us; lower in a long stand-off."""
+        ahead = len(ctx.mine) - len(ctx.theirs)
+        need = (500 if self.hawk > 60 else 550) - 100 * ahead
+        if self._stand_off(ctx.view):
+            need -= 100
+        return max(350, min(650, need))
+
+    def _stand_off(self, view) -> bool:
+        return view.tick - self.progress_tick > 3600
+
+    def _free_friend(self, ctx, c, here_foes):
+        if here_foes:
             return None
-        others = [x for x in game.crew if x.side in (self.enemy, NEUTRAL) and not x.gone]
-        neutrals = [x for x in others if x.side == NEUTRAL]
-        pool = neutrals or others
-        for x in pool:
-            if x.module == c.module and x.id not in busy:
+        view = ctx.view
+        for x in view.crew:
+            if x.restrained and x.side == self.side and not x.gone and x.module == c.module:
+                return Free(self.side, c.id, x.id)
+        if self.hard:  # go to a restrained crewmate nearby if no enemy sits with them
+            for x in view.crew:
+                if x.restrained and x.side == self.side and not x.gone and \
+                        not any(t.module == x.module for t in ctx.theirs) and \
+                        st.TREE_SECONDS[(c.module, x.module)] < 120 and \
+                        not any(y.id in self._missions and self._missions[y.id][0] ==
+                                x.module for y in ctx.mine):
+                    self._missions[c.id] = (x.module, view.tick + 300)
+                    return self._go(ctx, c, x.module, urgent=True)
+        return None
+
+    def _own_lever(self, s) -> bool:
+        """A system our side cut on purpose (held as a lever, not restored by us)."""
+        return s.cut_by == self.side and s.id in LEVERS[self.side]
+
+    def _life_support(self, ctx, c, here_foes):
+        """Restore what is cut where we stand; in an emergency (oxygen, debris) walk to it;
+        at our own levers: cut or let go."""
+        view = ctx.view
+        lever = self._lever(ctx, c)
+        if lever is not None:
+            return lever
+        off = [s for s in view.systems if not s.on and not self._own_lever(s)]
+        if not off:
+            return None
+        for s in off:
+            if s.module == c.module and not here_foes and s.id not in self._busy:
+                self._busy.add(s.id)
+                return SystemRestore(self.side, c.id, s.id)
+        urgent = (not view.oxygen_generating and view.oxygen_reserve_s < 2 * 3600) or \
+            (view.debris_deadline >= 0 and not _working(view, "attitude"))
+        if not urgent:
+            return None
+        targets = [s for s in off if not any(t.module == s.module for t in ctx.theirs)]
+        if not targets:
+            return None
+        s = min(targets, key=lambda s: st.TREE_SECONDS[(c.module, s.module)])
+        nearest = min(ctx.mine, key=lambda x: st.TREE_SECONDS[(x.module, s.module)])
+        if nearest.id != c.id:
+            return None
+        self._missions[c.id] = (s.module, view.tick + 600)
+        return self._go(ctx, c, s.module, urgent=True)
+
+    def _lever(self, ctx, c):
+        """A spiteful side that is losing cuts what the other side needs (oxygen, power)
+        where it holds the module; it lets go (restores) once the reserve runs low, it
+        is winning, or it wants peace. The most spiteful never let go."""
+        view = ctx.view
+        here = [s for s in view.systems if s.module == c.module and s.id in LEVERS[self.side]]
+        if not here or any(t.module == c.module for t in ctx.theirs):
+            return None
+        losing = len(ctx.mine) < len(ctx.theirs)
+        want_cut = self.plan == "war" and self.spite >= 60 and losing and view.trust < 60 and \
+            ctx.holder[c.module] == self.side
+        for s in here:
+            if s.id in self._busy:
+                continue
+            if s.on and want_cut and view.oxygen_reserve_s >= 2 * 3600:
+                self._busy.add(s.id)
+                return SystemOffline(self.side, c.id, s.id)
+            if not s.on and s.cut_by == self.side and (
+                    not want_cut or view.oxygen_reserve_s < 5400) and self.spite < 92:
+                self._busy.add(s.id)
+                return SystemRestore(self.side, c.id, s.id)
+        return None
+
+    # ---- routine ---------------------------------------------------------------------------
+
+    def _routine(self, ctx, c, i, order, busy):
+        view = ctx.view
+        me, _foe = self.side, self.foe
+        guests = [t for t in ctx.theirs if st.SEGMENT[t.module] == SEGMENT[me]]
+        coming = sum(1 for t in ctx.theirs if t.task == "move" and t.target == self.home)
+        if self.hard and guests and not self._foe_armed(view) and not coming:
+            unwelcome = [t for t in guests if t.module in (self.home, self.vehicle)] or \
+                (guests if len(guests) >= 2 else [])
+            for t in unwelcome:
+                if t.module == c.module and t.id not in busy and \
+                        not self._given_up(c, Escort(me, c.id, t.id)):
+                    mine_here = sum(1 for x in ctx.mine if x.module == c.module)
+                    foes_here = sum(1 for x in ctx.theirs if x.module == c.module)
+                    if mine_here >= foes_here:
+                        busy.add(t.id)
+                        return Escort(me, c.id, t.id)
+            if unwelcome and i < 2:
+                m = unwelcome[0].module
+                ours = sum(1 for x in ctx.mine if st.TREE_SECONDS[(x.module, m)] <= 60)
+                if ours >= sum(1 for t in ctx.theirs if t.module == m):
+                    return self._go(ctx, c, m, urgent=True)
+        if self._foe_armed(view) or any(t.module == self.home for t in guests) or \
+                (self.hard and (coming > i or self._wary(view))):
+            if self.dove > 50 and i == len(order) - 1 >= 2 and not coming:
+                # the diplomat: one stays at the border to talk, the others gather home
+                talk = self._talk_across(ctx, c, busy, near=True)
+                return talk if talk is not None else self._go(ctx, c, BORDER[me])
+            return self._go(ctx, c, self.home, urgent=True)
+        partner = self._court_partner(ctx, c, busy)
+        if partner is not None:
+            return partner
+        if i == 0:
+            return self._go(ctx, c, self.home)
+        if self.dove > 50 and i >= 1 and view.war_begun:
+            return self._talk_across(ctx, c, busy)
+        if self.hard and (st.TREE_SECONDS[(c.module, self.home)] > 60 or
+                          c.module == st.CUPOLA and view.war_begun):
+            return self._go(ctx, c, NEAR_HOME[me][i % 3])
+        return None
+
+    def _wary(self, view) -> bool:
+        """Their mission control has had a pass since the war began: they may well have
+        their order (the orbit is public; the order is not). The cautious gather home."""
+        if not view.strikes or self.nerve >= 60:
+            return False
+        return view.last_contact[self.foe] >= view.strikes[0].tick + 300
+
+    def _court_partner(self, ctx, c, busy):
+        """International: talk to a partner the other side is winning over, or any."""
+        view = ctx.view
+        partners = [x for x in view.crew if x.agency in ("ESA", "JAXA", "CSA") and not x.gone
+                    and not x.restrained and x.side != self.foe]
+        if not partners or (not self.hard and self.rng.below(2)):
+            return None
+        if self.side == "us":
+            def gap(x):
+                return x.lean_ru - x.lean_us
+        else:
+            def gap(x):
+                return x.lean_us - x.lean_ru
+        partners.sort(key=lambda x: (-gap(x), st.TREE_SECONDS[(c.module, x.module)]))
+        for x in partners:
+            if x.id in busy or x.task in ("held", "restrain") or \
+                    (x.side == self.side and gap(x) < -40):
+                continue
+            if x.module == c.module:
+                if self._given_up(c, Talk(self.side, c.id, x.id)):
+                    continue
                 busy.add(x.id)
                 return Talk(self.side, c.id, x.id)
-        if not pool:
+            if st.TREE_SECONDS[(c.module, x.module)] < 150:
+                busy.add(x.id)
+                return self._go(ctx, c, x.module)
+        return None
+
+    def _talk_across(self, ctx, c, busy, near: bool = False):
+        """Talk with someone across the divide, away from either command module (``near``:
+        only with someone in this very module)."""
+        if c.task == "talk":
             return None
-        x = pool[(st.MODULE_INDEX[c.module] + len(busy)) % len(pool)]
+        tick = ctx.view.tick
+        quiet = 0 if self.plan == "peace" else tn.TALK_REPEAT_S
+        others = [x for x in ctx.theirs if x.id not in busy and x.task not in ("held",)
+                  and tick - self._talked.get((c.id, x.id), -10**9) >= quiet]
+        for x in others:
+            if x.module == c.module and not self._given_up(c, Talk(self.side, c.id, x.id)):
+                busy.add(x.id)
+                self._talked[(c.id, x.id)] = tick
+                return Talk(self.side, c.id, x.id)
+        if near:
+            return None
+        others = [x for x in others if x.module not in (self.target, self.home)
+                  and x.module not in st.VEHICLES and x.task != "move"]
+        if not others:
+            return None
+        x = min(others, key=lambda x: st.TREE_SECONDS[(c.module, x.module)])
         busy.add(x.id)
-        return self._go(game, c, x.module)
+        return self._go(ctx, c, x.module)
 
-    def _war(self, game, c, i, mine, theirs):
-        side = self.side
-        # win over partner crew first if any are near: numbers decide everything
-        # guard the home command module; everyone else takes the enemy's
+    # ---- peace -------------------------------------------------------------------------
+
+    def _peace(self, ctx, c, i, busy):
         if i == 0:
-            if c.module != self.home:
-                return self._go(game, c, self.home)
-            if game.holder(self.home) == side:
-                if self.spite > 60 and game.tick > game.order_tick(side) + 600:
-                    for sys_id in _CUT[side]:
-                        if st.SYSTEM_MODULE[sys_id] == c.module and game.system_on(sys_id):
-                            return SystemOffline(side, c.id, sys_id)
-                inside = _HOME_SIDE[side]
-                if self.hard and game.hatch_open(_SEAL[side]) and \
-                        all(x.module not in inside for x in mine[1:]):
-                    return CloseHatch(side, c.id, _SEAL[side])
-            return None
-        if self.hard and self.rng.below(2) == 0:
-            neutral = [x for x in game.crew if x.side == NEUTRAL and not x.gone]
-            if neutral:
-                return self._talk_to_someone(game, c, set())
-        defenders = sum(1 for t in theirs if t.module == self.target)
-        attackers = [x for x in mine[1:]]
-        if self.hard and defenders >= 1 and c.module == _STAGING[side]:
-            gathered = sum(1 for x in attackers if x.module == _STAGING[side])
-            if gathered < min(len(attackers), defenders + 1):
-                return None  # wait for the others
-        if self.hard and defenders >= 1 and c.module != _STAGING[side] and \
-                c.module != self.target:
-            return self._go(game, c, _STAGING[side])
+            return self._go(ctx, c, self.home)
+        partner = self._court_partner(ctx, c, busy)
+        if partner is not None:
+            return partner
         if c.module == self.target:
-            if game.holder(self.target) == side and self.spite > 60:
-                for sys_id in _CUT[side]:
-                    if st.SYSTEM_MODULE[sys_id] == c.module and game.system_on(sys_id):
-                        return SystemOffline(side, c.id, sys_id)
-            return None
-        return self._go(game, c, self.target)
+            return self._go(ctx, c, STAGING[self.side])
+        return self._talk_across(ctx, c, busy)
 
-    def _flee(self, game, c, mine, here_enemies):
+    # ---- war -----------------------------------------------------------------------------
+
+    def _war(self, ctx, c, i, order, busy):
+        view = ctx.view
+        me = self.side
+        n_me, n_foe = len(order), len(ctx.theirs)
+        lost_home = ctx.holder[self.home] != me
+        guards = 0 if lost_home else self._guards(ctx, order)
+        if i < guards:
+            if c.module != self.home:
+                return self._go(ctx, c, self.home, urgent=True)
+            if self.hard and self._should_seal(ctx, order) and ctx.hatch[SEAL[me]]:
+                return CloseHatch(me, c.id, SEAL[me])
+            return None
+        strikers = order[guards:]
+        goal, p = self._objective(ctx, strikers, lost_home)
+        if c.module == goal:
+            return None  # hold it, and fight when the odds come (chosen above)
+        stand_off = self._stand_off(view)
+        if self.hard and (n_me < n_foe or p < self._need(ctx)) and not lost_home:
+            return self._siege(ctx, c, busy)
+        if self.hard and goal == self.target:
+            stage = STAGING[me]
+            if c.module != stage:
+                return self._go(ctx, c, stage)
+            ready = sum(1 for x in strikers if x.module in (stage, goal))
+            if ready < len(strikers) and not stand_off:
+                return None  # wait for the others at the door
+        return self._go(ctx, c, goal)
+
+    def _guards(self, ctx, order) -> int:
+        """How many stay in our command module: enough for who is coming (their moves are
+        in plain view), one at least; everyone if they are in or we are fewer."""
+        if not self.hard:
+            return 1
+        home = self.home
+        if any(t.module == home for t in ctx.theirs) or len(order) < len(ctx.theirs):
+            return len(order)
+        if not self._foe_armed(ctx.view):
+            return 0  # they cannot take anything yet: everyone may strike
+        coming = sum(1 for t in ctx.theirs if (t.task == "move" and t.target == home) or
+                     (st.TREE_SECONDS[(t.module, home)] <= 30 and
+                      not self._stand_off(ctx.view)))
+        return max(1, coming)
+
+    def _objective(self, ctx, strikers, lost_home):
+        """Where the strikers go: their command module (or ours, if lost), or a lone enemy
+        we can take; with the odds all of them there would have."""
+        n = len(strikers)
+        first = self.home if lost_home else self.target
+        options = [first] + [t.module for t in ctx.theirs if t.task == "idle" and
+                             t.module not in st.VEHICLES and
+                             min((st.TREE_SECONDS[(x.module, t.module)] for x in strikers),
+                                 default=999) <= 60]
+        best = None
+        for m in dict.fromkeys(options):
+            d = sum(1 for t in ctx.theirs if t.module == m)
+            home = tn.HOME_DEFENCE if ctx.holder[m] != self.side and d and \
+                self._foe_armed(ctx.view) else 0
+            p = 1000 if d == 0 else 1000 * n // (n + d + home)
+            key = (p, m == first)
+            if best is None or key > best[0]:
+                best = (key, m)
+        return best[1], best[0][0]
+
+    def _siege(self, ctx, c, busy):
+        """Too few to storm: stay near the door, court the partners."""
+        partner = self._court_partner(ctx, c, busy)
+        if partner is not None:
+            return partner
+        return self._go(ctx, c, NEAR_HOME[self.side][1])
+
+    def _should_seal(self, ctx, order) -> bool:
+        """Seal home only to buy time: outnumbered, all of us home-side, them outside."""
+        inside = _HOME_SIDE[self.side]
+        return len(ctx.theirs) > len(ctx.mine) and all(x.module in inside for x in order) and \
+            not any(t.module in inside for t in ctx.theirs)
+
+    # ---- leaving -------------------------------------------------------------------------
+
+    def _flee(self, ctx, c, order):
         v = self.vehicle
         if c.module == v:
-            if all(x.module == v for x in mine) or \
-                    sum(1 for x in game.crew if x.free and x.module == v) >= st.VEHICLES[v][1]:
+            aboard = [x for x in ctx.view.crew if x.free and x.module == v]
+            if all(x.module == v for x in ctx.mine) or len(aboard) >= st.VEHICLES[v][1]:
                 return Leave(self.side, c.id)
             return None
-        if here_enemies and self.hard:
-            return self._go(game, c, v)
-        return self._go(game, c, v)
+        return self._go(ctx, c, v)
+
+    def _together(self, ctx, c):
+        """Our bonded crew member heads for the Soyuz and leaves with their friend from
+        across the divide once both are aboard; given up after half an hour."""
+        view = ctx.view
+        pair = self._bonded_pair(view, ctx)
+        if pair is None or pair[1].id != c.id or view.tick - self.escape[1] > 1800 or \
+                self._hit_lately(view):
+            self.escape, self._together_tried = None, True
+            return self._go(ctx, c, self.home) if c.module in st.VEHICLES else None
+        friend = pair[2]
+        if c.module != "soyuz":
+            return self._go(ctx, c, "soyuz", urgent=True)
+        aboard = [x for x in view.crew if x.free and x.module == "soyuz"]
+        if friend.module == "soyuz" and all(
+                any(view.bond(x.id, y.id) >= tn.BOND_ESCAPE for y in aboard if y.side != x.side)
+                for x in aboard):
+            return Leave(self.side, c.id)
+        return None
 
     # ---- movement ------------------------------------------------------------------------
 
-    def _go(self, game, c, dest):
-        """Move towards ``dest``, opening (or forcing) the first closed hatch in the way."""
-        if c.module == dest:
+    def _go(self, ctx, c, dest, urgent: bool = False):
+        """Move towards ``dest``, opening (or forcing) the first closed hatch in the way.
+        A move under way is not turned round for a whim: only for something urgent, or
+        once it has run a while (no dithering between two goals)."""
+        if c.module == dest or (c.task == "move" and c.target == dest):
             return None
-        if c.task == "move" and c.target == dest:
+        tick = ctx.view.tick
+        if c.task == "move" and not urgent and tick - self._moving.get(c.id, -10**9) < 90:
             return None
-        if st.path(c.module, dest, game.hatch_open) is not None:
+        h = st.first_closed_hatch(c.module, dest, ctx.hatch.__getitem__)
+        if not h:
+            if c.barred and c.barred_until > tick and not ctx.view.may_act[self.side] and \
+                    any(st.SEGMENT[m] == c.barred for m in st.TREE_ROUTE[(c.module, dest)]):
+                return None
+            self._moving[c.id] = tick
             return Move(self.side, c.id, dest)
-        here = c.module
-        for nxt in st.route_ignoring_hatches(c.module, dest):
-            h = st.HATCH_BETWEEN[(here, nxt)]
-            if not game.hatch_open(h):
-                if here == c.module:
-                    return OpenHatch(self.side, c.id, h)
-                return Move(self.side, c.id, here)
-            here = nxt
-        return None
+        a, b = st.HATCH_ENDS[h]
+        if c.module in (a, b):
+            return OpenHatch(self.side, c.id, h)
+        near = a if st.TREE_SECONDS[(c.module, a)] < st.TREE_SECONDS[(c.module, b)] else b
+        if near == c.module:
+            return None
+        self._moving[c.id] = tick
+        return Move(self.side, c.id, near)
+
+
+class _Ctx:
+    __slots__ = ("view", "holder", "hatch", "mine", "theirs", "mine_ids")
+
+    def __init__(self, view, holder, hatch, mine, theirs):
+        self.view, self.holder, self.hatch = view, holder, hatch
+        self.mine, self.theirs = mine, theirs
+        self.mine_ids = {c.id for c in mine}
+
+
+def _key(cmd) -> tuple[str, str]:
+    for f in ("to", "hatch", "system", "target"):
+        v = getattr(cmd, f, None)
+        if v is not None:
+            return cmd.kind, v
+    return cmd.kind, ""
+
+
+def _working(view, sys_id: str) -> bool:
+    return next(s.working for s in view.systems if s.id == sys_id)

@@ -1,11 +1,12 @@
-"""The simulation's public API: what the view, the replay and the command line use.
+"""The simulation's public API: what the view, the replay, the command line and bots use.
 
 A game is a pure, deterministic function of (scenario, seed, orbit timeline, command log):
 
     game = new_game("film", seed=7, timeline=build_timeline(...))
     game.submit(Move(side="us", crew="kira", to="destiny"))   # -> Result(ok, reason)
+    game.preview(Restrain("us", "kira", "alexey"))            # -> odds, time, price, or why not
     events = game.step(60)                                    # one tick = one mission second
-    game.state        # read-only StateView for the UI
+    game.state        # read-only StateView: what a player (or a bot) sees
     game.checksum()   # stable hash of the whole state, for replay verification
     snap = game.snapshot(); ...; game.restore(snap)           # cheap seeking
 
@@ -14,17 +15,24 @@ later ticks); a replay re-submits each logged command at its tick, in logged ord
 Recording hook: ``game.add_listener(fn)`` calls ``fn(tick, cmd)`` for every accepted
 command; ``game.sim.runner.play(..., checksum_every=N, on_checksum=fn)`` reports the
 checksum every N ticks.
+
+Bots and the AI decide on a :class:`StateView` alone; :func:`restrain_odds` and
+:func:`move_seconds` work on a view's crew as the rules do on the game's, so a bot can
+weigh a fight exactly as the game will resolve it.
 """
 
 from __future__ import annotations
 
 import hashlib
 
+from game.facts.ground import MISSION_CONTROL
+from game.sim import station, tuning
 from game.sim.commands import (
     COMMAND_FIELDS,
     COMMAND_TYPES,
     CloseHatch,
     Command,
+    Escort,
     Free,
     Leave,
     Move,
@@ -37,28 +45,60 @@ from game.sim.commands import (
     command_from_dict,
     command_to_dict,
 )
-from game.sim.crew import AGENCY_STATION, SCENARIOS, roster
+from game.sim.crew import AGENCY_STATION, NEUTRAL, SCENARIOS, roster, stress_limit
 from game.sim.events import EVENT_KINDS, Event, Result
-from game.sim.prng import seed_state
-from game.sim.rules import DEFAULT_MAX_TICKS, ENDINGS, NEVER, RULES_VERSION, Game, Setup
-from game.sim.state import CrewView, GameState, HatchView, ModuleView, StateView, SystemView
-from game.sim.war import (
-    MISSION_CONTROL,
-    Strike,
-    first_in_view,
-    load_cities,
-    pass_starts,
-    plan_war,
+from game.sim.game import ENDINGS, NEVER, WINNER, Game, Setup
+from game.sim.odds import move_seconds as _move_seconds
+from game.sim.odds import restrain_odds as _restrain_odds
+from game.sim.state import SIDES, GameState
+from game.sim.tasks import Preview
+from game.sim.tuning import DEFAULT_MAX_TICKS, RULES_VERSION, rule_lines
+from game.sim.views import (
+    BondView,
+    CrewView,
+    FightView,
+    HatchView,
+    ModuleView,
+    Refusal,
+    StateView,
+    SystemView,
+    TrustChange,
 )
+from game.sim.war import Strike, first_in_view, load_cities, pass_starts, plan_war
 
 __all__ = [
-    "Game", "new_game", "Result", "Event", "EVENT_KINDS", "ENDINGS", "SCENARIOS",
-    "DEFAULT_MAX_TICKS", "RULES_VERSION",
+    "Game", "new_game", "Result", "Event", "EVENT_KINDS", "ENDINGS", "WINNER", "SCENARIOS",
+    "SIDES", "NEUTRAL", "DEFAULT_MAX_TICKS", "RULES_VERSION", "NEVER",
     "Command", "Move", "OpenHatch", "CloseHatch", "SystemOffline", "SystemRestore", "Talk",
-    "Restrain", "Free", "Leave", "Stop", "COMMAND_TYPES", "COMMAND_FIELDS",
-    "command_to_dict", "command_from_dict",
-    "StateView", "ModuleView", "HatchView", "CrewView", "SystemView", "Strike",
+    "Restrain", "Free", "Escort", "Leave", "Stop", "COMMAND_TYPES", "COMMAND_FIELDS",
+    "command_to_dict", "command_from_dict", "Preview",
+    "StateView", "ModuleView", "HatchView", "CrewView", "SystemView", "FightView", "BondView",
+    "TrustChange", "Refusal", "Strike",
+    "restrain_odds", "move_seconds", "stress_limit", "rule_lines", "station", "tuning",
 ]
+
+
+def restrain_odds(view: StateView, attacker_id: str, target_id: str) -> tuple[int, int, int]:
+    """(attackers, defenders, per mille) of a restraint ``attacker_id`` would start now on
+    ``target_id``, as the rules would count it (both must be in the same module). The
+    target's side is taken by surprise if it may not use force yet, as far as ``view``
+    knows (their order is secret: the real odds may be lower)."""
+    a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
+    if a is None or t is None or a.module != t.module:
+        return 0, 0, 0
+    surprised = t.side in view.may_act and not view.may_act[t.side]
+    return _restrain_odds(view.crew, a, t, view.module(a.module).holder, surprised)
+
+
+def move_seconds(view: StateView, crew_id: str, to: str) -> int | None:
+    """Mission seconds for ``crew_id`` to float to module ``to`` through the open hatches
+    of ``view`` (None: a closed hatch is in the way)."""
+    c = view.crew_by_id(crew_id)
+    if c is None or to not in station.MODULE_INDEX:
+        return None
+    open_ = {h.id: h.open for h in view.hatches}
+    return _move_seconds(c.module, to, open_.__getitem__)
+
 
 def new_game(scenario: str = "film", seed: int = 0, timeline=None, *,
              max_ticks: int = DEFAULT_MAX_TICKS, cities=None) -> Game:
@@ -80,19 +120,22 @@ def new_game(scenario: str = "film", seed: int = 0, timeline=None, *,
     war = plan_war(seed, timeline, max_ticks, cities)
     issue = dict(war.order_issue)  # each side's order: sent early in act 1 (see war.py)
     arrival = {}
+    stations = list(MISSION_CONTROL.values())
+    if scenario == "international":
+        stations += sorted(AGENCY_STATION.values())
+    contacts = {}
+    for sid in stations:
+        silent = min(war.station_strike_tick.get(sid, NEVER), max_ticks)
+        contacts[sid] = pass_starts(timeline, sid, silent)
     for side, sid in MISSION_CONTROL.items():
         silent = min(war.station_strike_tick.get(sid, NEVER), max_ticks)
         arrival[side] = first_in_view(timeline, sid, issue[side], silent)
-    contacts = {}
-    if scenario == "international":
-        for sid in sorted(AGENCY_STATION.values()):
-            silent = min(war.station_strike_tick.get(sid, NEVER), max_ticks)
-            contacts[sid] = pass_starts(timeline, sid, silent)
     h = hashlib.blake2b(digest_size=16)
-    h.update(repr((scenario, seed, max_ticks, timeline.orbit_id, float(timeline.start_unix_s),
-                   float(timeline.step_s), len(timeline), war.digest, sorted(issue.items()),
-                   sorted(arrival.items()), sorted(contacts.items()))).encode())
+    h.update(repr((RULES_VERSION, scenario, seed, max_ticks, timeline.orbit_id,
+                   float(timeline.start_unix_s), float(timeline.step_s), len(timeline),
+                   war.digest, sorted(issue.items()), sorted(arrival.items()),
+                   sorted(contacts.items()))).encode())
     setup = Setup(scenario=scenario, seed=seed, max_ticks=max_ticks, timeline=timeline, war=war,
                   order_issue=issue, order_arrival=arrival, contacts=contacts,
                   digest=h.hexdigest())
-    return Game(setup, GameState(scenario, seed_state(seed, "game")))
+    return Game(setup, GameState(scenario))

@@ -38,7 +38,7 @@ class OpenHatch:
 
 @dataclass(frozen=True)
 class CloseHatch:
-    """Close and seal ``hatch`` from the module ``crew`` is in (5 s; needs orders)."""
+    """Close and seal ``hatch`` from the module ``crew`` is in (5 s; force: needs orders)."""
 
     side: str
     crew: str
@@ -48,7 +48,7 @@ class CloseHatch:
 
 @dataclass(frozen=True)
 class SystemOffline:
-    """Take ``system`` offline (30 s; crew in its module, side holds it, needs orders)."""
+    """Take ``system`` offline (30 s; crew in its module, side holds it; force)."""
 
     side: str
     crew: str
@@ -78,7 +78,7 @@ class Talk:
 
 @dataclass(frozen=True)
 class Restrain:
-    """Restrain ``target`` in the same module (30 s; odds from numbers present)."""
+    """Restrain ``target`` in the same module (30 s; odds fixed at the start; force)."""
 
     side: str
     crew: str
@@ -94,6 +94,17 @@ class Free:
     crew: str
     target: str
     kind = "free"
+
+
+@dataclass(frozen=True)
+class Escort:
+    """Show ``target``, a guest of the other side in your segment, back to their own
+    segment (20 s; before their side's order; your free crew there at least as many)."""
+
+    side: str
+    crew: str
+    target: str
+    kind = "escort"
 
 
 @dataclass(frozen=True)
@@ -115,12 +126,12 @@ class Stop:
 
 
 Command = Move | OpenHatch | CloseHatch | SystemOffline | SystemRestore | Talk | Restrain | Free \
-    | Leave | Stop
+    | Escort | Leave | Stop
 
 COMMAND_TYPES: dict[str, type] = {
     cls.kind: cls
     for cls in (Move, OpenHatch, CloseHatch, SystemOffline, SystemRestore, Talk, Restrain,
-                Free, Leave, Stop)
+                Free, Escort, Leave, Stop)
 }
 
 #: kind -> names of the fields its dict carries besides "kind" (in order).

@@ -42,11 +42,19 @@ EVENT_KINDS = (
     "oxygen_off",  # no oxygen generation anywhere: the reserve is running down
     "oxygen_on",
     "talked", "joined",  # a partner crew member joined a side
+    "restrain_started",  # a restraint attempt begins: its odds are in data (telegraphed)
     "restrained", "restrain_failed", "freed",
+    "recovered",  # a pinned attacker is back in action
+    "escorted",  # a guest was shown back to their own segment
+    "intrusion",  # armed enemies stayed in a side's command module: it may defend itself
+    "left_side",  # a partner crew member went neutral again
     "strike",  # a strike the ISS did not see
     "flash",  # a strike witnessed from the ISS (data: lat, lon, magnitude, night, ...)
+    "glow",  # a night strike beyond the horizon lighting it
     "station_silenced",  # a ground station was struck: no more orders or calls from it
     "order_received",  # a side's order arrived during a pass over its mission control
+    "contact",  # a later pass over a side's mission control (calm, remote restores)
+    "intel",  # ... and what the ground knows of the other side's order (for that side only)
     "agency_call",  # a partner agency called for calm during a pass (international)
     "act",  # the story moved to act 2 (orders) or 3 (dark)
     "captured",  # a module changed hands
@@ -54,5 +62,6 @@ EVENT_KINDS = (
     "truce_started", "truce_broken",
     "debris_warning", "debris_avoided",
     "left",  # a vehicle undocked with its crew
+    "leave_aborted",  # the conditions to leave no longer held when the undocking was due
     "ended",
 )

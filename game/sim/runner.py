@@ -1,16 +1,19 @@
-"""Playing a whole game headless: controllers, fast-forwarding, and the recording hook.
+"""Playing a game headless: controllers, fast-forwarding, and the recording hook.
 
-``play(game, controllers)`` runs until the game ends. A controller (``game.sim.ai.AI``,
-or anything with a ``wake`` tick and ``decide(game) -> list[Command]``) gets a say at
-its wake tick (the AI sets its next one each time); between those the game jumps from
-event to event. A side with no controller (a 'human' side when headless) issues no
-commands at all.
+``play(game, controllers)`` runs until the game ends. A controller (``game.sim.ai.AI``, a
+bot wrapped by ``game.bots``, or anything with a ``wake`` tick and ``decide(view) ->
+list[Command]``) gets a say at its wake tick with the game's read-only ``StateView``; it
+sets its next ``wake`` itself. A controller with ``only_on_change = N`` (the AI) is not
+asked again while nothing in the game has changed since it last decided, for up to N
+mission seconds (its own clocks, such as patience, still run). Between
+those the game jumps from event to event. A side with no controller (a 'human' side
+when headless) issues no commands at all.
 
 Recording hook (for game.replay): ``on_command(tick, cmd)`` receives every *accepted*
 command at the tick it was submitted; with ``checksum_every=N``, ``on_checksum(tick,
 digest)`` receives ``game.checksum()`` at every multiple of N (and at the end).
 Re-submitting the logged commands at their ticks to a fresh ``new_game`` with the same
-set-up reproduces every checksum: the AI is not needed to replay.
+set-up reproduces every checksum: neither the AI nor a bot is needed to replay.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
     frame at a time with ``until`` and logs them)."""
     controllers = {s: c for s, c in (controllers or {}).items() if c is not None}
     order = [controllers[s] for s in SIDES if s in controllers]
+    seen = {id(c): (-1, -1) for c in order}  # (game version, tick) of each one's last say
     if on_command is not None:
         game.add_listener(on_command)
     stop = game.max_ticks if until is None else min(until, game.max_ticks)
@@ -33,8 +37,16 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
         while not game.ended and game.tick < stop:
             for ctrl in order:
                 if ctrl.wake <= game.tick:
-                    for cmd in ctrl.decide(game):
+                    version, when = seen[id(ctrl)]
+                    quiet = getattr(ctrl, "only_on_change", 0)
+                    if quiet and version == game.version and game.tick - when < quiet:
+                        ctrl.wake = game.tick + getattr(ctrl, "period", 1)
+                        continue
+                    side = getattr(ctrl, "side", None)
+                    view = game.view_for(side) if side in SIDES else game.state
+                    for cmd in ctrl.decide(view):
                         game.submit(cmd)
+                    seen[id(ctrl)] = (game.version, game.tick)
             nxt = min([stop, game.next_due(), *(c.wake for c in order)])
             if every:
                 nxt = min(nxt, (game.tick // every + 1) * every)

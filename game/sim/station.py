@@ -13,6 +13,7 @@ import math
 from collections import deque
 
 from game.facts import station as facts
+from game.sim import tuning as tn
 
 US, RU = "us", "ru"
 _HOLDER_OF_SEGMENT = {"USOS": US, "ROS": RU}
@@ -45,9 +46,9 @@ for _h, (_a, _b) in HATCH_ENDS.items():
     HATCH_BETWEEN[(_a, _b)] = _h
     HATCH_BETWEEN[(_b, _a)] = _h
 
-HATCH_S = 5  # seconds to pass, open or close a hatch
-FORCE_S = 120  # seconds to force a hatch sealed from the other side
-SPEED_M_S = 0.5
+HATCH_S = tn.HATCH_S
+FORCE_S = tn.FORCE_S
+SPEED_M_S = tn.SPEED_M_S
 
 
 def hop_seconds(a: str, b: str) -> int:
@@ -78,53 +79,57 @@ SYSTEM_NAME: dict[str, str] = {s[0]: s[2] for s in SYSTEMS}
 CUPOLA = facts.CUPOLA
 
 
+def _tree_routes() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The one route between every pair of modules: the station is a tree (PMA-1 is the
+    only passage between the segments; ``tests/test_facts.py`` holds it to that)."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for start in MODULE_IDS:
+        prev = {start: ""}
+        queue = deque([start])
+        while queue:
+            m = queue.popleft()
+            for n, _h in NEIGHBOURS[m]:
+                if n not in prev:
+                    prev[n] = m
+                    queue.append(n)
+        for goal in MODULE_IDS:
+            route, m = [], goal
+            while m != start:
+                route.append(m)
+                m = prev[m]
+            out[(start, goal)] = tuple(reversed(route))
+    return out
+
+
+#: (a, b) -> the modules after ``a`` on the way to ``b``, every hatch open.
+TREE_ROUTE: dict[tuple[str, str], tuple[str, ...]] = _tree_routes()
+#: (a, b) -> the hatches crossed on that way, in order.
+ROUTE_HATCHES: dict[tuple[str, str], tuple[str, ...]] = {
+    (a, b): tuple(HATCH_BETWEEN[(x, y)] for x, y in zip((a, *r), r, strict=False))
+    for (a, b), r in TREE_ROUTE.items()
+}
+
+
 def path(start: str, goal: str, hatch_open) -> list[str] | None:
-    """Fewest-seconds route from ``start`` to ``goal`` through hatches where
-    ``hatch_open(hatch_id)`` is true: the modules after ``start``, or None if cut off.
-
-    The real station's graph is a tree, so the route is unique when one exists; the search
-    still weighs hops by their seconds so a future loop would be handled.
-    """
-    if start == goal:
-        return []
-    # Dijkstra on ~20 nodes; ties broken by module order, so the result is deterministic.
-    best = {start: 0}
-    prev: dict[str, str] = {}
-    frontier = [(0, MODULE_INDEX[start], start)]
-    done = set()
-    while frontier:
-        frontier.sort()
-        cost, _i, m = frontier.pop(0)
-        if m in done:
-            continue
-        done.add(m)
-        if m == goal:
-            break
-        for n, h in NEIGHBOURS[m]:
-            if n in done or not hatch_open(h):
-                continue
-            c = cost + HOP_S[(m, n)]
-            if c < best.get(n, 1 << 60):
-                best[n] = c
-                prev[n] = m
-                frontier.append((c, MODULE_INDEX[n], n))
-    if goal not in prev:
-        return None
-    route = [goal]
-    while route[-1] in prev and prev[route[-1]] != start:
-        route.append(prev[route[-1]])
-    route.reverse()
-    return route
-
-
-def _every_hatch_open(_hatch: str) -> bool:
-    return True
+    """The route from ``start`` to ``goal`` through hatches where ``hatch_open(hatch_id)``
+    is true: the modules after ``start``, or None if a closed hatch cuts it off."""
+    for h in ROUTE_HATCHES[(start, goal)]:
+        if not hatch_open(h):
+            return None
+    return list(TREE_ROUTE[(start, goal)])
 
 
 def route_ignoring_hatches(start: str, goal: str) -> list[str]:
-    """The route if every hatch were open (to name the hatch that blocks a move): the same
-    search as :func:`path`, so a blocked move names a hatch on the route it would take."""
-    return path(start, goal, _every_hatch_open)
+    """The route if every hatch were open (to name the hatch that blocks a move)."""
+    return list(TREE_ROUTE[(start, goal)])
+
+
+def first_closed_hatch(start: str, goal: str, hatch_open) -> str:
+    """The first closed hatch on the way from ``start`` to ``goal``, or ""."""
+    for h in ROUTE_HATCHES[(start, goal)]:
+        if not hatch_open(h):
+            return h
+    return ""
 
 
 def side_of(hatch: str, module: str) -> frozenset[str]:
@@ -151,5 +156,8 @@ def route_seconds(start: str, route: list[str]) -> int:
 
 #: Seconds from module to module if every hatch were open (for the AI's estimates).
 TREE_SECONDS: dict[tuple[str, str], int] = {
-    (a, b): route_seconds(a, route_ignoring_hatches(a, b)) for a in MODULE_IDS for b in MODULE_IDS
+    (a, b): route_seconds(a, list(r)) for (a, b), r in TREE_ROUTE.items()
 }
+
+#: The module of each side's segment next to the border (where a guest is shown back to).
+BORDER_MODULE: dict[str, str] = {US: "unity", RU: "zarya"}

@@ -3,8 +3,10 @@
 The schedule is drawn once when a game starts, from the seed alone (plus the city list
 and the orbit timeline), so it is part of the game's fixed set-up, not of its state.
 The three acts of the story are paced by it and by the real orbit:
-- salvos begin 10-20 minutes into the mission and come faster as the war escalates
-  (mean gap 40 min, then 25, then 12); each salvo strikes 1-5 cities of one bloc;
+- the war begins 10-20 minutes into the mission, at the first moment from then on when
+  the station can see it (a target city inside its horizon; at the latest 2 h in): the
+  crew always see the first salvo. Salvos then come faster as the war escalates (mean
+  gap 40 min, then 25, then 12); each strikes 1-5 cities of one bloc;
 - *the orders*: each side's mission control sends its order 5-15 minutes after the
   first salvo (each side its own seeded delay), early in act 1. It reaches the crew at
   the first pass of the ISS over that mission control (>= 10 degrees up) from then on,
@@ -17,11 +19,13 @@ The three acts of the story are paced by it and by the real orbit:
   to speak to its crew. Once struck a centre is silent (no order, no call can arrive
   from it); with both struck, act 3 (dark) begins. The partner agencies' centres are
   struck 4-10 h in;
-- one anti-satellite (ASAT) test 2-8 h in raises a debris warning (see rules.py).
+- one anti-satellite (ASAT) test 2-8 h in raises a debris warning (see world.py).
 
-A flash is *witnessed* when its city lies inside the ISS horizon at the strike's
-second: great-circle angle from the sub-satellite point < arccos(R / (R + h)).
-It is *night* when the city is more than 90 degrees from the subsolar point.
+Every number is in ``tuning.py``. A flash is *witnessed* when its city lies inside the
+ISS horizon at the strike's second: great-circle angle from the sub-satellite point <
+arccos(R / (R + h)). It is *night* when the city is more than 90 degrees from the
+subsolar point. A night strike beyond the horizon but within ``GLOW_DEG`` lights the
+horizon: a *glow*, seen but not the flash itself.
 
 Cities come from ``assets/cities.csv`` (name,country,lat,lon,population) when present,
 read with the standard library only; otherwise from the built-in list below. Either
@@ -40,6 +44,7 @@ import numpy as np
 
 from game.facts.earth import EARTH_MEAN_RADIUS_KM as EARTH_RADIUS_KM
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
+from game.sim import tuning as tn
 from game.sim.prng import Prng, seed_state
 
 # Real cities (GeoNames-style coordinates, rounded to 0.01 degree): name, ISO country, lat, lon
@@ -78,14 +83,8 @@ _COUNTRY_NAMES = {"united states": "US", "usa": "US", "canada": "CA", "united ki
                   "russian federation": "RU", "belarus": "BY"}
 _PER_BLOC = 60  # most populous cities of each bloc kept as targets
 
-_STATION_STRIKE_WINDOW_S = {"houston": (5 * 3600, 9 * 3600), "korolyov": (5 * 3600, 9 * 3600),
-                            "oberpfaffenhofen": (4 * 3600, 10 * 3600),
-                            "tsukuba": (4 * 3600, 10 * 3600),
-                            "longueuil": (4 * 3600, 10 * 3600)}
-_ASAT_WINDOW_S = (2 * 3600, 8 * 3600)
-FIRST_SALVO_S = (600, 1200)  # the war begins 10-20 min into the mission
-ORDER_DELAY_S = (300, 900)  # each mission control sends its order 5-15 min after that
-AFTER_PASS_S = (1200, 3600)  # a mission control is struck no sooner after its first pass
+_STATION_STRIKE_WINDOW_S = {sid: (tn.MISSION_CONTROL_STRIKE_S if sid in MISSION_CONTROL.values()
+                                 else tn.PARTNER_CENTRE_STRIKE_S) for sid in GROUND_STATIONS}
 NEVER = 1 << 62  # the same "never" as rules.NEVER
 
 
@@ -103,11 +102,14 @@ class Strike:
     station: str  # ground-station id silenced by this strike, or ""
     witnessed: bool  # inside the ISS horizon at that second
     night: bool  # on the night side (brighter, seen more)
+    glow: bool = False  # not witnessed, but a night strike lighting the horizon
+
 
     def to_dict(self) -> dict:
         return {"tick": self.tick, "unix_s": self.unix_s, "lat": self.lat, "lon": self.lon,
                 "magnitude": self.magnitude, "city": self.city, "bloc": self.bloc,
-                "station": self.station, "witnessed": self.witnessed, "night": self.night}
+                "station": self.station, "witnessed": self.witnessed, "night": self.night,
+                "glow": self.glow}
 
 
 @dataclass(frozen=True)
@@ -186,15 +188,38 @@ def horizon_deg(alt_km: float) -> float:
     return math.degrees(math.acos(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + max(alt_km, 0.0))))
 
 
-def seen_from_iss(timeline, tick: int, lat: float, lon: float) -> tuple[bool, bool]:
-    """(witnessed, night) for a flash at (lat, lon) at mission second ``tick``."""
+def seen_from_iss(timeline, tick: int, lat: float, lon: float) -> tuple[bool, bool, bool]:
+    """(witnessed, night, glow) for a strike at (lat, lon) at mission second ``tick``."""
     i = timeline.index_at(tick)
     sub_lat, sub_lon = float(timeline.lat_deg[i]), float(timeline.lon_deg[i])
-    witnessed = central_angle_deg(sub_lat, sub_lon, lat, lon) < horizon_deg(
-        float(timeline.alt_km[i]))
+    away = central_angle_deg(sub_lat, sub_lon, lat, lon)
+    witnessed = away < horizon_deg(float(timeline.alt_km[i]))
     sun = central_angle_deg(float(timeline.subsolar_lat_deg[i]),
                             float(timeline.subsolar_lon_deg[i]), lat, lon)
-    return witnessed, sun > 90.0
+    night = sun > 90.0
+    return witnessed, night, (not witnessed and night and away < tn.GLOW_DEG)
+
+
+def first_salvo_in_view(timeline, not_before: int, latest: int, cities) -> tuple[int, list]:
+    """The first tick in [not_before, latest] (every 10 s) at which a target city lies
+    inside the station's horizon, and the cities in view then; (not_before, []) if none."""
+    if not cities:
+        return not_before, []
+    lat = np.radians(np.array([c[2] for c in cities], dtype=np.float64))
+    lon = np.radians(np.array([c[3] for c in cities], dtype=np.float64))
+    ticks = np.arange(not_before, max(not_before, latest) + 1, 10)
+    idx = np.array([timeline.index_at(int(t)) for t in ticks])
+    slat = np.radians(np.asarray(timeline.lat_deg, dtype=np.float64)[idx])[:, None]
+    slon = np.radians(np.asarray(timeline.lon_deg, dtype=np.float64)[idx])[:, None]
+    alt = np.maximum(np.asarray(timeline.alt_km, dtype=np.float64)[idx], 0.0)[:, None]
+    cos_away = np.sin(slat) * np.sin(lat) + np.cos(slat) * np.cos(lat) * np.cos(lon - slon)
+    cos_horizon = EARTH_RADIUS_KM / (EARTH_RADIUS_KM + alt)
+    seen = cos_away > cos_horizon + 1e-9
+    rows = np.flatnonzero(seen.any(axis=1))
+    if len(rows) == 0:
+        return not_before, []
+    r = int(rows[0])
+    return int(ticks[r]), [cities[j] for j in np.flatnonzero(seen[r])]
 
 
 def _tick_of_index(j: int, step_s: float) -> int:
@@ -245,53 +270,65 @@ def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
     rng = Prng(seed_state(seed, "war"))
     by_bloc = {b: [c for c in cities if BLOC.get(c[1]) == b] for b in ("us", "ru")}
     raw: list[tuple[int, float, float, int, str, str, str]] = []
-    first_salvo = t = rng.between(*FIRST_SALVO_S)
+    start = rng.between(*tn.FIRST_SALVO_S)
+    targets = [c for c in cities if BLOC.get(c[1]) in ("us", "ru")]
+    first_salvo, in_view = first_salvo_in_view(timeline, start, tn.FIRST_SALVO_LATEST_S,
+                                               targets)
+    if in_view:  # the first salvo: what the crew see from the station (whose, unclear)
+        for k in range(min(len(in_view), 1 + rng.below(3))):
+            c = in_view[(rng.below(len(in_view)) + k) % len(in_view)]
+            if any(r[4] == c[0] for r in raw):
+                continue
+            raw.append((first_salvo + rng.below(60), c[2], c[3], 1 + rng.below(3), c[0],
+                        BLOC[c[1]], ""))
+    t = first_salvo
     salvo = 0
     while t < horizon_ticks:
-        bloc = ("us", "ru")[rng.below(2)] if salvo else "ru"  # the first strike: unclear who
-        pool = by_bloc[bloc] or list(cities)
-        n = 1 + rng.below(min(5, 1 + salvo // 3))
-        used = set()
-        for _k in range(n):
-            c = pool[rng.below(len(pool))]
-            if c[0] in used:
-                continue
-            used.add(c[0])
-            dt = rng.below(90)
-            raw.append((t + dt, c[2], c[3], 1 + rng.below(3), c[0], bloc, ""))
+        if salvo or not in_view:
+            bloc = ("us", "ru")[rng.below(2)] if salvo else "ru"
+            pool = by_bloc[bloc] or list(cities)
+            n = 1 + rng.below(min(5, 1 + salvo // 3))
+            used = set()
+            for _k in range(n):
+                c = pool[rng.below(len(pool))]
+                if c[0] in used:
+                    continue
+                used.add(c[0])
+                raw.append((t + rng.below(90), c[2], c[3], 1 + rng.below(3), c[0], bloc, ""))
         salvo += 1
         mean = 2400 if t < 3 * 3600 else 1500 if t < 7 * 3600 else 720
         t += mean // 2 + rng.below(mean)
     orders_rng = Prng(seed_state(seed, "orders"))
-    issue = {side: first_salvo + orders_rng.between(*ORDER_DELAY_S) for side in MISSION_CONTROL}
+    issue = {side: first_salvo + orders_rng.between(*tn.ORDER_DELAY_S)
+             for side in MISSION_CONTROL}
     window = {}
     for side, sid in MISSION_CONTROL.items():
-        start = first_in_view(timeline, sid, issue[side], horizon_ticks)
-        window[side] = (start, NEVER if start == NEVER else out_of_view(timeline, sid, start))
+        begin = first_in_view(timeline, sid, issue[side], horizon_ticks)
+        window[side] = (begin, NEVER if begin == NEVER else out_of_view(timeline, sid, begin))
     not_before = {sid: window[side][1] for side, sid in MISSION_CONTROL.items()}
     station_tick = {}
     for sid, (lo, hi) in _STATION_STRIKE_WINDOW_S.items():
         tick = rng.between(lo, hi)
         if sid in not_before:
-            delay = rng.between(*AFTER_PASS_S)
+            delay = rng.between(*tn.AFTER_ORDER_PASS_S)
             if not_before[sid] != NEVER:
                 tick = max(tick, not_before[sid] + delay)
         station_tick[sid] = tick
         gs = GROUND_STATIONS[sid]
         raw.append((tick, gs.lat_deg, gs.lon_deg, 3, gs.label, gs.side, sid))
-
-    asat = rng.between(*_ASAT_WINDOW_S)
+    asat = rng.between(*tn.ASAT_S)
     raw.sort(key=lambda r: (r[0], r[4]))
     strikes = []
     for tick, lat, lon, mag, city, bloc, sid in raw:
         if tick >= horizon_ticks:
             continue
-        witnessed, night = seen_from_iss(timeline, tick, lat, lon)
+        witnessed, night, glow = seen_from_iss(timeline, tick, lat, lon)
         strikes.append(Strike(tick, float(timeline.start_unix_s) + tick, lat, lon, mag, city,
-                              bloc, sid, witnessed, night))
+                              bloc, sid, witnessed, night, glow))
     h = hashlib.blake2b(digest_size=16)
     h.update(repr(tuple(cities)).encode())
-    h.update(repr([(s.tick, s.city, s.magnitude, s.witnessed, s.night) for s in strikes]).encode())
+    h.update(repr([(s.tick, s.city, s.magnitude, s.witnessed, s.night, s.glow)
+                   for s in strikes]).encode())
     h.update(repr((sorted(station_tick.items()), asat, sorted(issue.items()),
                    sorted(window.items()))).encode())
     return WarPlan(tuple(strikes), station_tick, asat, issue, window, h.hexdigest())
