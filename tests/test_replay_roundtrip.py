@@ -73,7 +73,7 @@ def test_recorder_for_a_live_game_with_irregular_steps(tmp_path):
     while not game.ended and game.tick < 20_000:
         for c in ai.values():
             if c.wake <= game.tick:
-                for cmd in c.decide(game):
+                for cmd in c.decide(game.view_for(c.side)):
                     game.submit(cmd)
         game.step(step)
         step = step % 37 + 11

@@ -1,6 +1,6 @@
 """First rules: movement timing, refusals, checksum and snapshots."""
 
-from sim_helpers import game, orders_game, run_to_orders
+from sim_helpers import crew, game, orders_game, run_to_orders
 
 from game.sim import station as st
 from game.sim.api import CloseHatch, Move, OpenHatch, Restrain, Stop
@@ -13,10 +13,10 @@ def test_move_takes_length_over_half_metre_per_second_plus_hatches():
     assert st.HOP_S[("harmony", "columbus")] == 20
     assert g.submit(Move("us", "gordon", "columbus")).ok
     g.step(40)
-    assert g.crew_by_id("gordon").module == "harmony"
+    assert crew(g, "gordon").module == "harmony"
     g.step(1)
-    assert g.crew_by_id("gordon").module == "columbus"
-    assert g.crew_by_id("gordon").task == "idle"
+    assert crew(g, "gordon").module == "columbus"
+    assert crew(g, "gordon").task == "idle"
 
 
 def test_refusals_have_reasons():
@@ -38,18 +38,18 @@ def test_closed_hatch_blocks_and_forcing_takes_120_s():
     assert not g.hatch_open("zarya-pma1")
     assert g.submit(Move("us", "kira", "pma1")).ok
     g.step(200)
-    assert g.crew_by_id("kira").module == "pma1"
+    assert crew(g, "kira").module == "pma1"
     # Kira is on the other side: the move is refused, naming the hatch
     r = g.submit(Move("us", "kira", "zvezda"))
     assert not r.ok and "Zarya\u2013PMA-1 is closed" in r.reason
     # opening it from the side it was sealed from would take 5 s; from here it is forced
     assert g.submit(OpenHatch("us", "kira", "zarya-pma1")).ok
-    assert g.crew_by_id("kira").task == "force"
+    assert crew(g, "kira").task == "force"
     g.step(119)
     assert not g.hatch_open("zarya-pma1")
     g.step(1)
     assert g.hatch_open("zarya-pma1")
-    assert g.crew_by_id("kira").module == "zarya"  # forced her way through
+    assert crew(g, "kira").module == "zarya"  # forced her way through
     # sealing it again in her face is refused
     r = g.submit(CloseHatch("ru", "nicholai", "zarya-pma1"))
     assert not r.ok and "face" in r.reason
@@ -60,11 +60,11 @@ def test_opening_from_the_sealed_side_takes_5_s():
     assert g.submit(CloseHatch("ru", "nicholai", "zarya-pma1")).ok
     g.step(5)
     assert g.submit(OpenHatch("ru", "nicholai", "zarya-pma1")).ok
-    assert g.crew_by_id("nicholai").task == "open"
+    assert crew(g, "nicholai").task == "open"
     g.step(4)
     assert not g.hatch_open("zarya-pma1")
     g.step(1)
-    assert g.hatch_open("zarya-pma1") and g.crew_by_id("nicholai").module == "zarya"
+    assert g.hatch_open("zarya-pma1") and crew(g, "nicholai").module == "zarya"
 
 
 def test_checksum_snapshot_restore():

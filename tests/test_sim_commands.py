@@ -50,3 +50,21 @@ def test_commands_are_frozen():
     with pytest.raises(AttributeError):
         cmd.target = "nicholai"
     assert cmd.kind == "restrain"
+
+
+def test_the_bot_contract_keeps_its_commands_and_their_fields():
+    """Bots are written against these names and fields: add commands, never rename."""
+    from game.sim.api import COMMAND_FIELDS
+
+    contract = {"move": ("side", "crew", "to"), "talk": ("side", "crew", "target"),
+                "restrain": ("side", "crew", "target"), "free": ("side", "crew", "target"),
+                "open": ("side", "crew", "hatch"), "close": ("side", "crew", "hatch"),
+                "offline": ("side", "crew", "system"), "restore": ("side", "crew", "system"),
+                "leave": ("side", "crew"), "stop": ("side", "crew")}
+    for kind, names in contract.items():
+        assert COMMAND_FIELDS[kind] == names, kind
+    import game.sim.api as api
+
+    for name in ("Move", "Talk", "Restrain", "Free", "OpenHatch", "CloseHatch",
+                 "SystemOffline", "SystemRestore", "Leave", "Stop"):
+        assert name in api.__all__

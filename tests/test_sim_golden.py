@@ -1,38 +1,64 @@
-"""Pinned results of whole games: a change to the rules must be a deliberate one.
+"""Pinned results of a fixed game: a change to the rules must be a deliberate one.
 
-A replay can only be re-simulated under the rules it was played by, so any change that
-makes the same seed give a different game must bump ``RULES_VERSION`` (replays then say
-which rules they need instead of desyncing). If this test fails, either you changed the
-simulation by accident, or on purpose: then bump ``game.sim.rules.RULES_VERSION`` and
-record the new values here under the new version.
+A fixed command log (no AI, so an AI change does not move these pins) is played on a
+fixed orbit and seed. A replay can only be re-simulated under the rules it was played
+by, so any change that makes the same commands give a different game must bump
+``RULES_VERSION`` (replays then say which rules they need instead of desyncing). If this
+test fails, either you changed the simulation by accident, or on purpose: then bump
+``game.sim.tuning.RULES_VERSION`` and record the new values under the new version.
 """
 
-import json
+from pinned import pinned_orbit
 
-from game.cli.main import main
-from game.paths import orbits_dir
-from game.sim.api import RULES_VERSION
+from game.newgame import setup_game
+from game.sim.api import (
+    RULES_VERSION,
+    CloseHatch,
+    Move,
+    Restrain,
+    SystemOffline,
+    SystemRestore,
+    Talk,
+)
 
-# A fixed element set, so adding a newer bundled TLE doesn't move the pins.
-ORBIT = "iss-2026-10-08.tle"
+# (tick, command) for seed 7 on the pinned ISS set: a walk, talks, the US order's rush,
+# a seal, a cut and a restore; the rest plays out by itself (war, passes, oxygen).
+LOG = (
+    (0, Move("us", "kira", "unity")),
+    (200, Talk("us", "kira", "weronika")),
+    (900, Talk("us", "kira", "weronika")),
+    (1500, Move("ru", "nicholai", "zvezda")),
+    (2600, Move("us", "gordon", "zarya")),
+    (2600, Move("us", "christian", "zarya")),
+    (2900, Restrain("us", "gordon", "nicholai")),
+    (3000, Restrain("us", "gordon", "alexey")),
+    (3100, CloseHatch("us", "christian", "zarya-zvezda")),
+    (4000, SystemOffline("ru", "alexey", "attitude")),
+    (6000, SystemRestore("ru", "alexey", "attitude")),
+    (9000, Move("ru", "weronika", "soyuz")),
+)
 
-# RULES_VERSION -> {seed: (ending, ticks, checksum)} for `iss-game sim --seed N --json`
+# RULES_VERSION -> (accepted commands, ending, ticks, checksum)
 GOLDEN = {
-    1: {
-        7: ("truce", 32622, "d292eac33d90dac63f4794a3790c1143"),
-        12: ("evacuation_us", 49080, "bfd606472fc69a85fec740df1bc5279f"),
-    },
+    2: (7, "stalemate", 54000, "33e70378d258dee997ddc79dc2a1334e"),
 }
 
 
-def test_pinned_games_match_the_rules_version(capsys):
+def _play():
+    g = setup_game(pinned_orbit(), seed=7)
+    accepted = 0
+    for tick, cmd in LOG:
+        g.run_until(tick)
+        accepted += g.submit(cmd).ok
+    g.run_until(g.max_ticks)
+    return accepted, g.ending, g.tick, g.checksum()
+
+
+def test_a_fixed_command_log_plays_the_pinned_game():
     assert RULES_VERSION in GOLDEN, (
-        f"RULES_VERSION {RULES_VERSION} has no pinned games: record them in GOLDEN")
-    for seed, expected in GOLDEN[RULES_VERSION].items():
-        assert main(["sim", "--seed", str(seed), "--json",
-                     "--orbit", str(orbits_dir() / ORBIT)]) == 0
-        out = json.loads(capsys.readouterr().out)
-        got = (out["ending"], out["ticks"], out["checksum"])
-        assert got == expected, (
-            f"seed {seed} now plays {got}, pinned {expected} under rules v{RULES_VERSION}: "
-            "if the change is deliberate, bump RULES_VERSION and pin the new results")
+        f"RULES_VERSION {RULES_VERSION} has no pinned game: record it in GOLDEN")
+    got = _play()
+    assert got == _play()  # deterministic within a process
+    assert got == GOLDEN[RULES_VERSION], (
+        f"the fixed log now plays {got}, pinned {GOLDEN[RULES_VERSION]} under rules "
+        f"v{RULES_VERSION}: if the change is deliberate, bump RULES_VERSION and pin it")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from game.errors import UserError
@@ -122,4 +123,6 @@ class BotController:
             if type(cmd) not in kinds:
                 raise BotError(f"decide() returned {_safe(repr(cmd), 60)}, not a command from "
                                "game.sim.api", where=self.name)
-        return list(out)
+        # a bot speaks for its own side only: a command "for" the other side is its own
+        # order to the other side's crew, and is refused as such ("not yours to command")
+        return [c if c.side == self.side else replace(c, side=self.side) for c in out]

@@ -59,15 +59,29 @@ def _add_game_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("--warp", type=float, default=None, metavar="X",
                    help="mission seconds per real second (default 30)")
     p.add_argument("--seed", type=int, default=None, metavar="N", help="random seed")
-    p.add_argument("--us", choices=["human", "ai"], default=None, help="who plays the US side")
-    p.add_argument("--ru", choices=["human", "ai"], default=None,
-                   help="who plays the Russian side")
+    p.add_argument("--us", default=None, metavar="SPEC",
+                   help="who plays the US side: human, ai, ai:easy, ai:hard or bot:FILE.py")
+    p.add_argument("--ru", default=None, metavar="SPEC",
+                   help="who plays the Russian side (as --us)")
     # Defaults are None so `iss-game play` can tell "not given" (open the title menu)
     # from an explicit choice; the handlers fill in film / hard.
     p.add_argument("--scenario", choices=["film", "international"], default=None,
                    help="crew set: the film's six (default), or with ESA/JAXA/CSA crew")
     p.add_argument("--difficulty", choices=["easy", "hard"], default=None,
                    help="AI level (default hard)")
+
+
+def _seed_range(text: str) -> tuple[int, int]:
+    """``A-B`` (inclusive, A <= B, at most 100,000 seeds) for --seeds."""
+    a, sep, b = text.partition("-")
+    try:
+        lo, hi = int(a), int(b)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a range like 1-100") from None
+    if not sep or lo > hi or hi - lo >= 100_000 or lo < 0:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a range like 1-100 (A <= B, "
+                                         "at most 100,000 seeds)")
+    return lo, hi
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,8 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="starting camera (default free)")
     _add_headless(play)
 
-    sim = verbs.add_parser("sim", help="play a whole game headless and print the ending")
+    sim = verbs.add_parser("sim", help="play whole games headless and print the endings")
     _add_game_setup(sim)
+    sim.add_argument("--seeds", metavar="A-B", default=None, type=_seed_range,
+                     help="play every seed from A to B (with --json: one JSON line a game)")
     sim.add_argument("--record", metavar="FILE", default=None, help="write a replay file")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -121,6 +137,22 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--name", metavar="TEXT", help="name line for the new element set")
     edit.add_argument("-o", "--output", required=True, metavar="OUT")
 
+    balance = verbs.add_parser("balance", help="is it a good game? strategies and AIs against "
+                               "the hard AI over many seeds, with the targets")
+    balance.add_argument("--seeds", metavar="A-B", default=(1, 40), type=_seed_range,
+                         help="seeds to play (default 1-40)")
+    balance.add_argument("--scenario", action="append", choices=["film", "international"],
+                         default=None, help="scenario(s) (default both)")
+    balance.add_argument("--strategy", action="append", default=None, metavar="NAME",
+                         help="only this scripted strategy (repeatable)")
+    balance.add_argument("--bot", action="append", default=None, metavar="FILE.py",
+                         help="add your own bot to the table (repeatable)")
+    balance.add_argument("--orbit", metavar="FILE", default=None,
+                         help="orbit file (default: bundled ISS)")
+    balance.add_argument("--jobs", type=int, default=None, metavar="N",
+                         help="parallel processes (default: one per core)")
+    balance.add_argument("--json", action="store_true", help="print one JSON object")
+
     bench = verbs.add_parser("bench", help="measure ground track, render, sim and replay speed")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -135,6 +167,7 @@ _HANDLERS = {
     "replay": "game.cli.replay_cmd",
     "orbit": "game.cli.orbit_cmd",
     "bench": "game.cli.bench_cmd",
+    "balance": "game.cli.balance_cmd",
 }
 
 

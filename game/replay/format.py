@@ -50,7 +50,14 @@ MAX_DEPTH = 6  # deepest JSON nesting any line legitimately needs is 3
 MAX_TICKS = 2_000_000  # 1000x warp for a 30-minute game is 1.8 M
 MIN_CHECKSUM_EVERY, MAX_CHECKSUM_EVERY = 1, 1_000_000
 DEFAULT_CHECKSUM_EVERY = 600  # ten mission minutes: 90 checksums in a 30-minute game
-SIDE_CONTROLLERS = ("human", "ai")
+#: Who played a side, as a replay header records it (a bot's file is not recorded: the
+#: replay carries its commands, so it never runs the bot).
+SIDE_CONTROLLERS = ("human", "ai", "ai:easy", "ai:hard", "bot")
+
+
+def recorded_controller(spec: str) -> str:
+    """A player SPEC (``human``, ``ai``, ``ai:hard``, ``bot:FILE.py``) as a header stores it."""
+    return "bot" if spec.startswith("bot:") else spec
 DIFFICULTIES = ("easy", "hard")
 SCENARIOS = ("film", "international")
 
@@ -94,7 +101,8 @@ def make_header(*, seed: int, scenario: str, sides: dict, difficulty: str, orbit
     return {
         "format": FORMAT_NAME, "version": FORMAT_VERSION, "game_version": __version__,
         "rules": RULES_VERSION, "created_utc": created_utc, "seed": int(seed), "scenario": scenario,
-        "sides": {"us": sides["us"], "ru": sides["ru"]}, "difficulty": difficulty,
+        "sides": {s: recorded_controller(sides[s]) for s in ("us", "ru")},
+        "difficulty": difficulty,
         "orbit": orb, "start_unix_s": float(start_unix_s), "warp": float(warp),
         "max_ticks": max_ticks,
         "timeline": {"step_s": float(timeline_step_s),

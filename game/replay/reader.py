@@ -341,7 +341,7 @@ def _check_header(obj: dict, source: str):
     sides = obj["sides"]
     if not isinstance(sides, dict) or sorted(sides) != ["ru", "us"] \
             or any(sides[s] not in SIDE_CONTROLLERS for s in ("us", "ru")):
-        raise bad("'sides' must be {\"us\": \"human\"|\"ai\", \"ru\": \"human\"|\"ai\"}")
+        raise bad(f"'sides' must give \"us\" and \"ru\" one of {', '.join(SIDE_CONTROLLERS)}")
     if obj["difficulty"] not in DIFFICULTIES:
         raise bad(f"'difficulty' must be one of {', '.join(DIFFICULTIES)}")
     start = obj["start_unix_s"]

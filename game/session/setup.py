@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from game.orbit.api import Orbit
 
-SIDE_CONTROLLERS = ("human", "ai")
+SIDE_CONTROLLERS = ("human", "ai")  # what the title menu offers (bots: --us/--ru bot:FILE)
 
 
 @dataclass

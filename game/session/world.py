@@ -96,8 +96,6 @@ class SimWorld:
         self.log = Log()
         self.listeners: list = []  # fn(event) for sound and screens
         self.refusals: deque[tuple[str, float]] = deque(maxlen=4)  # (reason, real time left)
-        self._state = None
-        self._state_tick = -1
         self._tints: dict = {}
         self._tints_key = None
         strikes = self.game.setup.war.strikes
@@ -208,8 +206,7 @@ class SimWorld:
     def submit(self, cmd):
         """Submit a player's command; a refusal is logged and kept for the toast."""
         res = self.game.submit(cmd)
-        crew = self.game.crew_by_id(getattr(cmd, "crew", ""))
-        name = crew.name if crew is not None else getattr(cmd, "crew", "?")
+        name = self._name(getattr(cmd, "crew", ""))
         if res.ok:
             self.log.add(self.game.tick, f"{name}: {describe(cmd, self._name)}", LOG_ORDER,
                          "order")
@@ -227,7 +224,7 @@ class SimWorld:
         return out
 
     def _name(self, cid: str) -> str:
-        c = self.game.crew_by_id(cid)
+        c = self.game.state.crew_by_id(cid)
         return c.name if c is not None else cid
 
     def switch_side(self) -> str | None:
@@ -241,26 +238,25 @@ class SimWorld:
     # -- reading ---------------------------------------------------------------------------
     @property
     def state(self):
+        """What the player sees: the commanding side's view while one human plays (the
+        other side's order is secret until learned), everything when watching AIs or
+        once the game has ended. The game caches its views: this costs nothing."""
         g = self.game
-        # The view is rebuilt only when the game moved or a command was submitted.
-        key = (g.tick, sum(g.stats.get(k, 0) for k in ("commands_us", "commands_ru")),
-               g.ended)
-        if self._state is None or key != self._state_tick:
-            self._state = g.state
-            self._state_tick = key
-        return self._state
+        if self.commanding is not None and not g.ended:
+            return g.view_for(self.commanding)
+        return g.state
 
     def invalidate(self) -> None:
-        """Forget the cached state view (after a snapshot was restored, e.g. in tests)."""
-        self._state = None
+        """Kept for callers that restored a snapshot: the game's own views follow it."""
 
     def module_status(self, m) -> str:
         """"contested" while a capture runs or both sides' free crew are inside."""
         if m.capturing:
             return "contested"
         sides = set()
+        view = self.state
         for cid in m.crew:
-            c = self.game.crew_by_id(cid)
+            c = view.crew_by_id(cid)
             if c is not None and c.free and c.side in ("us", "ru"):
                 sides.add(c.side)
         return "contested" if len(sides) == 2 else ""

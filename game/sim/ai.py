@@ -437,7 +437,7 @@ class AI:
                 self._busy.add(s.id)
                 return SystemOffline(self.side, c.id, s.id)
             if not s.on and s.cut_by == self.side and (
-                    not want_cut or view.oxygen_reserve_s < 5400) and self.spite < 92:
+                    not want_cut or view.oxygen_reserve_s < 4500) and self.spite < 88:
                 self._busy.add(s.id)
                 return SystemRestore(self.side, c.id, s.id)
         return None

@@ -28,7 +28,6 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
     frame at a time with ``until`` and logs them)."""
     controllers = {s: c for s, c in (controllers or {}).items() if c is not None}
     order = [controllers[s] for s in SIDES if s in controllers]
-    seen = {id(c): (-1, -1) for c in order}  # (game version, tick) of each one's last say
     if on_command is not None:
         game.add_listener(on_command)
     stop = game.max_ticks if until is None else min(until, game.max_ticks)
@@ -37,7 +36,9 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
         while not game.ended and game.tick < stop:
             for ctrl in order:
                 if ctrl.wake <= game.tick:
-                    version, when = seen[id(ctrl)]
+                    # kept on the controller, so playing in chunks (the window, a frame
+                    # at a time) asks it exactly when one long run would
+                    version, when = getattr(ctrl, "last_decision", (-1, -1))
                     quiet = getattr(ctrl, "only_on_change", 0)
                     if quiet and version == game.version and game.tick - when < quiet:
                         ctrl.wake = game.tick + getattr(ctrl, "period", 1)
@@ -46,7 +47,7 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
                     view = game.view_for(side) if side in SIDES else game.state
                     for cmd in ctrl.decide(view):
                         game.submit(cmd)
-                    seen[id(ctrl)] = (game.version, game.tick)
+                    ctrl.last_decision = (game.version, game.tick)
             nxt = min([stop, game.next_due(), *(c.wake for c in order)])
             if every:
                 nxt = min(nxt, (game.tick // every + 1) * every)

@@ -80,7 +80,7 @@ LEAVE_S = 60  # to undock a vehicle
 SYSTEM_S = 30  # to take a system offline or restore it
 CUT_TRUST = -10
 POWER_DRIFT_S = 1800  # attitude control off this long: the arrays drift, power is low
-O2_RESERVE_S = 4 * 3600  # the station's oxygen reserve with no generator working
+O2_RESERVE_S = 3 * 3600  # the station's oxygen reserve with no generator working
 O2_STRESS = 5  # stress on everyone aboard each O2_STRESS_S while the reserve runs down
 O2_STRESS_S = 1200
 DEBRIS_WINDOW_S = 2700  # from a debris warning to the cloud's arrival
@@ -100,7 +100,7 @@ CONTACT_CALM = 10  # each later pass over your mission control eases your crew's
 
 # ---- the war ----------------------------------------------------------------------------
 FIRST_SALVO_S = (600, 1200)  # the war begins 10-20 min in, where the station can see it
-FIRST_SALVO_LATEST_S = 7200  # ... or at the first moment after that it can (at most 2 h)
+FIRST_SALVO_LATEST_S = 3 * 3600  # ... or at the first moment after that it can (at most 3 h)
 ORDER_DELAY_S = (300, 900)  # each mission control sends its order this long after
 MISSION_CONTROL_STRIKE_S = (5 * 3600, 9 * 3600)
 AFTER_ORDER_PASS_S = (1200, 3600)  # ... but never sooner than this after its order's pass

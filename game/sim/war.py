@@ -213,8 +213,9 @@ def first_salvo_in_view(timeline, not_before: int, latest: int, cities) -> tuple
     slon = np.radians(np.asarray(timeline.lon_deg, dtype=np.float64)[idx])[:, None]
     alt = np.maximum(np.asarray(timeline.alt_km, dtype=np.float64)[idx], 0.0)[:, None]
     cos_away = np.sin(slat) * np.sin(lat) + np.cos(slat) * np.cos(lat) * np.cos(lon - slon)
-    cos_horizon = EARTH_RADIUS_KM / (EARTH_RADIUS_KM + alt)
-    seen = cos_away > cos_horizon + 1e-9
+    # well inside the horizon (2 degrees in), so it is still in view seconds later
+    horizon = np.arccos(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + alt)) - np.radians(2.0)
+    seen = cos_away > np.cos(horizon)
     rows = np.flatnonzero(seen.any(axis=1))
     if len(rows) == 0:
         return not_before, []
@@ -279,7 +280,7 @@ def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
             c = in_view[(rng.below(len(in_view)) + k) % len(in_view)]
             if any(r[4] == c[0] for r in raw):
                 continue
-            raw.append((first_salvo + rng.below(60), c[2], c[3], 1 + rng.below(3), c[0],
+            raw.append((first_salvo + 5 * k, c[2], c[3], 1 + rng.below(3), c[0],
                         BLOC[c[1]], ""))
     t = first_salvo
     salvo = 0

@@ -173,7 +173,8 @@ class SchematicDrawing:
             label = self._t(self.f_badge, name, (235, 240, 250))
         surf.blit(label, (box.left + px(4), box.top + px(3)))
         if m.capturing and m.capture_due >= 0:
-            from game.sim.rules import CAPTURE_S
+            from game.sim.api import tuning
+            CAPTURE_S = tuning.CAPTURE_S
 
             left = max(0, m.capture_due - st.tick)
             frac = 1.0 - min(1.0, left / CAPTURE_S)

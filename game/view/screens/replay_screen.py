@@ -151,7 +151,7 @@ class ReplayScreen(PlayScreen):
         game = self.player.game
 
         def name(cid):
-            c = game.crew_by_id(cid)
+            c = game.state.crew_by_id(cid)
             return c.name if c is not None else cid
 
         out = []
