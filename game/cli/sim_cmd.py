@@ -92,6 +92,8 @@ def run(args) -> int:
     sides = {"us": check_spec(args.us or "ai", "--us"), "ru": check_spec(args.ru or "ai", "--ru")}
     if args.seeds is not None and args.seed is not None:
         raise UserError("give --seed N or --seeds A-B, not both")
+    if args.seeds is not None:
+        check_seed(args.seeds[1])
     if args.seeds is not None and args.record:
         raise UserError("--record writes one game: use it with --seed, not --seeds")
     orbit = load_orbit(args.orbit, args.sat)
