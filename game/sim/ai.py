@@ -7,28 +7,37 @@ a row). Deterministic: its only randomness is its own SplitMix64 stream seeded f
 game seed and its side.
 
 How it plays (``hard``):
-- *Routine* (no force allowed yet): keep a guard in its command module and the others
-  near home; show guests out of its segment (Escort) when it has the numbers; court the
-  partner crew (international) where the other side does; talk across the divide when
-  dovish. When the other side may use force and it may not, everyone gathers at home.
-- *War*: a guard holds home (more of them when the enemy is near); the others gather
-  next to the enemy's command module until they outnumber its defenders, then go in and
-  restrain. Isolated enemies within reach are picked off when the odds are good; crew
-  are freed when no enemy watches. It seals its home only to buy time when outnumbered.
-  A spiteful AI that is losing cuts what the enemy needs, and restores it when the
-  oxygen runs low (it is not suicidal, mostly).
-- *Peace*: no force; talk across the divide away from their command module, keep the
-  guard home; a truce needs both sides talking after their orders.
-- *Flee*: when clearly beaten (or the station is dying and it cannot help it), everyone
-  boards the vehicle and leaves; never while winning.
-- *Together*: late, with the war lost below, crew with a strong bond across the divide
-  may head for the Soyuz with their friend (the film's ending); both commanders see the
-  same bond and the same signal, so they converge.
-- Always: restore life support it can reach, make the debris burn possible, no
-  deadlocks (a stand-off that lasts is broken by attacking or talking).
+- *Routine* (no order yet): a guard in its command module, the others near home; guests
+  in its command module or vehicle (or two or more anywhere in its segment) are shown
+  out when it has the numbers, unless they are marching on its command module; partner
+  crew (international) are courted where the other side leads. It knows the other
+  side's order only as a player does (its own passes, their use of force, a guest who
+  refuses to leave), so once their mission control has had a pass since the war began,
+  the cautious ones gather home, a dovish one keeping a diplomat at the border to talk.
+- *Defend* (attacked before its own order): everyone home; force only in its own segment.
+- *War*: as many guards as enemies are coming (their moves are in plain view), none
+  while the other side cannot take anything yet; the others choose an objective (their
+  command module, or a lone enemy within reach) by the odds all of them would have there,
+  gather at the door and go in together. The odds it needs fall when it is ahead and in
+  a long stand-off, rise when it is behind. A restrained crewmate nearby is freed (a
+  trip it keeps to until it gets there). It seals home only to buy time when
+  outnumbered. A spiteful side that is losing cuts the other side's oxygen or power,
+  and lets go when the reserve runs low (the most spiteful never do).
+- *Peace*: no force; talk across the divide away from either command module; give up
+  when nobody answers for an hour (four before their order is known).
+- *Flee*: when beaten (one of us left against more, a seizure it cannot break, or air
+  running out it cannot restore), everyone boards the vehicle and leaves; never when
+  winning.
+- *Together*: when the ground is dark (or the air nearly gone), nobody is winning and a
+  bond across the divide holds, that crew member heads for the Soyuz with their friend:
+  both commanders read the same bond and the same signal, so they converge (for half an
+  hour, once).
+- Always: restore what is cut where it stands, walk to life support in an emergency,
+  never ask a refused thing more than three times in a row, and read a crew member's
+  stress bar once they have refused for stress.
 
 ``easy`` decides every minute, attacks at any odds and piecemeal, never gathers,
-escorts, seals or courts partners, and runs earlier.
+escorts, seals or waits for the others, courts partners half as often, and runs earlier.
 """
 
 from __future__ import annotations
@@ -100,17 +109,13 @@ class AI:
         self._armed_seen = -1
         self._foe_talked = -10**9  # last tick we saw one of them talking to one of us
         self._last: dict[str, tuple] = {}  # crew -> (kind, target) last asked
-        self._score: tuple = ()
+        self._signature: tuple = ()
         self._talked: dict[tuple, int] = {}  # (crew, other) -> tick we last had them talk
         self._together_tried = False
         self.escape: tuple[str, int] | None = None  # (our crew member, since) leaving together
         self._busy: set[str] = set()
         self._moving: dict[str, int] = {}  # crew -> tick their current move was ordered
         self._missions: dict[str, tuple[str, int]] = {}  # crew -> (module, give up at tick)
-
-    def temperament(self) -> dict:
-        return {"hawk": self.hawk, "dove": self.dove, "spite": self.spite, "nerve": self.nerve,
-                "difficulty": self.difficulty}
 
     # ---- top level -----------------------------------------------------------------------
 
@@ -197,8 +202,8 @@ class AI:
         n_me, n_foe = len(ctx.mine), len(ctx.theirs)
         signature = (n_me, n_foe, ctx.holder[self.home], ctx.holder[self.target],
                      sum(1 for c in view.crew if c.restrained))
-        if signature != self._score:
-            self.progress_tick, self._score = t, signature
+        if signature != self._signature:
+            self.progress_tick, self._signature = t, signature
         if self.escape is None and self._together_time(view, ctx):
             self.escape = (self._bonded_pair(view, ctx)[1].id, t)
         if not view.may_act[me]:
