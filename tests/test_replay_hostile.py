@@ -105,7 +105,8 @@ def test_huge_file_refused():
     ("extra", 1, "unexpected field 'extra'"),
     ("seed", ..., "missing field 'seed'"),
     ("rules", "1", "'rules'"),
-    ("rules", 99, "recorded under game rules v99"),
+    ("rules", 99, "recorded under the newer game rules v99"),
+    ("rules", 1, "recorded under the older game rules v1"),
     ("rules", ..., "recorded before game rules were versioned"),
 ])
 def test_bad_header_fields(valid, field, value, match):

@@ -510,3 +510,18 @@ def test_stress_eases_every_half_hour_without_force():
     # flashes are far away in these tests: only the calm moves stress
     assert all(c.stress == max(0, s0[c.id] - 2 * tn.CALM_STRESS) for c in v.crew), \
         [(c.id, s0[c.id], c.stress) for c in v.crew]
+
+
+def test_a_vehicle_the_other_side_has_taken_does_not_undock_for_you():
+    g = run_to_orders(orders_game())
+    walk(g, "us", "kira", "soyuz")
+    g.step(tn.CAPTURE_S)
+    assert g.holder("soyuz") == "us"
+    walk(g, "us", "kira", "rassvet")
+    walk(g, "ru", "alexey", "soyuz")
+    r = g.submit(Leave("ru", "alexey"))
+    assert not r.ok and "taken the Soyuz" in r.reason
+    g.step(tn.CAPTURE_S)  # alone in it: theirs again
+    assert g.holder("soyuz") == "ru"
+    r = g.submit(Leave("ru", "alexey"))
+    assert not r.ok and "not everyone is aboard" in r.reason

@@ -381,8 +381,10 @@ def _check_rules(rules, game_version: str, bad) -> None:
     if not _is_int(rules) or rules < 1:
         raise bad("'rules' must be a positive integer")
     if rules != RULES_VERSION:
-        raise bad(f"recorded under game rules v{rules} (iss-game {game_version}); this build "
-                  f"plays rules v{RULES_VERSION}, so the game cannot be re-simulated")
+        age = "older" if rules < RULES_VERSION else "newer"
+        raise bad(f"recorded under the {age} game rules v{rules} (iss-game {game_version}); "
+                  f"this build plays rules v{RULES_VERSION}, so the game cannot be "
+                  "re-simulated")
 
 
 def _check_orbit(orb, source: str):

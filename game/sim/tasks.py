@@ -226,6 +226,9 @@ class TasksMixin:
         return self._leave_blocker(cmd.side, c.module)
 
     def _leave_blocker(self, side: str, v: str) -> str:
+        if self.holder(v) != side:
+            return (f"the other side has taken the {st.MODULE_NAME[v]}: it will not undock "
+                    "for you until you take it back")
         cap = st.VEHICLES[v][1]
         aboard = [x for x in self._s.crew if x.free and x.module == v]
         missing = [x.name for x in self._s.crew if x.free and x.side == side and x.module != v]

@@ -221,7 +221,8 @@ RULES: tuple[Rule, ...] = (
     Rule("Leaving", "Leave: {LEAVE_S} to undock, from inside your own vehicle once the war "
          "has begun, with every "
          "free crew member of your side aboard (or the vehicle full) and no enemy aboard "
-         "that is not bonded: the other side keeps the station."),
+         "that is not bonded: the other side keeps the station. A vehicle the other side "
+         "has taken (like any module) does not undock for you: secure your way home."),
     Rule("Time", "A game lasts {DEFAULT_MAX_TICKS} of mission time; then it is a "
          "stalemate."),
 )
