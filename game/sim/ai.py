@@ -492,7 +492,7 @@ class AI:
     def _wary(self, view) -> bool:
         """Their mission control has had a pass since the war began: they may well have
         their order (the orbit is public; the order is not). The cautious gather home."""
-        if not view.strikes or self.nerve >= 60:
+        if not view.strikes or self.nerve >= 80:
             return False
         return view.last_contact[self.foe] >= view.strikes[0].tick + 300
 
