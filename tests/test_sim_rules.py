@@ -366,13 +366,17 @@ def test_evacuation_needs_everyone_aboard_and_leaves_the_station_to_the_other_si
     assert not r.ok and "not your vehicle" in r.reason
 
 
-def test_oxygen_runs_out_with_no_generator_and_refills_when_one_works():
+def _both_oxygen_generators_cut():
     g = run_to_orders(orders_game())
     assert g.submit(SystemOffline("ru", "alexey", "o2_zvezda")).ok
     walk(g, "us", "christian", "tranquility")
     assert g.submit(SystemOffline("us", "christian", "o2_tranquility")).ok
     g.step(tn.SYSTEM_S)
-    off_at = g.tick
+    return g
+
+
+def test_oxygen_runs_out_with_no_generator_and_refills_when_one_works():
+    g = _both_oxygen_generators_cut()
     assert not g.oxygen_generating and g.oxygen_reserve_s == tn.O2_RESERVE_S
     g.step(3600)
     assert g.oxygen_reserve_s == tn.O2_RESERVE_S - 3600
@@ -381,11 +385,7 @@ def test_oxygen_runs_out_with_no_generator_and_refills_when_one_works():
     g.step(tn.SYSTEM_S + 1800)
     assert g.oxygen_reserve_s == tn.O2_RESERVE_S - 3600 - tn.SYSTEM_S + 1800
     assert stress > 0
-    g = run_to_orders(orders_game())
-    assert g.submit(SystemOffline("ru", "alexey", "o2_zvezda")).ok
-    walk(g, "us", "christian", "tranquility")
-    assert g.submit(SystemOffline("us", "christian", "o2_tranquility")).ok
-    g.step(tn.SYSTEM_S)
+    g = _both_oxygen_generators_cut()
     off_at = g.tick
     g.run_until(off_at + tn.O2_RESERVE_S - 1)
     assert not g.ended

@@ -18,6 +18,12 @@ from game.sim import tuning as tn
 from game.sim.crew import NEUTRAL, stress_limit
 
 FORCE = ("restrain", "close", "offline")  # what needs orders (or self-defence, or dark)
+#: kind -> (the command field the task targets, the tuning number of its seconds): tasks
+#: that only start a clock; the others have a ``_start_<kind>`` of their own.
+_TIMED = {"close": ("hatch", "HATCH_S"), "offline": ("system", "SYSTEM_S"),
+          "restore": ("system", "SYSTEM_S"), "talk": ("target", "TALK_S"),
+          "free": ("target", "FREE_S"), "escort": ("target", "ESCORT_S"),
+          "leave": ("module", "LEAVE_S")}
 BUSY = ("restrain", "held")  # locked in a struggle: nothing else until it resolves
 _NAMES = {"us": "the US crew", "ru": "the Russian crew", NEUTRAL: "partner crew"}
 _OTHER = {"us": "ru", "ru": "us"}
@@ -256,6 +262,12 @@ class TasksMixin:
     def _start(self, cmd) -> None:
         c = self._crew[cmd.crew]
         c.route, c.target, c.odds = (), "", 0
+        timed = _TIMED.get(cmd.kind)
+        if timed is not None:  # the simple ones: a target and a fixed time
+            field, seconds = timed
+            c.task, c.due = cmd.kind, self._s.tick + getattr(tn, seconds)
+            c.target = c.module if field == "module" else getattr(cmd, field)
+            return
         getattr(self, "_start_" + cmd.kind)(cmd, c)
 
     def _start_move(self, cmd, c) -> None:
@@ -268,27 +280,6 @@ class TasksMixin:
         forcing = sealed not in ("", c.module)
         c.task, c.target = ("force" if forcing else "open"), cmd.hatch
         c.due = self._s.tick + (tn.FORCE_S if forcing else tn.HATCH_S)
-
-    def _start_close(self, cmd, c) -> None:
-        c.task, c.target, c.due = "close", cmd.hatch, self._s.tick + tn.HATCH_S
-
-    def _start_offline(self, cmd, c) -> None:
-        c.task, c.target, c.due = "offline", cmd.system, self._s.tick + tn.SYSTEM_S
-
-    def _start_restore(self, cmd, c) -> None:
-        c.task, c.target, c.due = "restore", cmd.system, self._s.tick + tn.SYSTEM_S
-
-    def _start_talk(self, cmd, c) -> None:
-        c.task, c.target, c.due = "talk", cmd.target, self._s.tick + tn.TALK_S
-
-    def _start_free(self, cmd, c) -> None:
-        c.task, c.target, c.due = "free", cmd.target, self._s.tick + tn.FREE_S
-
-    def _start_escort(self, cmd, c) -> None:
-        c.task, c.target, c.due = "escort", cmd.target, self._s.tick + tn.ESCORT_S
-
-    def _start_leave(self, cmd, c) -> None:
-        c.task, c.target, c.due = "leave", c.module, self._s.tick + tn.LEAVE_S
 
     def _start_stop(self, cmd, c) -> None:
         self._idle(c)
