@@ -47,9 +47,17 @@ def default_start(orbit, seed: int) -> float:
     0-24 h (whole minutes). Ground-station passes cluster in a few orbits twice a day, so
     a fixed start would hand the same side its order first in every game; the offset lets
     the real orbit deal the asymmetry differently each seed."""
-    from game.sim.prng import Prng, seed_state
+    from game.sim.api import Prng, seed_state
 
     return float(orbit.epoch_unix_s) + 60 * Prng(seed_state(seed, "start")).below(24 * 60)
+
+
+def mission_start(orbit, seed: int, start_unix_s: float | None = None) -> float:
+    """The one definition of a game's mission start: ``start_unix_s`` when one was chosen
+    (``--epoch``, the orbit panel, a replay's header), else :func:`default_start`. The
+    game, its set-up (:attr:`GameSetup.start_unix_s`), the orbit panel's preview and the
+    title's backdrop all ask here, so they show the start the game will fly."""
+    return default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
 
 
 def start_from_epoch_arg(epoch_iso: str) -> float:
@@ -71,7 +79,7 @@ def setup_game(orbit, *, seed: int, scenario: str = "film", start_unix_s: float 
 
     check_warp(warp)
     check_seed(seed)
-    start = default_start(orbit, seed) if start_unix_s is None else float(start_unix_s)
+    start = mission_start(orbit, seed, start_unix_s)
     max_ticks = max_ticks_for(warp)
     timeline = build_timeline(orbit, start, TIMELINE_STEP_S, max_ticks + 1)
     return new_game(scenario, seed, timeline, max_ticks=max_ticks)

@@ -166,8 +166,7 @@ def test_bench_prints_one_json_object_with_ground_track_figures(monkeypatch, cap
 
     from game.cli import bench_cmd
 
-    monkeypatch.setattr(bench_cmd, "SECTIONS",
-                        [s for s in bench_cmd.SECTIONS if s[0] == "ground_track"])
+    monkeypatch.setattr(bench_cmd, "SECTIONS", ("ground_track",))
     assert bench_cmd.run(SimpleNamespace(json=True, quick=True)) == 0
     data = json.loads(capsys.readouterr().out)
     gt = data["ground_track"]
@@ -182,12 +181,18 @@ def test_bench_reports_a_failing_section_and_runs_the_rest(monkeypatch, capsys):
 
     from game.cli import bench_cmd
 
-    monkeypatch.setattr(bench_cmd, "SECTIONS", [("broken", "game.orbit.api:no_such_bench"),
-                                                ("ground_track",
-                                                 "game.bench.ground_track:bench_ground_track")])
+    real = bench_cmd.section
+
+    def broken(quick):
+        raise RuntimeError("a bench bug")
+
+    monkeypatch.setattr(bench_cmd, "SECTIONS", ("broken", "ground_track"))
+    monkeypatch.setattr(bench_cmd, "section",
+                        lambda name: broken if name == "broken" else real(name))
     assert bench_cmd.run(SimpleNamespace(json=True, quick=True)) == 1
     data = json.loads(capsys.readouterr().out)
-    assert "error" in data["broken"] and data["ground_track"]["points"] == 8640
+    assert data["broken"]["error"] == "RuntimeError: a bench bug"
+    assert data["ground_track"]["points"] == 8640
 
 
 def test_bench_json_stdout_is_one_object_even_when_pygame_loads(tmp_path):

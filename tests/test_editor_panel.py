@@ -241,19 +241,21 @@ def test_presets_listed_with_labels_and_selectable(app, panel):
 def test_mission_start_buttons_and_warning(app, panel):
     from game.orbit.api import epoch_warning
 
-    epoch = panel.setup.orbit.epoch_unix_s
+    start = panel.setup.start_unix_s  # the game's own start: the epoch + the seed's offset
+    assert panel.preview.start_unix_s == start
     _click(app, panel.epoch_buttons[3].rect.center)  # +1 d
-    assert panel.setup.epoch_unix_s == pytest.approx(epoch + 86400.0)
-    assert panel.preview.start_unix_s == pytest.approx(epoch + 86400.0)
+    assert panel.setup.epoch_unix_s == pytest.approx(start + 86400.0)
+    assert panel.preview.start_unix_s == pytest.approx(start + 86400.0)
     _type(app, panel.epoch_field, "2024-01-19T00:00:00Z")
     assert panel.setup.epoch_unix_s == 1705622400.0
     assert epoch_warning(panel.setup.orbit, panel.setup.start_unix_s) is not None
     _click(app, panel.reepoch_button.rect.center)  # move the TLE there: no more warning
     assert panel.setup.orbit.epoch_unix_s == pytest.approx(1705622400.0, abs=1e-3)
-    assert panel.setup.epoch_unix_s is None
+    assert panel.setup.start_unix_s == 1705622400.0  # the start stays, at the new epoch
     assert epoch_warning(panel.setup.orbit, panel.setup.start_unix_s) is None
-    _click(app, panel.epoch_buttons[4].rect.center)  # back to the TLE epoch
-    assert panel.setup.epoch_unix_s is None
+    _click(app, panel.epoch_buttons[3].rect.center)  # +1 d
+    _click(app, panel.epoch_buttons[4].rect.center)  # back to the TLE epoch exactly
+    assert panel.setup.start_unix_s == panel.setup.orbit.epoch_unix_s
 
 
 def test_escape_goes_back_keeping_the_choice(app, panel):

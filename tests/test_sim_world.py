@@ -4,7 +4,7 @@ from sim_helpers import game
 
 from game.sim import station as st
 from game.sim.fake_timeline import fake_timeline
-from game.sim.war import BUILTIN_CITIES, horizon_deg, load_cities, plan_war, seen_from_iss
+from game.sim.war import horizon_deg, load_cities, plan_war, seen_from_iss
 
 
 def test_the_station_is_one_piece():
@@ -24,13 +24,13 @@ def test_horizon_and_witnessed_flashes():
 
 def test_war_plan_is_seeded_and_strikes_the_mission_controls():
     tl = fake_timeline(54_001)
-    a, b = plan_war(1, tl, 54_000, BUILTIN_CITIES), plan_war(1, tl, 54_000, BUILTIN_CITIES)
-    c = plan_war(2, tl, 54_000, BUILTIN_CITIES)
+    cities = load_cities()
+    a, b = plan_war(1, tl, 54_000, cities), plan_war(1, tl, 54_000, cities)
+    c = plan_war(2, tl, 54_000, cities)
     assert a == b and a.digest != c.digest
     stations = {s.station for s in a.strikes if s.station}
     assert {"houston", "korolyov"} <= stations
     assert all(s1.tick <= s2.tick for s1, s2 in zip(a.strikes, a.strikes[1:], strict=False))
-    cities = load_cities()
     assert len(cities) >= 20 and all(-90 <= c[2] <= 90 for c in cities)
 
 

@@ -8,6 +8,7 @@ import pygame
 import pytest
 from pinned import pinned_orbit
 
+from game.orbit.api import sun_direction_ecef
 from game.view.render import astro
 from game.view.render.camera import Camera, look_rot
 from game.view.render.globe import GlobeRenderer, shade_factors
@@ -52,7 +53,7 @@ def test_shading_day_night_and_soft_twilight():
 
 @pytest.mark.parametrize("unix_s", [1791460800.0, 1767268800.0, 1750000000.0])
 def test_subsolar_point_lit_antipode_dark(globe, unix_s):
-    sun = astro.sun_direction_ecef(unix_s)[0]
+    sun = sun_direction_ecef(unix_s)[0]
     lat, lon = (float(v) for v in astro.latlon_from_unit(sun))
     alat, alon = -lat, (lon + 360.0) % 360.0 - 180.0
     globe.set_blackouts([(alat, alon, 4.0)])  # no city lights at the antipode
@@ -72,7 +73,7 @@ def test_subsolar_point_lit_antipode_dark(globe, unix_s):
 
 def test_greenwich_on_day_side_at_noon_utc(globe):
     t = 1791460800.0  # 2026-10-08 12:00 UTC
-    sun = astro.sun_direction_ecef(t)[0]
+    sun = sun_direction_ecef(t)[0]
     assert sun @ astro.unit_from_latlon(51.48, 0.0) > 0.3
     img = _centre_patch(_render(globe, _looking_at(51.48, 0.0), sun))
     assert img.sum() > 120
@@ -131,7 +132,7 @@ def test_flash_appears_and_fades():
 def test_flash_drawn_then_gone_and_city_dark(globe):
     t0 = 1791460800.0 + 6 * 3600  # Moscow (37.6E) at night
     lat, lon = 55.75, 37.62
-    sun = astro.sun_direction_ecef(t0)[0]
+    sun = sun_direction_ecef(t0)[0]
     scene = Scene(globe=globe)
     cam = _looking_at(lat, lon, 2.2)
     flashes = np.array([[lat, lon, t0, 1.0]])

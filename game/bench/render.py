@@ -34,15 +34,6 @@ def _percentile(xs: list[float], q: float) -> float:
     return s[k]
 
 
-def _due_mid_window(feed, now_s: float, mid_mission_s: float) -> None:
-    """Shorten the feed's table so its next chunk is appended ``mid_mission_s`` from now."""
-    from game.view.render.feed import AHEAD_S, STEP_S
-
-    n = int((feed._t[-1] - now_s - AHEAD_S - mid_mission_s) / STEP_S)
-    if n > 0:
-        feed._set(tuple(c[:-n] for c in feed._cols()))
-
-
 def bench_render(quick: bool = False) -> dict:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -97,7 +88,7 @@ def _bench_size(orbit, size: tuple[int, int], frames: int) -> dict:
     # Start the war so flashes and afterglows are on screen during the run.
     first = float(screen.world.flashes()[:, 2].min()) - 5.0
     screen.sim.advance(first - screen.t)
-    screen.t = screen.t_prev = first
+    screen.t = screen.t_prev = screen.start_unix_s + screen.sim.mission_s
     out: dict = {}
     medians = {}
     for mode in CAMERAS:
@@ -109,7 +100,7 @@ def _bench_size(orbit, size: tuple[int, int], frames: int) -> dict:
             pygame.display.flip()
             app.frame_ms = (time.perf_counter() - t0) * 1000.0
         feed = screen.feed
-        _due_mid_window(feed, screen.t, 0.5 * frames * STEP_S * screen.warp)
+        feed.slide_due_in(screen.t, 0.5 * frames * STEP_S * screen.warp)
         ext0, fills0 = feed.extensions, feed.refills
         times = []
         for _ in range(frames):

@@ -16,18 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from game.replay.player import ReplayPlayer
-from game.replay.reader import read_replay
-from game.replay.recorder import Recorder
+from game.replay.api import Recorder, ReplayPlayer, read_replay
 
 WARP = 30.0
 TICKS = 54_000
 
 
 def _record(path: Path, orbit, timeline, seed: int, ai: bool) -> None:
-    from game.sim.ai import AI
-    from game.sim.api import new_game
-    from game.sim.runner import play
+    from game.sim.api import AI, new_game, play
 
     game = new_game("film", seed, timeline, max_ticks=TICKS)
     who = "ai" if ai else "human"

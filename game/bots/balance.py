@@ -43,8 +43,7 @@ def _play_seed(job) -> list[dict]:
     """All the cells of one seed on one timeline (built once)."""
     from game.newgame import TIMELINE_STEP_S, default_start, max_ticks_for
     from game.orbit.api import build_timeline, load_orbit
-    from game.sim.api import new_game
-    from game.sim.runner import play
+    from game.sim.api import new_game, play
 
     orbit_path, scenario, seed, cells, warp = job
     orbit = load_orbit(orbit_path)

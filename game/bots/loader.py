@@ -47,7 +47,7 @@ def check_spec(spec: str, flag: str) -> str:
 
 def controller_for(spec: str, side: str, seed: int, difficulty: str = "hard"):
     """The controller for a side: None for a human, the AI, or a loaded bot."""
-    from game.sim.ai import AI
+    from game.sim.api import AI
 
     if spec == "human":
         return None

@@ -1,53 +1,57 @@
 """``iss-game bench``: speed figures of every layer, as text or one JSON object.
 
-Each section is a function ``fn(quick: bool) -> dict`` of figures named by its
-``"module:function"`` path, imported only when run. To add a section, append a
-``(name, "module:function")`` pair to :data:`SECTIONS`; keep figure names unit-bearing
+Each section is a function ``fn(quick: bool) -> dict`` of figures in its own module of
+:mod:`game.bench`, imported only when run. To add a section, add its name to
+:data:`SECTIONS` and its import to :func:`section`; keep figure names unit-bearing
 (``_ms``, ``_us``, ``_m``). A section that fails is reported with its error and makes the
 exit status 1, but the other sections still run.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 import time
 
 from game.errors import UserError
 
-#: (section name, "module:function") in the order they run and print.
-SECTIONS: list[tuple[str, str]] = [
-    ("ground_track", "game.bench.ground_track:bench_ground_track"),
-    ("render", "game.bench.render:bench_render"),
-    ("orbit_editor", "game.bench.orbit_editor:bench_live_recompute"),
-    ("sim", "game.bench.sim:bench_sim"),
-    ("replay", "game.bench.replay:bench_seek"),
-]
+#: The sections in the order they run and print.
+SECTIONS = ("ground_track", "render", "orbit_editor", "sim", "replay")
 
 
-def _call(target: str, quick: bool) -> dict:
-    module_name, _, func_name = target.partition(":")
-    func = getattr(importlib.import_module(module_name), func_name)
-    return dict(func(quick))
+def section(name: str):
+    """The function of bench section ``name`` (its module imported now)."""
+    if name == "ground_track":
+        from game.bench.ground_track import bench_ground_track as fn
+    elif name == "render":
+        from game.bench.render import bench_render as fn
+    elif name == "orbit_editor":
+        from game.bench.orbit_editor import bench_live_recompute as fn
+    elif name == "sim":
+        from game.bench.sim import bench_sim as fn
+    elif name == "replay":
+        from game.bench.replay import bench_seek as fn
+    else:
+        raise KeyError(name)
+    return fn
 
 
 def run(args) -> int:
     quick = bool(getattr(args, "quick", False))
     only = getattr(args, "only", None)
-    names = [name for name, _ in SECTIONS]
-    if only and only not in names:
-        raise UserError(f"no bench section '{only}'; choose from {', '.join(names)}",
+    if only and only not in SECTIONS:
+        raise UserError(f"no bench section '{only}'; choose from {', '.join(SECTIONS)}",
                         where="--only")
     results: dict[str, dict] = {}
     failed = False
-    for name, target in SECTIONS:
+    for name in SECTIONS:
         if only and name != only:
             continue
         t0 = time.perf_counter()
         try:
-            figures = _call(target, quick)
-        except Exception as exc:  # a bench section's bug must not hide the others
+            figures = dict(section(name)(quick))
+        except Exception as exc:  # noqa: BLE001 - reported with its type and exit 1; a
+            # bench section's bug must not hide the other sections' figures
             figures = {"error": f"{type(exc).__name__}: {exc}"}
             failed = True
         results[name] = figures

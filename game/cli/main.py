@@ -9,7 +9,6 @@ Bad input anywhere ends as one line on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 
@@ -161,14 +160,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_HANDLERS = {
-    "play": "game.cli.play_cmd",
-    "sim": "game.cli.sim_cmd",
-    "replay": "game.cli.replay_cmd",
-    "orbit": "game.cli.orbit_cmd",
-    "bench": "game.cli.bench_cmd",
-    "balance": "game.cli.balance_cmd",
-}
+def _handler(verb: str):
+    """The ``run(args)`` of ``verb``'s module, imported now (and only now)."""
+    if verb == "play":
+        from game.cli.play_cmd import run
+    elif verb == "sim":
+        from game.cli.sim_cmd import run
+    elif verb == "replay":
+        from game.cli.replay_cmd import run
+    elif verb == "orbit":
+        from game.cli.orbit_cmd import run
+    elif verb == "bench":
+        from game.cli.bench_cmd import run
+    elif verb == "balance":
+        from game.cli.balance_cmd import run
+    else:
+        raise KeyError(verb)
+    return run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,8 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb is None:  # bare `iss-game` plays with every default
         args = parser.parse_args(["play", *(argv if argv is not None else sys.argv[1:])])
     try:
-        handler = importlib.import_module(_HANDLERS[verb])
-        return int(handler.run(args) or 0)
+        return int(_handler(verb)(args) or 0)
     except UserError as exc:
         print(f"iss-game {verb}: error: {exc}", file=sys.stderr)
         return exc.exit_status

@@ -166,8 +166,13 @@ def _utc_strings(t: np.ndarray, step: float) -> np.ndarray:
 
 
 def _track(args) -> int:
-    from game.orbit.api import check_time_span, epoch_warning, ground_track, sunlit
-    from game.orbit.track import position_teme_km
+    from game.orbit.api import (
+        check_time_span,
+        epoch_warning,
+        ground_track,
+        position_teme_km,
+        sunlit,
+    )
 
     orbit = _load(args)
     start, step, n = _track_times(args)

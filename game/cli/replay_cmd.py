@@ -18,7 +18,7 @@ from game.errors import UserError, one_line
 
 
 def run(args) -> int:
-    from game.replay.player import MAX_SPEED, MIN_SPEED
+    from game.replay.api import MAX_SPEED, MIN_SPEED
 
     speed = float(args.speed)
     if not (MIN_SPEED <= speed <= MAX_SPEED):
@@ -29,14 +29,14 @@ def run(args) -> int:
 
     shot = headless_screenshot(args)
 
-    from game.replay.reader import read_replay
+    from game.replay.api import read_replay
 
     replay = read_replay(args.file)
     if replay.warning:
         print(f"iss-game replay: warning: {one_line(args.file)}: {replay.warning}",
               file=sys.stderr)
     if args.verify:
-        from game.replay.verify import verify_replay
+        from game.replay.api import verify_replay
 
         report = verify_replay(replay)
         if report.ok:
@@ -52,7 +52,7 @@ def _watch(replay, args, speed: float, shot: Path | None) -> int:
     from game.cli.window import open_app, run_app, window_size
 
     app = open_app(args.headless, window_size(args))
-    from game.replay.player import ReplayPlayer
+    from game.replay.api import ReplayPlayer
     from game.view.screens.replay_screen import ReplayScreen
 
     player = ReplayPlayer(replay, speed=speed)

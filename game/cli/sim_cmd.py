@@ -54,7 +54,7 @@ def _first_order(game) -> str | None:
 def _play_one(args, orbit, seed: int, sides: dict, difficulty: str, warp: float,
               recorder_path: str | None):
     from game.bots.loader import controller_for
-    from game.sim.runner import play
+    from game.sim.api import play
 
     scenario = args.scenario or "film"
     start = (default_start(orbit, seed) if args.epoch is None
@@ -64,7 +64,7 @@ def _play_one(args, orbit, seed: int, sides: dict, difficulty: str, warp: float,
                    for side, spec in sides.items()}
     recorder = None
     if recorder_path:
-        from game.replay.recorder import Recorder
+        from game.replay.api import Recorder
 
         recorder = Recorder.for_game(recorder_path, game, orbit=orbit, sides=sides,
                                      difficulty=difficulty, warp=warp, attach=False)

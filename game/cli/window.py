@@ -42,12 +42,13 @@ def headless_screenshot(args) -> Path | None:
 def open_app(headless: bool, size: tuple[int, int] | None = None):
     """The window (or the off-screen surface) of ``size``, failing now, as one line, on a
     missing asset rather than at the first frame."""
+    from game.facts.cities import read_cities
     from game.view import resources
     from game.view.app import DEFAULT_SIZE, App
 
     app = App(size or DEFAULT_SIZE, headless=headless)
     resources.earth_maps()
-    resources.cities()
+    read_cities()  # the war's targets: the game reads them when it starts
     resources.station_facts()
     return app
 

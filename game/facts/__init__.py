@@ -9,6 +9,8 @@ are not facts: they live in ``game.sim.tuning``.
 - :mod:`game.facts.ground`: the ground stations (mission control centres) of the ISS.
 - :mod:`game.facts.station`: the station's pressurized modules, hatches, systems and
   the vehicles docked to it.
+- :mod:`game.facts.cities`: the world's cities (GeoNames), the one reader of
+  ``assets/cities.csv``.
 
 Only the standard library is imported here, so ``game.sim`` (which may import neither
 pygame nor Skyfield) can read every fact.

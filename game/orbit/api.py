@@ -53,6 +53,7 @@ from game.orbit.sun import (
 )
 from game.orbit.timeline import OrbitTimeline
 from game.orbit.timescale import check_time_span, iso_utc, parse_iso_utc, supported_span
+from game.orbit.tle import Place, clean_name, orbit_from_lines
 from game.orbit.track import (
     Track,
     ecef_from_geodetic,
@@ -61,6 +62,7 @@ from game.orbit.track import (
     ground_track,
     ground_track_skyfield,
     position_ecef_km,
+    position_teme_km,
     split_antimeridian,
 )
 
@@ -68,11 +70,12 @@ __all__ = [
     # element sets
     "Orbit", "load_orbit", "parse_orbit_text", "read_orbit_file", "select_orbit",
     "tle_checksum", "epoch_warning", "EPOCH_WARNING_DAYS", "EARTH_EQUATORIAL_RADIUS_KM",
-    "check_flight",
+    "check_flight", "orbit_from_tle_lines",
     # changing an element set
     "edit_elements", "MIN_ALTITUDE_KM", "MAX_ALTITUDE_KM",
     # where the ISS is
-    "Track", "ground_track", "ground_track_skyfield", "position_ecef_km", "gmst_rad",
+    "Track", "ground_track", "ground_track_skyfield", "position_ecef_km", "position_teme_km",
+    "gmst_rad",
     "geodetic_from_ecef", "ecef_from_geodetic", "split_antimeridian",
     # the Sun
     "subsolar_point", "sun_direction_ecef", "sunlit", "sunlit_skyfield", "sun_events",
@@ -117,6 +120,12 @@ def load_orbit(path: str | Path | None = None, sat: str | int | None = None) -> 
 
     p = Path(path) if path is not None else default_orbit_file()
     return select_orbit(read_orbit_file(p), sat, str(p))
+
+
+def orbit_from_tle_lines(name: str, line1: str, line2: str, where: str) -> Orbit:
+    """The Orbit of a name and two TLE lines that came from elsewhere (a replay header),
+    through the one rule every orbit file meets; OrbitDataError naming ``where``."""
+    return orbit_from_lines(clean_name(name, where), line1, line2, Place(where))
 
 
 def epoch_warning(orbit: Orbit, start_unix_s: float,

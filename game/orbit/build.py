@@ -13,7 +13,7 @@ from game.errors import UserError
 from game.facts.ground import GROUND_STATIONS
 from game.orbit.elements import Orbit
 from game.orbit.passes import in_view
-from game.orbit.sun import _shadow_margin_km, direction_lat_lon_deg, sun_direction_ecef
+from game.orbit.sun import direction_lat_lon_deg, shadow_margin_km, sun_direction_ecef
 from game.orbit.timeline import OrbitTimeline
 from game.orbit.timescale import check_time_span
 from game.orbit.track import geodetic_from_ecef, position_ecef_km
@@ -48,7 +48,7 @@ def build_timeline(orbit: Orbit, start_unix_s: float, step_s: float, n: int,
         lat_deg=lat,
         lon_deg=lon,
         alt_km=alt,
-        sunlit=_shadow_margin_km(r, sun) > 0.0,
+        sunlit=shadow_margin_km(r, sun) > 0.0,
         subsolar_lat_deg=sub_lat,
         subsolar_lon_deg=sub_lon,
         station_in_view={sid: in_view(r, sid, min_elevation_deg) for sid in GROUND_STATIONS},

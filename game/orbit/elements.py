@@ -76,8 +76,10 @@ class Orbit:
     satrec: Satrec = field(repr=False, compare=False)
 
     @classmethod
-    def _from_lines(cls, satrec: Satrec, name: str, line1: str, line2: str,
-                    source: str) -> Orbit:
+    def from_checked_lines(cls, satrec: Satrec, name: str, line1: str, line2: str,
+                           source: str) -> Orbit:
+        """The Orbit of lines that :func:`game.orbit.tle.orbit_from_lines` has checked
+        (and SGP4 has read into ``satrec``); only that function calls it."""
         epoch = ((satrec.jdsatepoch - JD_UNIX_EPOCH) + satrec.jdsatepochF) * DAY_S
         return cls(name=name or f"NORAD {satrec.satnum}", norad_id=int(satrec.satnum),
                    intl_designator=str(satrec.intldesg).strip(), line1=line1, line2=line2,

@@ -102,7 +102,7 @@ def subsolar_point(unix_s) -> tuple[np.ndarray, np.ndarray]:
     return direction_lat_lon_deg(sun_direction_ecef(unix_s))
 
 
-def _shadow_margin_km(r: np.ndarray, s: np.ndarray) -> np.ndarray:
+def shadow_margin_km(r: np.ndarray, s: np.ndarray) -> np.ndarray:
     """Positive in sunlight, negative in shadow, continuous: distance of the ISS from the
     shadow cylinder's surface on the night side, and |r| - R on the day side."""
     along = np.einsum("ij,ij->i", r, s)
@@ -114,7 +114,7 @@ def _shadow_margin_km(r: np.ndarray, s: np.ndarray) -> np.ndarray:
 def sunlit(orbit: Orbit, unix_s) -> np.ndarray:
     """Is the ISS in sunlight (not in the Earth's shadow) at each time? bool array."""
     t = as_unix_array(unix_s)
-    return _shadow_margin_km(position_ecef_km(orbit, t), sun_direction_ecef(t)) > 0.0
+    return shadow_margin_km(position_ecef_km(orbit, t), sun_direction_ecef(t)) > 0.0
 
 
 def sunlit_skyfield(orbit: Orbit, unix_s) -> np.ndarray:

@@ -300,7 +300,7 @@ def orbit_from_lines(name: str, line1: str, line2: str, place: Place,
         raise OrbitDataError(f"SGP4 cannot read the element set: {exc}",
                              where=place.at()) from None
     _check_sgp4_reads_the_same(sat, f, place)
-    orbit = Orbit._from_lines(sat, name, line1, line2, place.source)
+    orbit = Orbit.from_checked_lines(sat, name, line1, line2, place.source)
     label = orbit.name  # printable ASCII, at most 24 characters (clean_name)
     if sat.error:
         raise OrbitDataError(f"{label}: SGP4 cannot use these elements: "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from game.errors import ReplayError
 from game.replay.format import FILE_SUFFIX, MAX_LINE_BYTES
-from game.replay.reader import _parse_line, read_header
+from game.replay.reader import parse_line, read_header
 from game.untrusted import read_tail
 
 MAX_LISTED = 500
@@ -56,7 +56,7 @@ def _tail_summary(p: Path, max_ticks: int) -> tuple[str, int]:
         lines = lines[1:]  # the first piece may be the end of a longer line
     for n, raw in enumerate(reversed(lines)):
         try:
-            obj = _parse_line(raw.rstrip(b"\r"), 0, str(p))
+            obj = parse_line(raw.rstrip(b"\r"), 0, str(p))
         except ReplayError:
             continue
         res = obj.get("result")

@@ -43,7 +43,7 @@ class Desync:
     got: str = ""
 
 
-class _Cursor:
+class Cursor:
     """A game plus its position in the replay's entry list."""
 
     def __init__(self, replay: Replay, game):
@@ -106,7 +106,7 @@ class ReplayPlayer:
         self.playing = False
         self.speed = clamp_speed(speed)
         self.desync: Desync | None = None
-        self._cur = _Cursor(replay, replay.new_game())
+        self._cur = Cursor(replay, replay.new_game())
         self.events: list = []
         self._snaps: list[tuple[int, int, dict]] = []
         self._build()
@@ -137,7 +137,7 @@ class ReplayPlayer:
         self.desync = self.desync or d
         res = self.replay.result
         if self.desync is None and res is not None:
-            self.desync = _check_result(g, res, self.replay.result_line)
+            self.desync = check_result(g, res, self.replay.result_line)
         self.end_tick = g.tick  # == end, unless a tampered game ended sooner
 
     def _restore(self, i: int) -> None:
@@ -266,7 +266,8 @@ def clamp_speed(speed: float) -> float:
     return min(max(s, MIN_SPEED), MAX_SPEED)
 
 
-def _check_result(game, res: dict, line: int) -> Desync | None:
+def check_result(game, res: dict, line: int) -> Desync | None:
+    """The desync, if the re-simulated ``game`` does not end as the result line says."""
     if game.tick != res["ticks"] or (game.ending or "") != res["ending"]:
         return Desync(res["ticks"], line, f"desync at tick {res['ticks']}: line {line}: the "
                       f"file says the game ended '{res['ending'] or 'unfinished'}' at tick "

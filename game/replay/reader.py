@@ -162,7 +162,7 @@ def read_header(path) -> dict:
         raise ReplayError(f"line 1: longer than {MAX_LINE_BYTES} bytes; refused", where=str(p))
     if not first.strip():
         raise ReplayError("empty file; expected an iss-game replay (JSON Lines)", where=str(p))
-    return _check_header(_parse_line(first.rstrip(b"\r"), 1, str(p)), str(p))[0]
+    return _check_header(parse_line(first.rstrip(b"\r"), 1, str(p)), str(p))[0]
 
 
 def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
@@ -187,12 +187,12 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
             lines.append(incomplete)  # parsed below: a cut header is an error there
         else:
             try:
-                _parse_line(incomplete, len(lines) + 1, source)
+                parse_line(incomplete, len(lines) + 1, source)
                 lines.append(incomplete)  # complete JSON, only the newline missing
             except ReplayError:
                 warning = (f"last line ({len(lines) + 1}) is incomplete; playing up to "
                            f"line {len(lines)}")
-    header, orbit = _check_header(_parse_line(lines[0].rstrip(b"\r"), 1, source), source)
+    header, orbit = _check_header(parse_line(lines[0].rstrip(b"\r"), 1, source), source)
     replay = Replay(source=source, header=header, orbit=orbit)
     max_ticks = header["max_ticks"]
     last_t = 0
@@ -201,7 +201,7 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
     commands = checksums = 0
     for i in range(1, len(lines)):
         n = i + 1
-        obj = _parse_line(lines[i].rstrip(b"\r"), n, source)
+        obj = parse_line(lines[i].rstrip(b"\r"), n, source)
         if replay.result is not None:
             raise ReplayError(f"line {n}: nothing may follow the result line "
                               f"(line {replay.result_line})", where=source)
@@ -256,7 +256,9 @@ def parse_replay(data: bytes, source: str = "<replay>") -> Replay:
 
 # ---- lines ---------------------------------------------------------------------------------
 
-def _parse_line(raw: bytes, n: int, source: str) -> dict:
+def parse_line(raw: bytes, n: int, source: str) -> dict:
+    """Line ``n`` of a replay as a JSON object, bounded and checked (the reader and the
+    catalogue's tail both read lines here); ReplayError naming the line otherwise."""
     if len(raw) > MAX_LINE_BYTES:
         raise ReplayError(f"line {n}: longer than {MAX_LINE_BYTES} bytes; refused",
                           where=source)
@@ -388,7 +390,7 @@ def _check_rules(rules, game_version: str, bad) -> None:
 
 
 def _check_orbit(orb, source: str):
-    from game.orbit.tle import Place, clean_name, orbit_from_lines
+    from game.orbit.api import orbit_from_tle_lines
 
     if not isinstance(orb, dict) or sorted(orb) != ["line1", "line2", "name"]:
         raise ReplayError("line 1: 'orbit' must be {\"name\", \"line1\", \"line2\"}",
@@ -402,7 +404,7 @@ def _check_orbit(orb, source: str):
                           where=source)
     where = f"{source} line 1 (orbit)"
     try:  # the one rule every orbit file meets (game.orbit.tle)
-        return orbit_from_lines(clean_name(name, where), l1, l2, Place(where))
+        return orbit_from_tle_lines(name, l1, l2, where)
     except OrbitDataError as exc:
         raise ReplayError(f"line 1: the orbit it carries is not a valid TLE ({exc})",
                           where=source) from None

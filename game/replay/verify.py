@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.replay.player import Desync, _check_result, _Cursor
+from game.replay.player import Cursor, Desync, check_result
 from game.replay.reader import Replay
 
 
@@ -35,7 +35,7 @@ class VerifyReport:
 
 def verify_replay(replay: Replay) -> VerifyReport:
     """Re-simulate ``replay`` and compare; see the module docstring."""
-    cur = _Cursor(replay, replay.new_game())
+    cur = Cursor(replay, replay.new_game())
     matched = commands = 0
     while cur.index < len(cur.entries):
         is_cmd = cur.entries[cur.index].cmd is not None
@@ -49,7 +49,7 @@ def verify_replay(replay: Replay) -> VerifyReport:
     if res is not None:
         if g.tick < res["ticks"]:
             g.run_until(res["ticks"])
-        d = _check_result(g, res, replay.result_line)
+        d = check_result(g, res, replay.result_line)
         if d is not None:
             return VerifyReport(False, matched, commands, g.tick, d, replay.warning)
         if res["checksum"]:

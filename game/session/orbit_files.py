@@ -4,6 +4,10 @@ own, and files loaded by path; read once per change, a bad file kept with its er
 :class:`OrbitCatalogue` is what the orbit panel lists; :func:`orbit_files` is the title
 menu's plain list to cycle through. :func:`sanitise_name` turns a typed name into a
 file stem and a 3LE name line for "Save as".
+
+Listing only reads: the player's folder is never made here (``create=False``). One that
+does not exist lists nothing; one that cannot be read lists nothing and says why (one
+line, for the screen to show), and the bundled files are listed all the same.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.errors import UserError
+from game.errors import UserError, UserFolderError
 
 ORBIT_SUFFIXES = {".tle", ".3le", ".txt", ".json", ".csv"}
 NAME_MAX = 24  # a 3LE name line (CelesTrak's width)
@@ -35,6 +39,19 @@ class OrbitFile:
     label: str
     orbits: list | None = None  # parsed satellites, or None if the file is bad
     error: str | None = None
+
+
+def list_orbit_files(folder: Path) -> list[Path]:
+    """The orbit files in ``folder``, sorted by name; none if it does not exist; a
+    :class:`UserFolderError` (one line) if it cannot be read."""
+    try:
+        return sorted(p for p in folder.iterdir()
+                      if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
+    except (FileNotFoundError, NotADirectoryError):  # nothing saved there (yet)
+        return []
+    except OSError as exc:  # e.g. a folder the player may not read
+        raise UserFolderError(f"cannot list your orbits ({exc.strerror or exc})",
+                              where=str(folder)) from None
 
 
 def sanitise_name(name: str) -> tuple[str, str]:
@@ -81,18 +98,18 @@ class OrbitCatalogue:
 
     def scan(self) -> tuple[list[OrbitFile], str | None]:
         """The bundled folder (presets first, with their labels; then the real sets) and
-        the player's folder, and an error if the bundled folder cannot be found."""
+        the player's folder, and one line saying what could not be listed (the bundled
+        folder missing, the player's unreadable), else None."""
         from game.paths import default_orbit_file, orbits_dir, user_orbits_dir
 
         files: list[OrbitFile] = []
-        error = None
+        errors = []
         try:
-            bundled = sorted(p for p in orbits_dir().iterdir()
-                             if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
+            bundled = list_orbit_files(orbits_dir())
             newest = default_orbit_file().name
-        except UserError as exc:
+        except UserError as exc:  # AssetError: no bundled folder or no ISS set in it
             bundled, newest = [], ""
-            error = str(exc)
+            errors.append(str(exc))
         presets = [(newest, "ISS today (real)")]
         presets += [(n, lab) for n, lab in PRESET_LABELS.items()]
         by_name = {p.name: p for p in bundled}
@@ -106,23 +123,24 @@ class OrbitCatalogue:
                 label += " (film eve)"
             files.append(self.read(p, "real", label))
         try:
-            mine = sorted(p for p in user_orbits_dir().iterdir()
-                          if p.suffix.lower() in ORBIT_SUFFIXES and p.is_file())
-        except OSError:
+            mine = list_orbit_files(user_orbits_dir(create=False))
+        except UserFolderError as exc:
             mine = []
+            errors.append(str(exc))
         files += [self.read(p, "yours", p.name) for p in mine]
-        return files, error
+        return files, "; ".join(errors) or None
 
 
-def orbit_files() -> list[Path]:
-    """Bundled orbit files, then the player's own (sorted by name within each)."""
+def orbit_files() -> tuple[list[Path], str | None]:
+    """Bundled orbit files, then the player's own (sorted by name within each), and one
+    line saying what could not be listed (else None)."""
     from game.paths import orbits_dir, user_orbits_dir
 
     out: list[Path] = []
-    for folder in (orbits_dir(), user_orbits_dir()):
+    errors = []
+    for folder in (orbits_dir, lambda: user_orbits_dir(create=False)):
         try:
-            out += sorted(p for p in folder.iterdir()
-                          if p.is_file() and p.suffix.lower() in ORBIT_SUFFIXES)
-        except OSError:
-            pass
-    return out
+            out += list_orbit_files(folder())
+        except UserError as exc:  # AssetError (bundled) or UserFolderError (yours)
+            errors.append(str(exc))
+    return out, "; ".join(errors) or None

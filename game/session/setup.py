@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.newgame import mission_start
 from game.orbit.api import Orbit
 
 SIDE_CONTROLLERS = ("human", "ai")  # what the title menu offers (bots: --us/--ru bot:FILE)
@@ -18,7 +19,7 @@ SIDE_CONTROLLERS = ("human", "ai")  # what the title menu offers (bots: --us/--r
 class GameSetup:
     orbit: Orbit  # the element set the ISS flies (may be an edited one, not on disk)
     orbit_label: str  # where it came from, for menus: file name or "edited"
-    epoch_unix_s: float | None = None  # mission start; None = the element set's epoch
+    epoch_unix_s: float | None = None  # mission start; None: game.newgame.default_start
     seed: int = 1
     scenario: str = "film"  # "film" (six crew) or "international" (+ESA, JAXA, CSA)
     us: str = "human"  # "human" or "ai"
@@ -28,7 +29,13 @@ class GameSetup:
 
     @property
     def start_unix_s(self) -> float:
-        return self.orbit.epoch_unix_s if self.epoch_unix_s is None else self.epoch_unix_s
+        """The mission start the game will fly (:func:`game.newgame.mission_start`): the
+        chosen one, else the element set's epoch plus the seed's offset."""
+        return mission_start(self.orbit, self.seed, self.epoch_unix_s)
+
+    def start_for(self, orbit: Orbit) -> float:
+        """The mission start a game on ``orbit`` (not yet chosen) would fly."""
+        return mission_start(orbit, self.seed, self.epoch_unix_s)
 
 
 def side_mode(setup) -> str:

@@ -25,7 +25,7 @@ def fmt_mission(ticks: float) -> str:
 
 def describe(cmd, name=lambda cid: cid) -> str:
     """A command in words, for the log."""
-    from game.sim import station as stn
+    from game.sim.api import station as stn
 
     kind = cmd.kind
     if kind == "move":

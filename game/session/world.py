@@ -45,7 +45,7 @@ from game.session.palette import (
     module_colour,
 )
 from game.session.wording import SIDE_LABEL, describe
-from game.sim.runner import play
+from game.sim.api import AI, play
 
 MISSION_CONTROL = {side: (sid, GROUND_STATIONS[sid].short)
                    for side, sid in _MISSION_CONTROL.items()}
@@ -78,13 +78,11 @@ class SimWorld:
     """A live game for the play screen (see the module docstring)."""
 
     def __init__(self, setup, *, record: bool = True, game=None):
-        from game.newgame import default_start, setup_game
-        from game.sim.ai import AI
+        from game.newgame import setup_game
 
         self.setup = setup
         orbit = setup.orbit
-        self.start_unix_s = (default_start(orbit, setup.seed) if setup.epoch_unix_s is None
-                             else float(setup.epoch_unix_s))
+        self.start_unix_s = setup.start_unix_s
         self.game = game or setup_game(orbit, seed=setup.seed, scenario=setup.scenario,
                                        start_unix_s=self.start_unix_s, warp=setup.warp)
         self.sides = {"us": setup.us, "ru": setup.ru}
@@ -92,6 +90,9 @@ class SimWorld:
                             for side, who in self.sides.items() if who == "ai"}
         self.humans = [s for s in ("us", "ru") if self.sides[s] == "human"]
         self.commanding: str | None = self.humans[0] if self.humans else None
+        #: The session's fractional mission clock, for rendering between ticks only: the
+        #: game's ``tick`` is the truth (``tick <= mission_s < tick + 1`` while it runs,
+        #: ``mission_s == tick`` once it has ended).
         self.mission_s = 0.0
         self.log = Log()
         self.listeners: list = []  # fn(event) for sound and screens
@@ -186,6 +187,8 @@ class SimWorld:
             play(g, self.controllers, until=target, on_events=self._on_events,
                  checksum_every=self._ck_every if rec is not None else 0,
                  on_checksum=rec.on_checksum if rec is not None else None)
+        if g.ended:
+            self.mission_s = float(g.tick)  # the clock stops where the game did
         if g.ended and self.summary is None:
             self.summary = g.summary()
             self._finish_recording()
@@ -279,6 +282,11 @@ class SimWorld:
         return "next", int((idx[k] - i) * self._step_s)
 
     # -- events ----------------------------------------------------------------------------
+    def log_events(self, events) -> None:
+        """Log ``events`` and tell the listeners as if they had just happened: the replay
+        screen rebuilds its log from the replay's events so."""
+        self._on_events(events)
+
     def _on_events(self, events) -> None:
         for ev in events:
             self.log.add(ev.tick, ev.text, event_colour(ev), ev.kind)

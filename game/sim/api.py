@@ -16,6 +16,14 @@ Recording hook: ``game.add_listener(fn)`` calls ``fn(tick, cmd)`` for every acce
 command; ``game.sim.runner.play(..., checksum_every=N, on_checksum=fn)`` reports the
 checksum every N ticks.
 
+Playing a whole game headless: ``play(game, {"us": AI("us", seed), "ru": bot})`` (see
+:mod:`game.sim.runner`); the windowed game runs the same loop a frame at a time.
+``station`` is the station graph as the rules see it (``MODULE_IDS``, ``MODULE_NAME``,
+``HATCH_ENDS``, ``SYSTEM_NAME``, ``VEHICLE_OF``, paths and hop times), read-only;
+``tuning`` the one table of numbers. ``Prng``/``seed_state`` are the game's seeded
+random numbers, for draws outside the rules that must follow the seed (the mission
+start's offset, :func:`game.newgame.default_start`).
+
 Bots and the AI decide on a :class:`StateView` alone; :func:`restrain_odds` and
 :func:`move_seconds` work on a view's crew as the rules do on the game's, so a bot can
 weigh a fight exactly as the game will resolve it.
@@ -27,6 +35,7 @@ import hashlib
 
 from game.facts.ground import MISSION_CONTROL
 from game.sim import station, tuning
+from game.sim.ai import AI
 from game.sim.commands import (
     COMMAND_FIELDS,
     COMMAND_TYPES,
@@ -50,6 +59,8 @@ from game.sim.events import EVENT_KINDS, Event, Result
 from game.sim.game import ENDINGS, NEVER, WINNER, Game, Setup
 from game.sim.odds import move_seconds as _move_seconds
 from game.sim.odds import restrain_odds as _restrain_odds
+from game.sim.prng import Prng, seed_state
+from game.sim.runner import play
 from game.sim.state import SIDES, GameState
 from game.sim.tasks import Preview
 from game.sim.tuning import DEFAULT_MAX_TICKS, RULES_VERSION, rule_lines
@@ -75,6 +86,7 @@ __all__ = [
     "StateView", "ModuleView", "HatchView", "CrewView", "SystemView", "FightView", "BondView",
     "TrustChange", "Refusal", "Strike",
     "restrain_odds", "move_seconds", "stress_limit", "rule_lines", "station", "tuning",
+    "AI", "play", "Prng", "seed_state",
 ]
 
 
@@ -106,7 +118,8 @@ def new_game(scenario: str = "film", seed: int = 0, timeline=None, *,
 
     ``timeline``: a game.orbit.timeline.OrbitTimeline covering at least ``max_ticks``
     mission seconds (beyond its end the last sample holds). ``cities``: target list
-    ``(name, iso_country, lat, lon)``; None reads assets/cities.csv or the built-ins.
+    ``(name, iso_country, lat, lon)``; None: the bundled assets/cities.csv's targets
+    (:func:`game.sim.war.load_cities`; an AssetError if it is missing or broken).
     """
     roster(scenario)  # ValueError for an unknown scenario
     if timeline is None:

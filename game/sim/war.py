@@ -27,14 +27,14 @@ arccos(R / (R + h)). It is *night* when the city is more than 90 degrees from th
 subsolar point. A night strike beyond the horizon but within ``GLOW_DEG`` lights the
 horizon: a *glow*, seen but not the flash itself.
 
-Cities come from ``assets/cities.csv`` (name,country,lat,lon,population) when present,
-read with the standard library only; otherwise from the built-in list below. Either
-way the list's digest is part of the game's set-up digest (and so of every checksum).
+Cities come from ``assets/cities.csv`` through :mod:`game.facts.cities` (the one reader;
+a missing or broken file is an AssetError, never a silent stand-in): the most populous
+of each bloc are the targets (:func:`load_cities`). The list's digest is part of the
+game's set-up digest (and so of every checksum).
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import math
@@ -47,33 +47,6 @@ from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.sim import tuning as tn
 from game.sim.prng import Prng, seed_state
 
-# Real cities (GeoNames-style coordinates, rounded to 0.01 degree): name, ISO country, lat, lon
-BUILTIN_CITIES: tuple[tuple[str, str, float, float], ...] = (
-    ("New York", "US", 40.71, -74.01), ("Los Angeles", "US", 34.05, -118.24),
-    ("Chicago", "US", 41.85, -87.65), ("Houston", "US", 29.76, -95.36),
-    ("Phoenix", "US", 33.45, -112.07), ("Philadelphia", "US", 39.95, -75.16),
-    ("San Diego", "US", 32.72, -117.16), ("Dallas", "US", 32.78, -96.81),
-    ("Seattle", "US", 47.61, -122.33), ("Denver", "US", 39.74, -104.98),
-    ("Washington", "US", 38.90, -77.04), ("Boston", "US", 42.36, -71.06),
-    ("Atlanta", "US", 33.75, -84.39), ("Miami", "US", 25.77, -80.19),
-    ("San Francisco", "US", 37.77, -122.42), ("Norfolk", "US", 36.85, -76.29),
-    ("Omaha", "US", 41.26, -95.94), ("Honolulu", "US", 21.31, -157.86),
-    ("London", "GB", 51.51, -0.13), ("Paris", "FR", 48.85, 2.35),
-    ("Berlin", "DE", 52.52, 13.41), ("Warsaw", "PL", 52.23, 21.01),
-    ("Tokyo", "JP", 35.69, 139.69), ("Toronto", "CA", 43.70, -79.42),
-    ("Moscow", "RU", 55.75, 37.62), ("Saint Petersburg", "RU", 59.94, 30.31),
-    ("Novosibirsk", "RU", 55.04, 82.93), ("Yekaterinburg", "RU", 56.85, 60.61),
-    ("Kazan", "RU", 55.79, 49.12), ("Nizhny Novgorod", "RU", 56.33, 44.00),
-    ("Chelyabinsk", "RU", 55.15, 61.43), ("Samara", "RU", 53.20, 50.15),
-    ("Omsk", "RU", 54.99, 73.37), ("Rostov-on-Don", "RU", 47.23, 39.72),
-    ("Ufa", "RU", 54.74, 55.97), ("Krasnoyarsk", "RU", 56.01, 92.87),
-    ("Voronezh", "RU", 51.67, 39.18), ("Perm", "RU", 58.01, 56.25),
-    ("Volgograd", "RU", 48.72, 44.50), ("Vladivostok", "RU", 43.11, 131.87),
-    ("Murmansk", "RU", 68.97, 33.08), ("Severodvinsk", "RU", 64.56, 39.83),
-    ("Irkutsk", "RU", 52.30, 104.30), ("Khabarovsk", "RU", 48.48, 135.08),
-    ("Kaliningrad", "RU", 54.71, 20.51), ("Minsk", "BY", 53.90, 27.57),
-)
-
 #: which bloc a country belongs to, by ISO code: "us" cities are struck by Russia.
 BLOC = {"US": "us", "CA": "us", "GB": "us", "FR": "us", "DE": "us", "PL": "us", "JP": "us",
         "IT": "us", "KR": "us", "NO": "us", "RU": "ru", "BY": "ru"}
@@ -82,6 +55,7 @@ _COUNTRY_NAMES = {"united states": "US", "usa": "US", "canada": "CA", "united ki
                   "south korea": "KR", "norway": "NO", "russia": "RU",
                   "russian federation": "RU", "belarus": "BY"}
 _PER_BLOC = 60  # most populous cities of each bloc kept as targets
+_MIN_PER_BLOC = 10  # fewer targets than this: the file is not the game's
 
 _STATION_STRIKE_WINDOW_S = {sid: (tn.MISSION_CONTROL_STRIKE_S if sid in MISSION_CONTROL.values()
                                  else tn.PARTNER_CENTRE_STRIKE_S) for sid in GROUND_STATIONS}
@@ -123,51 +97,37 @@ class WarPlan:
 
 
 def load_cities(path=None) -> tuple[tuple[str, str, float, float], ...]:
-    """Target cities: the top ``_PER_BLOC`` by population per bloc from a CSV, or built-ins.
-
-    ``path`` None means "assets/cities.csv if the game finds it", read once per process:
-    every ``new_game`` asks for it and the bundled file does not change under a running
-    game. Any problem reading it falls back to the built-in list (the sim must run
-    without assets).
-    """
+    """Target cities: the top ``_PER_BLOC`` by population of each bloc, as
+    ``(name, ISO country, lat, lon)``, from :func:`game.facts.cities.read_cities`
+    (``path`` None: the bundled ``assets/cities.csv``, picked once per process). An
+    AssetError, one line, if the file is missing or broken or holds too few cities of a
+    bloc to fight a war over."""
     if path is None:
-        return _bundled_cities()
-    return _read_cities(path)
+        return _bundled_targets()
+    return _targets(path)
 
 
 @functools.lru_cache(maxsize=1)
-def _bundled_cities() -> tuple[tuple[str, str, float, float], ...]:
-    try:
-        from game.paths import assets_dir
-        path = assets_dir() / "cities.csv"
-    except Exception:  # noqa: BLE001 - no assets folder: built-ins
-        return BUILTIN_CITIES
-    return _read_cities(path)
+def _bundled_targets() -> tuple[tuple[str, str, float, float], ...]:
+    return _targets(None)
 
 
-def _read_cities(path) -> tuple[tuple[str, str, float, float], ...]:
-    try:
-        with open(path, newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    except OSError:
-        return BUILTIN_CITIES
+def _targets(path) -> tuple[tuple[str, str, float, float], ...]:
+    from game.errors import AssetError
+    from game.facts.cities import read_cities
+
     by_bloc: dict[str, list] = {"us": [], "ru": []}
-    try:
-        for row in rows:
-            country = (row.get("country") or "").strip()
-            code = country.upper() if len(country) == 2 else _COUNTRY_NAMES.get(country.lower())
-            bloc = BLOC.get(code or "")
-            if bloc is None:
-                continue
-            lat, lon = float(row["lat"]), float(row["lon"])
-            pop = int(float(row.get("population") or 0))
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                continue
-            by_bloc[bloc].append((-pop, row["name"].strip(), code, round(lat, 4), round(lon, 4)))
-    except (KeyError, ValueError, TypeError):
-        return BUILTIN_CITIES
-    if any(len(v) < 10 for v in by_bloc.values()):
-        return BUILTIN_CITIES
+    for c in read_cities(path):
+        code = c.country.upper() if len(c.country) == 2 else _COUNTRY_NAMES.get(c.country.lower())
+        bloc = BLOC.get(code or "")
+        if bloc is not None:
+            by_bloc[bloc].append((-c.population, c.name, code, round(c.lat_deg, 4),
+                                  round(c.lon_deg, 4)))
+    short = [b for b, v in by_bloc.items() if len(v) < _MIN_PER_BLOC]
+    if short:
+        raise AssetError(f"fewer than {_MIN_PER_BLOC} cities of the {'/'.join(short)} bloc: "
+                         "not enough targets for a war",
+                         where=str(path) if path is not None else "assets/cities.csv")
     out = []
     for bloc in ("us", "ru"):
         for _p, name, code, lat, lon in sorted(by_bloc[bloc])[:_PER_BLOC]:
@@ -261,13 +221,12 @@ def pass_starts(timeline, sid: str, before: int) -> tuple[int, ...]:
     return tuple(t for t in ticks if 0 < t < before)
 
 
-def plan_war(seed: int, timeline, horizon_ticks: int, cities=None) -> WarPlan:
+def plan_war(seed: int, timeline, horizon_ticks: int, cities) -> WarPlan:
     """Draw the whole war for a game of at most ``horizon_ticks`` seconds.
 
     Besides the strikes: when each side's order is sent, and the first pass that can
     carry it (see the module docstring: the command centres are struck only after it).
     """
-    cities = BUILTIN_CITIES if cities is None else cities
     rng = Prng(seed_state(seed, "war"))
     by_bloc = {b: [c for c in cities if BLOC.get(c[1]) == b] for b in ("us", "ru")}
     raw: list[tuple[int, float, float, int, str, str, str]] = []

@@ -1,11 +1,11 @@
-"""Bundled view assets, loaded once: Earth texture, night lights, cities, station facts.
+"""Bundled view assets, loaded once: Earth texture, night lights, station facts (the
+cities are read by :mod:`game.facts.cities`, the one reader for every layer).
 
 A missing or unreadable file raises :class:`game.errors.AssetError` (one line, exit 2).
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 from dataclasses import dataclass
@@ -51,29 +51,6 @@ def earth_maps() -> EarthMaps:
         np.ascontiguousarray(rgb[:, :, 2]).ravel(),
         np.ascontiguousarray(lights).ravel(),
     )
-
-
-@dataclass(frozen=True)
-class Cities:
-    name: list[str]
-    country: list[str]
-    lat: np.ndarray
-    lon: np.ndarray
-    population: np.ndarray
-
-
-@functools.lru_cache(maxsize=1)
-def cities() -> Cities:
-    path = asset("cities.csv")
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        return Cities([r["name"] for r in rows], [r["country"] for r in rows],
-                      np.array([float(r["lat"]) for r in rows]),
-                      np.array([float(r["lon"]) for r in rows]),
-                      np.array([int(r["population"]) for r in rows]))
-    except (KeyError, ValueError, OSError) as exc:
-        raise AssetError(f"bad cities file ({exc})", where=str(path)) from None
 
 
 @functools.lru_cache(maxsize=1)

@@ -98,9 +98,9 @@ class Sound:
         self._sounds: dict = {}
         if not enabled:
             return
-        try:
-            import pygame
+        import pygame
 
+        try:
             if pygame.mixer.get_init() is None:
                 with quiet_stderr():  # ALSA & co. complain on fd 2 when there is no card
                     pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=512)
@@ -115,16 +115,21 @@ class Sound:
                     pcm = np.repeat(pcm[:, None], channels, axis=1)
                 self._sounds[kind] = pygame.sndarray.make_sound(np.ascontiguousarray(pcm))
             self.ok = True
-        except Exception:  # noqa: BLE001 - no device, no mixer, odd format: stay silent
+        except (pygame.error, TypeError, ValueError):
+            # pygame.error: no audio device or no mixer; TypeError: get_init() is None
+            # when init failed quietly; ValueError: a device format sndarray cannot fill.
+            # The game plays on, silent.
             self.ok = False
             self._sounds = {}
 
     def play(self, kind: str) -> None:
         s = self._sounds.get(kind)
         if s is not None:
+            import pygame
+
             try:
                 s.play()
-            except Exception:  # noqa: BLE001
+            except pygame.error:  # the device went away mid-game: no sound, no crash
                 pass
 
     def on_world(self, item) -> None:

@@ -10,7 +10,7 @@ import pygame
 
 from game.session.palette import PALETTE, module_colour
 from game.session.wording import SIDE_LABEL, fmt_mission
-from game.sim import station as stn
+from game.sim.api import station as stn
 from game.view.panels.game_hud import plain
 from game.view.panels.schematic_layout import HEADER_H, SHORT, SMALL
 from game.view.panels.schematic_orders import ACTIONS

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.sim import station as stn
+from game.sim.api import station as stn
 from game.view.widgets import font
 
 # (column, row): column 0 is aft (Zvezda), row 0 the main axis; row 1 is below.

@@ -13,8 +13,7 @@ import pygame
 
 from game.session.palette import LOG_REFUSED
 from game.session.wording import SIDE_LABEL
-from game.sim import station as stn
-from game.sim.commands import (
+from game.sim.api import (
     CloseHatch,
     Free,
     Leave,
@@ -26,6 +25,7 @@ from game.sim.commands import (
     SystemRestore,
     Talk,
 )
+from game.sim.api import station as stn
 
 ACTIONS = [  # (id, label, key)
     ("move", "Move", "click"), ("talk", "Talk", "K"), ("restrain", "Restrain", "X"),

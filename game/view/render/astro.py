@@ -2,8 +2,8 @@
 
 The view draws a spherical Earth of radius 1 in the Earth-fixed frame: x to (0N, 0E),
 y to (0N, 90E), z to the North Pole. The orbit engine (``game.orbit.api``) supplies the
-real ISS state and the real Sun; the closed-form Sun here is only a fallback (about 0.1
-degree of error, far below a pixel of a whole-Earth view) for when that API is absent.
+real ISS state, the real Sun and the Earth's rotation (``gmst_rad``): the view has no
+second almanac of its own.
 """
 
 from __future__ import annotations
@@ -30,24 +30,12 @@ def latlon_from_unit(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.degrees(np.arcsin(v[..., 2] / r)), np.degrees(np.arctan2(v[..., 1], v[..., 0]))
 
 
-def gmst_rad(unix_s) -> np.ndarray:
-    """Greenwich mean sidereal angle (IAU 1982, UT1 taken as UTC)."""
-    d = (np.asarray(unix_s, dtype=np.float64) - 946728000.0) / 86400.0  # days from J2000
-    return np.mod(np.radians(280.46061837 + 360.98564736629 * d), 2 * np.pi)
+def gmst_deg(unix_s: float) -> float:
+    """The Earth's rotation angle at one instant, degrees: the orbit engine's GMST (the
+    angle its Earth-fixed positions and Sun are turned by)."""
+    from game.orbit.api import gmst_rad
 
-
-def sun_direction_ecef(unix_s) -> np.ndarray:
-    """Unit vector (n, 3) towards the Sun, Earth-fixed (low-precision almanac formula)."""
-    t = np.atleast_1d(np.asarray(unix_s, dtype=np.float64))
-    d = (t - 946728000.0) / 86400.0
-    g = np.radians(357.529 + 0.98560028 * d)
-    q = 280.459 + 0.98564736 * d
-    lam = np.radians(q + 1.915 * np.sin(g) + 0.020 * np.sin(2 * g))
-    eps = np.radians(23.439 - 0.00000036 * d)
-    x, y, z = np.cos(lam), np.cos(eps) * np.sin(lam), np.sin(eps) * np.sin(lam)
-    th = gmst_rad(t)
-    c, s = np.cos(th), np.sin(th)
-    return np.stack([c * x + s * y, -s * x + c * y, z], axis=-1)
+    return float(np.degrees(gmst_rad(unix_s)[0]))
 
 
 def rot_z(angle_rad: float) -> np.ndarray:

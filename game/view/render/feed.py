@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.errors import UserError
 from game.facts.ground import MISSION_CONTROL
 from game.view.render.astro import EARTH_RADIUS_KM, unit_from_latlon
 
@@ -104,6 +105,14 @@ class OrbitFeed:
                                                                        strict=True)))
         self.extensions += 1
 
+    def slide_due_in(self, now_unix_s: float, in_s: float) -> None:
+        """Drop samples from the far end of the table so that its next slide (a chunk
+        appended) falls ``in_s`` mission seconds after ``now_unix_s``: the render bench
+        times a window with a slide inside it, so its cost shows in p99."""
+        n = int((self._t[-1] - now_unix_s - AHEAD_S - in_s) / STEP_S)
+        if n > 0:
+            self._set(tuple(c[:-n] for c in self._cols()))
+
     def _ensure(self, unix_s: float) -> None:
         # Keep at least one orbit behind and two ahead in the table.
         behind_ok = self._t[0] + min(BEHIND_S, 1.02 * self.period_s) <= unix_s
@@ -169,8 +178,8 @@ class OrbitFeed:
             for sid in MISSION_CONTROL.values():
                 try:
                     got = api.passes(self.orbit, sid, start, 36.0)
-                except Exception:  # noqa: BLE001 - a HUD line must not end the game
-                    got = []
+                except UserError:  # OrbitDataError: SGP4 cannot fly that far ahead (the
+                    got = []  # orbit decays), or past DE421's span: no window to show
                 self._passes[sid] = [Window(sid, float(p.rise_unix_s), float(p.set_unix_s),
                                             float(p.max_elevation_deg)) for p in got]
             self._passes_until = start + 36 * 3600.0

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pygame
 
-from game.view.render.astro import EARTH_RADIUS_KM, rot_z, unit_from_latlon
+from game.view.render.astro import EARTH_RADIUS_KM, gmst_deg, rot_z, unit_from_latlon
 from game.view.render.camera import Camera
 from game.view.render.globe import GlobeRenderer, shade_factors
 from game.view.widgets import font
@@ -136,9 +136,7 @@ class ViewState:
 
     @property
     def gmst_deg(self) -> float:
-        from game.view.render.astro import gmst_rad
-
-        return float(np.degrees(gmst_rad(self.unix_s)))
+        return gmst_deg(self.unix_s)
 
 
 def flash_intensity(dt_s, magnitude):

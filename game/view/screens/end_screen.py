@@ -85,7 +85,7 @@ class EndScreen(ChoiceScreen):
 
     def crew_rows(self) -> list[tuple[tuple[str, str, str, str], tuple]]:
         """The crew table: (name, where, stress, fate) and the side's colour."""
-        from game.sim import station as stn
+        from game.sim.api import station as stn
 
         rows = []
         for c in self.summary.get("crew", []):

@@ -92,11 +92,7 @@ class GameScreen(PlayScreen):
         self.panel.hint = ""
 
     def open_orbits(self) -> None:
-        try:
-            from game.view.screens.orbit_panel import OrbitPanelScreen
-        except ImportError:
-            self.sim.refusals.append(("the orbit panel is not available in this build", 3.0))
-            return
+        from game.view.screens.orbit_panel import OrbitPanelScreen
         # No pause flag: the game stands still while the panel is on top (only the top
         # screen updates) and runs on when the player comes back, as after help or Esc.
         self.app.push(OrbitPanelScreen(self.app, self.setup))

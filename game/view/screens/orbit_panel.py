@@ -221,10 +221,8 @@ class OrbitPanelScreen(Screen):
     def _use(self, orbit, label: str, message: str | None = None) -> bool:
         """Make ``orbit`` the current one (a pick or load, not an edit); if it cannot be
         computed at the mission start, show why and keep the last good one (False)."""
-        e = self.setup.epoch_unix_s
         try:
-            preview = compute_preview(orbit, orbit.epoch_unix_s if e is None else float(e),
-                                      exact_passes=True)
+            preview = compute_preview(orbit, self.setup.start_for(orbit), exact_passes=True)
         except UserError as exc:
             self._error(str(exc))
             self._select_matching()
@@ -338,8 +336,8 @@ class OrbitPanelScreen(Screen):
 
     # -- mission start ----------------------------------------------------------------------
     def _start(self) -> float:
-        e = self.setup.epoch_unix_s
-        return self.orbit.epoch_unix_s if e is None else float(e)
+        """The mission start the next game flies (the set-up's one definition)."""
+        return self.setup.start_for(self.orbit)
 
     def _set_start(self, unix_s: float | None) -> None:
         old = self.setup.epoch_unix_s
@@ -353,7 +351,8 @@ class OrbitPanelScreen(Screen):
         self._set_start(self._start() + dt)
 
     def _reset_start(self) -> None:
-        self._set_start(None)
+        """"Epoch": start exactly at the element set's epoch."""
+        self._set_start(self.orbit.epoch_unix_s)
 
     def _on_epoch_text(self, text: str) -> None:
         from game.orbit.api import parse_iso_utc
@@ -379,7 +378,7 @@ class OrbitPanelScreen(Screen):
         self.orbit = moved
         self.label = f"{self._base_label} (edited)"
         self.setup.orbit, self.setup.orbit_label = moved, self.label
-        self.setup.epoch_unix_s = None
+        self.setup.epoch_unix_s = start  # the start stays where it was, at the new epoch
         self._sync_sliders()
         self._clear_message("start")
         self._recompute(exact=True, at="start")
@@ -711,7 +710,8 @@ class OrbitPanelScreen(Screen):
                     17, (230, 230, 240), align="right")
 
     def _draw_right(self, surf, rects) -> None:
-        from game.orbit.api import epoch_warning
+        from game.newgame import max_ticks_for
+        from game.orbit.api import EPOCH_WARNING_DAYS, epoch_warning
 
         right = rects["right"]
         rx, rw = right.left + 8, right.width - 16
@@ -741,7 +741,7 @@ class OrbitPanelScreen(Screen):
         self.epoch_field.draw(surf)
         self.reepoch_button.draw(surf)
         r = rects["warn"]
-        warning = epoch_warning(o, start)
+        warning = epoch_warning(o, start, start + max_ticks_for(self.setup.warp))
         if self._draw_message(surf, "start", r.left, r.top, r.width, 3):
             pass  # the start's own error (or notice) takes the warning's place
         elif warning:
@@ -751,8 +751,9 @@ class OrbitPanelScreen(Screen):
             for i, line in enumerate(lines[:2]):
                 w.blit_text(surf, line, (r.left, r.top + 16 * i), 17, w.WARN)
         else:
-            w.blit_text(surf, "within a week of the TLE epoch: SGP4 is good to a few km",
-                        (r.left, r.top), 17, (120, 150, 130))
+            w.blit_text(surf, f"the whole game within {EPOCH_WARNING_DAYS:g} days of the TLE "
+                        "epoch: SGP4 within about 100 km", (r.left, r.top), 17,
+                        (120, 150, 130), width=r.width)
         self._draw_outcome(surf, rects["outcome"])
         r = self.save_field.rect
         if not self._draw_message(surf, "save", r.left, r.top - 36, r.width + 76, 2,

@@ -23,6 +23,7 @@ import pygame
 
 from game.view.app import Screen
 from game.view.panels.hud import Hud, HudInfo
+from game.view.render.astro import gmst_deg
 from game.view.render.camera import CameraRig
 from game.view.render.feed import OrbitFeed
 from game.view.render.scene import Scene, ViewState, inset_box
@@ -163,13 +164,13 @@ class PlayScreen(Screen):
     def update(self, dt: float) -> None:
         self.t_prev = self.t
         if not self.paused:
-            self.t += dt * self.warp
-            if self.world is not None:
+            if self.world is not None:  # the world's clock (its game's ticks) is the truth
                 self.world.advance(dt * self.warp)
+                self.t = self.start_unix_s + self.world.mission_s
+            else:
+                self.t += dt * self.warp
         st = self.feed.state(self.t)
-        from game.view.render.astro import gmst_rad
-
-        self.rig.update(dt, st.lat_deg, st.lon_deg, math.degrees(float(gmst_rad(self.t))))
+        self.rig.update(dt, st.lat_deg, st.lon_deg, gmst_deg(self.t))
         if self.auto_camera and self.rig.mode == "free":
             # As a player would: a slow drag around the Earth and a gentle zoom.
             self._auto_t += dt

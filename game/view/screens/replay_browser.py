@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.errors import ReplayError
-from game.replay.catalog import ReplayInfo, list_replays
+from game.replay.api import ReplayInfo, list_replays
 from game.view.app import Screen
 from game.view.widgets import ellipsize, font
 
@@ -112,8 +112,7 @@ class ReplayBrowserScreen(Screen):
             self.message = f"{info.path.name}: {info.error}"
             return
         try:
-            from game.replay.player import ReplayPlayer
-            from game.replay.reader import read_replay
+            from game.replay.api import ReplayPlayer, read_replay
             from game.view.screens.replay_screen import ReplayScreen
 
             screen = ReplayScreen(ReplayPlayer(read_replay(info.path)), autoplay=True)

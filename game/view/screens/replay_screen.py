@@ -2,10 +2,11 @@
 timeline bar.
 
 The globe, flashes, module tints and HUD are the play screen's (:class:`PlayScreen` with
-a world backed by the player); the station schematic panel is the game screen's when it
-is available, in its replay mode: titled with who played which side (from the replay
-header), no action bar (a replay takes no orders), and a log of the events and the human
-sides' orders up to the play head, rebuilt on every seek. The bar at the bottom shows
+a world backed by the player: the game screen's SimWorld around the player's game, which
+the player moves); the station schematic panel is the game screen's, in its replay mode:
+titled with who played which side (from the replay header), no action bar (a replay
+takes no orders), and a log of the events and the human sides' orders up to the play
+head, rebuilt on every seek. The bar at the bottom shows
 the whole game with its events marked (orders, captures, flashes, the end), the play
 head, the speed and both clocks. The ending is named only once the play head reaches it
 (or with ``e``), so watching does not give it away.
@@ -20,14 +21,15 @@ Esc back. Mouse: click or drag on the bar to seek. Camera keys are the play scre
 
 from __future__ import annotations
 
-import numpy as np
 import pygame
 
-from game.replay.player import NOTABLE_KINDS, ReplayPlayer
-from game.session.palette import LOG_ORDER, LOG_START, PALETTE
+from game.replay.api import NOTABLE_KINDS, ReplayPlayer
+from game.session.palette import LOG_ORDER, LOG_START
 from game.session.setup import GameSetup
+from game.session.wording import SIDE_LABEL, describe
 from game.session.world import SimWorld
 from game.view.panels.game_hud import GameHud
+from game.view.panels.schematic import SchematicPanel
 from game.view.panels.timeline_bar import BAR_H, TimelineBar
 from game.view.screens.play import PlayScreen
 
@@ -36,46 +38,22 @@ SEEK_BIG_STEP_S = 3600  # shift+left/right
 SCHEMATIC_W = 560  # the same panel width as the game screen: the schematic is laid out for it
 
 
-def _make_world(player: ReplayPlayer):
-    """A read-only world for the play screen: the game screen's SimWorld wrapped around
-    the player's game (a minimal one if that cannot be built)."""
-
-    class ReplayWorld(SimWorld):
-        def advance(self, mission_dt_s: float) -> None:  # the player moves the game
-            pass
-
-    h = player.replay.header
-    setup = GameSetup(orbit=player.replay.orbit, orbit_label="replay",
-                      epoch_unix_s=h["start_unix_s"], seed=h["seed"], scenario=h["scenario"],
-                      us=h["sides"]["us"], ru=h["sides"]["ru"], difficulty=h["difficulty"],
-                      warp=h["warp"])
-    try:
-        world = ReplayWorld(setup, record=False, game=player.game)
-    except Exception:  # noqa: BLE001 - fall back rather than lose the replay
-        return _BasicWorld(player)
-    world.commanding = None  # nobody gives orders in a replay
-    world.humans = []
-    return world
-
-
-class _BasicWorld:
-    """Flashes from the war plan and tints by holder, if a SimWorld cannot be built."""
+class ReplayWorld(SimWorld):
+    """The game screen's world around a replay's game: read-only (nobody commands, the
+    player moves the game, nothing is recorded)."""
 
     def __init__(self, player: ReplayPlayer):
-        self.game = player.game
-        strikes = self.game.setup.war.strikes
-        self._flashes = np.array([(k.lat, k.lon, k.unix_s, 0.45 + 0.35 * k.magnitude)
-                                  for k in strikes], dtype=np.float64).reshape(-1, 4)
+        h = player.replay.header
+        setup = GameSetup(orbit=player.replay.orbit, orbit_label="replay",
+                          epoch_unix_s=h["start_unix_s"], seed=h["seed"],
+                          scenario=h["scenario"], us=h["sides"]["us"], ru=h["sides"]["ru"],
+                          difficulty=h["difficulty"], warp=h["warp"])
+        super().__init__(setup, record=False, game=player.game)
+        self.commanding = None  # nobody gives orders in a replay
+        self.humans = []
 
-    def advance(self, mission_dt_s: float) -> None:
+    def advance(self, mission_dt_s: float) -> None:  # the player moves the game
         pass
-
-    def flashes(self) -> np.ndarray:
-        return self._flashes
-
-    def module_tints(self) -> dict:
-        return {m.id: PALETTE.get(m.holder, PALETTE["neutral"])
-                for m in self.game.state.modules}
 
 
 class ReplayScreen(PlayScreen):
@@ -85,25 +63,17 @@ class ReplayScreen(PlayScreen):
                  auto_camera: bool = False, camera: str = "free"):
         h = player.replay.header
         self.player = player
-        world = _make_world(player)
-        # the rules HUD reads a SimWorld; the bare fallback world has none to show
-        self.game_hud = GameHud() if isinstance(world, SimWorld) else None
+        world = ReplayWorld(player)
+        self.game_hud = GameHud()
         super().__init__(player.replay.orbit, h["start_unix_s"], warp=player.warp,
                          camera=camera, world=world, auto_camera=auto_camera)
         self.replay_start = float(h["start_unix_s"])
         self.show_ending = False  # e: name the ending before the play head gets there
         self.bar = TimelineBar(self)
         self.add_panel(self.bar, side="bottom", size=BAR_H)
-        self.schematic = None
-        if hasattr(world, "log"):
-            try:
-                from game.view.panels.schematic import SchematicPanel
-
-                self.schematic = SchematicPanel(world, emit=lambda cmd: None)
-                self.schematic.replay_title = replay_title(h)
-                self.add_panel(self.schematic, side="right", size=SCHEMATIC_W)
-            except Exception:  # noqa: BLE001 - the schematic is optional
-                self.schematic = None
+        self.schematic = SchematicPanel(world, emit=lambda cmd: None)
+        self.schematic.replay_title = replay_title(h)
+        self.add_panel(self.schematic, side="right", size=SCHEMATIC_W)
         self._dragging = False
         self._sync_log()
         if autoplay:
@@ -128,9 +98,7 @@ class ReplayScreen(PlayScreen):
     def _sync_log(self) -> None:
         """The log as it stood at the play head: the replay's title, then every event and
         human order up to the current tick (the newest the log can hold)."""
-        log = getattr(self.world, "log", None)
-        if log is None or not hasattr(self.world, "_on_events"):
-            return
+        log = self.world.log
         log.clear()
         h = self.player.replay.header
         log.add(0, f"{replay_title(h)}; AI {h.get('difficulty', '?')}, warp "
@@ -143,10 +111,6 @@ class ReplayScreen(PlayScreen):
         sides = self.player.replay.header.get("sides", {})
         humans = {s for s, who in sides.items() if who == "human"}
         if not humans:
-            return []
-        try:
-            from game.session.wording import SIDE_LABEL, describe
-        except Exception:  # noqa: BLE001 - the log is optional
             return []
         game = self.player.game
 
@@ -165,12 +129,10 @@ class ReplayScreen(PlayScreen):
 
     def _log_lines(self, t0: int, t1: int, events: list) -> None:
         """Add the events and human orders of ``t0 < tick <= t1`` to the log, by tick."""
-        log = getattr(self.world, "log", None)
-        if log is None or not hasattr(self.world, "_on_events"):
-            return
+        log = self.world.log
         orders = self._human_orders(t0, t1)
         if not orders:
-            self.world._on_events(events[-log.lines.maxlen:] if log.lines.maxlen else events)
+            self.world.log_events(events[-log.lines.maxlen:] if log.lines.maxlen else events)
             return
         merged = sorted([(e.tick, 1, e) for e in events] + [(t, 0, s) for t, s in orders],
                         key=lambda x: (x[0], x[1]))
@@ -178,7 +140,7 @@ class ReplayScreen(PlayScreen):
             merged = merged[-log.lines.maxlen:]
         for tick, is_event, item in merged:
             if is_event:
-                self.world._on_events([item])
+                self.world.log_events([item])
             else:
                 log.add(tick, item, LOG_ORDER, "order")
 
@@ -188,8 +150,7 @@ class ReplayScreen(PlayScreen):
 
     def hud_info(self, vs):
         info = super().hud_info(vs)
-        if self.game_hud is not None:
-            info.windows = None  # the rules HUD shows the game's own windows, as in play
+        info.windows = None  # the rules HUD shows the game's own windows, as in play
         info.warp = self.player.warp * self.player.speed
         info.paused = not self.player.playing
         info.mission_s = self.player.position
@@ -197,11 +158,10 @@ class ReplayScreen(PlayScreen):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         super().draw(surface, alpha)
-        if self.game_hud is not None:  # act, orders, trust, seize, oxygen: as in play
-            area, _placed = self.layout(surface)
-            self.game_hud.set_scale(self.ui_k)
-            self.game_hud.draw(surface, area, self.world, avoid=self.inset_rect(area),
-                               top=self.hud.bottom + self.hud.px(8))
+        area, _placed = self.layout(surface)  # act, orders, trust, seize, oxygen: as in play
+        self.game_hud.set_scale(self.ui_k)
+        self.game_hud.draw(surface, area, self.world, avoid=self.inset_rect(area),
+                           top=self.hud.bottom + self.hud.px(8))
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, ev) -> bool:
@@ -253,8 +213,7 @@ class ReplayScreen(PlayScreen):
         if ev.type == pygame.MOUSEBUTTONUP and ev.button == 1 and self._dragging:
             self._dragging = False
             return True
-        if self.schematic is not None and ev.type in (pygame.MOUSEBUTTONDOWN,
-                                                      pygame.MOUSEBUTTONUP):
+        if ev.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             # read-only: clicks on the schematic select nothing and order nothing
             _area, placed = self.layout(self.app.surface)
             for panel, r in placed:
@@ -287,7 +246,7 @@ def replay_title(header: dict) -> str:
 
 def open_replay_screen(path) -> ReplayScreen:
     """Read, check and load ``path`` into a screen (ReplayError if it cannot be trusted)."""
-    from game.replay.reader import read_replay
+    from game.replay.api import read_replay
 
     return ReplayScreen(ReplayPlayer(read_replay(path)))
 

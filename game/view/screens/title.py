@@ -5,10 +5,10 @@ Keyboard: Up/Down choose, Left/Right (or Enter) change a choice, digits type the
 Enter on "New game" starts, Esc quits. Mouse: hover chooses, click starts or cycles;
 the arrows beside a choice step it back or forward.
 
-The Orbits and Replays items push screens written elsewhere
-(``game.view.screens.orbit_panel.OrbitPanelScreen(app, setup)``,
-``game.view.screens.replay_browser.ReplayBrowserScreen(app)``); they are imported when chosen,
-and shown disabled when this build does not have them.
+The Orbits and Replays items push :class:`OrbitPanelScreen` and
+:class:`ReplayBrowserScreen`. A user folder that cannot be read or written (read-only, full,
+``ISS_GAME_HOME`` under a file) never ends the menu: the orbit row lists the bundled files
+and says why the player's own are missing, and every refusal is one line at the bottom.
 
 ``python -m game.view.screens.title --screenshot PNG [--frames N]`` renders the menu headless.
 """
@@ -16,16 +16,19 @@ and shown disabled when this build does not have them.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import math
 from pathlib import Path
 
 import pygame
 
+from game.errors import UserError
+from game.orbit.api import load_orbit
 from game.session.orbit_files import orbit_files
 from game.session.setup import apply_side, side_mode
 from game.view.app import Screen
+from game.view.screens.orbit_panel import OrbitPanelScreen
 from game.view.screens.play import PlayScreen
+from game.view.screens.replay_browser import ReplayBrowserScreen
 from game.view.widgets import ellipsize, font
 
 SIDES = [("us", "USA - you vs the Russian AI"),
@@ -35,8 +38,6 @@ SIDES = [("us", "USA - you vs the Russian AI"),
 SCENARIOS = [("film", "film - the six crew of the film"),
              ("international", "international - plus ESA, JAXA, CSA crew (neutral)")]
 DIFFICULTIES = [("easy", "easy"), ("hard", "hard")]
-OPTIONAL = {"orbits": ("game.view.screens.orbit_panel", "OrbitPanelScreen"),
-            "replays": ("game.view.screens.replay_browser", "ReplayBrowserScreen")}
 
 BUNDLED = "bundled ISS"  # the orbit label of the bundled element set (the newest)
 MENU_X, MENU_W = 60, 600  # the menu column; the Earth stays right of it
@@ -79,16 +80,8 @@ class TitleScreen(Screen):
         self.rects: list[tuple[pygame.Rect, pygame.Rect | None, pygame.Rect | None]] = []
         self._t = 0.0
         self._veil: pygame.Surface | None = None
-        self.available = {k: self._can_import(*v) for k, v in OPTIONAL.items()}
 
     # -- items -----------------------------------------------------------------------------
-    @staticmethod
-    def _can_import(module: str, name: str) -> bool:
-        try:
-            return hasattr(importlib.import_module(module), name)
-        except Exception:  # noqa: BLE001 - a half-written module must not break the menu
-            return False
-
     def items(self) -> list[tuple[str, str, str]]:
         """(id, label, value) rows; value "" for plain actions."""
         s = self.setup
@@ -99,16 +92,18 @@ class TitleScreen(Screen):
             ("difficulty", "AI", dict(DIFFICULTIES).get(s.difficulty, s.difficulty)),
             ("orbit", "Orbit", s.orbit_label),
             ("seed", "Seed", f"{s.seed}   (type digits; Left/Right to step)"),
-            ("orbits", "Orbits...", "choose, edit and save element sets"
-             if self.available["orbits"] else "not available in this build"),
-            ("replays", "Replays...", "watch and verify recorded games"
-             if self.available["replays"] else "not available in this build"),
+            ("orbits", "Orbits...", "choose, edit and save element sets"),
+            ("replays", "Replays...", "watch and verify recorded games"),
             ("quit", "Quit", ""),
         ]
 
     def files(self) -> list[Path]:
+        """The orbit files the Orbit row cycles through (read once); if the player's
+        folder cannot be read, the bundled ones and the reason, said once."""
         if self._files is None:
-            self._files = orbit_files()
+            self._files, problem = orbit_files()
+            if problem:
+                self._say(problem, bad=True)
         return self._files
 
     def change(self, item: str, step: int) -> None:
@@ -139,10 +134,8 @@ class TitleScreen(Screen):
         for k in range(1, len(choices) + 1):
             name, p = choices[(i + step * k) % len(choices)]
             try:
-                from game.orbit.api import load_orbit
-
                 orbit = load_orbit(p)
-            except Exception as exc:  # noqa: BLE001 - a bad file: say so, keep the last good
+            except UserError as exc:  # a bad file (OrbitDataError): say so, keep the last good
                 self._say(f"{name}: {exc}", bad=True)
                 continue
             self.setup.orbit, self.setup.orbit_label = orbit, name
@@ -156,13 +149,13 @@ class TitleScreen(Screen):
         label = self.setup.orbit_label
         if label == BUNDLED:
             return "orbit: real ISS element set (bundled)"
-        try:
-            from game.paths import orbits_dir, user_orbits_dir
+        from game.paths import orbits_dir, user_orbits_dir
 
-            mine = (user_orbits_dir() / label).is_file()
+        mine = (user_orbits_dir(create=False) / label).is_file()
+        try:
             bundled = (orbits_dir() / label).is_file()
-        except Exception:  # noqa: BLE001 - the footer must not break the menu
-            mine = bundled = False
+        except UserError:  # no bundled folder (AssetError): said when the files were listed
+            bundled = False
         if mine:
             return f"orbit: {label} (your own, edited)"
         if bundled and label.startswith("preset-"):
@@ -179,18 +172,10 @@ class TitleScreen(Screen):
             self.start_game()
         elif item == "quit":
             self.app.quit()
-        elif item in OPTIONAL:
-            if not self.available[item]:
-                self._say(f"{item}: not available in this build", bad=True)
-                return
-            module, name = OPTIONAL[item]
-            try:
-                cls = getattr(importlib.import_module(module), name)
-                screen = cls(self.app, self.setup) if item == "orbits" else cls(self.app)
-            except Exception as exc:  # noqa: BLE001
-                self._say(f"{item}: {exc}", bad=True)
-                return
-            self.app.push(screen)
+        elif item == "orbits":
+            self.app.push(OrbitPanelScreen(self.app, self.setup))
+        elif item == "replays":
+            self.app.push(ReplayBrowserScreen(self.app))
         else:
             self.change(item, +1)
 
@@ -201,7 +186,7 @@ class TitleScreen(Screen):
         setup = dataclasses.replace(self.setup)
         try:
             screen = GameScreen(setup, sound=None if self.app.headless else Sound())
-        except Exception as exc:  # noqa: BLE001 - e.g. a warp or orbit the sim refuses
+        except UserError as exc:  # e.g. an orbit SGP4 cannot fly over the game's span
             self._say(f"cannot start: {exc}", bad=True)
             return None
         self.app.push(screen)
@@ -285,7 +270,6 @@ class TitleScreen(Screen):
         y = 178
         for i, (item, label, value) in enumerate(self.items()):
             on = i == self.sel
-            disabled = item in OPTIONAL and not self.available[item]
             r = pygame.Rect(MENU_X, y, MENU_W, 46)
             left = right = value_rect = None
             text = ""
@@ -294,12 +278,10 @@ class TitleScreen(Screen):
                 pygame.draw.rect(surface, (34, 48, 86), r, border_radius=6)
                 pygame.draw.rect(surface, (120 + int(60 * pulse), 150, 220), r, 1,
                                  border_radius=6)
-            col = (110, 118, 138) if disabled else (255, 214, 120) if item == "start" \
-                else (240, 244, 252)
+            col = (255, 214, 120) if item == "start" else (240, 244, 252)
             surface.blit(self.f_item.render(label, True, col), (r.left + 16, r.top + 5))
             if value:
-                vcol = (110, 118, 138) if disabled else (175, 200, 240) if on else \
-                    (150, 165, 195)
+                vcol = (175, 200, 240) if on else (150, 165, 195)
                 cyclic = item in ("side", "scenario", "difficulty", "orbit", "seed")
                 vx = r.left + 150
                 if cyclic:
@@ -329,7 +311,6 @@ class TitleScreen(Screen):
 
 
 def default_setup():
-    from game.orbit.api import load_orbit
     from game.session.setup import GameSetup
 
     return GameSetup(orbit=load_orbit(), orbit_label=BUNDLED)
