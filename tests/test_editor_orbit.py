@@ -69,7 +69,7 @@ def test_higher_orbit_is_slower_and_sees_farther(iss):
     high = edit_elements(iss, altitude_km=700.0)
     ratio = high.period_min / low.period_min
     assert ratio == pytest.approx(((6378.137 + 700) / (6378.137 + 350)) ** 1.5, rel=1e-5)
-    assert footprint_radius_deg(700.0) > footprint_radius_deg(350.0)
+    assert footprint_radius_deg(700.0, "houston") > footprint_radius_deg(350.0, "houston")
 
 
 @pytest.mark.parametrize("incl", [51.6313, 63.4, 97.1])
@@ -110,11 +110,11 @@ def test_preview_is_three_orbits_and_sunlight_is_a_share(iss):
 
 def test_scan_passes_edges():
     t = np.arange(10.0)
-    assert scan_passes(t, np.full(10, -5.0)) == []
-    whole = scan_passes(t, np.full(10, 30.0))
+    assert scan_passes(t, np.full(10, -5.0), 10.0) == []
+    whole = scan_passes(t, np.full(10, 30.0), 10.0)
     assert len(whole) == 1 and whole[0].rise_unix_s == 0.0 and whole[0].set_unix_s == 9.0
     elev = np.array([0, 5, 15, 25, 15, 5, 0, 12, 20, 11], float)
-    got = scan_passes(t, elev)
+    got = scan_passes(t, elev, 10.0)
     assert len(got) == 2
     assert got[0].rise_unix_s == pytest.approx(1.5) and got[0].set_unix_s == pytest.approx(4.5)
     assert got[0].max_elevation_deg == 25.0

@@ -1,10 +1,11 @@
 """Bench figures for the orbit panel (``iss-game bench``, section ``orbit_editor``).
 
 One live recompute is what the panel does for every slider move: ``edit_elements`` plus
-:func:`game.session.orbit_preview.compute_preview` (SGP4 for 24 h at 20 s, the ground track
-three orbits ahead, sunlight share, passes over Houston and Korolyov by the vectorised
-elevation scan). The budget is 16 ms (one frame at 60 fps). The exact recompute on
-release (passes by Skyfield's ``find_events``) is reported beside it.
+:func:`game.session.orbit_preview.compute_preview` (the one orbit sampler for 24 h at
+20 s: the ground track three orbits ahead, sunlight share, passes over Houston and
+Korolyov by the vectorised elevation scan of the same positions). The budget is 16 ms
+(one frame at 60 fps). The exact recompute on release (passes by Skyfield's
+``find_events``) is reported beside it.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ Typical use::
 
     orbit = load_orbit()                       # bundled ISS, newest epoch
     track = ground_track(orbit, t)             # fast, vectorised
+    s = sample_orbit(orbit, t)                 # positions, sub-points, Sun, sunlight
     timeline = build_timeline(orbit, orbit.epoch_unix_s, 1.0, 6 * 3600)
 """
 
@@ -34,13 +35,15 @@ from game.orbit.elements import EARTH_EQUATORIAL_RADIUS_KM, Orbit
 from game.orbit.flight import check_flight
 from game.orbit.parse import parse_orbit_text, read_orbit_file, select_orbit, tle_checksum
 from game.orbit.passes import (
-    DEFAULT_MIN_ELEVATION_DEG,
     GROUND_STATIONS,
     GroundStation,
     Pass,
     elevation_deg,
+    elevation_from_ecef_deg,
+    in_view,
     passes,
 )
+from game.orbit.sample import OrbitSamples, sample_orbit
 from game.orbit.sun import (
     EARTH_SHADOW_RADIUS_KM,
     SunEvent,
@@ -82,7 +85,9 @@ __all__ = [
     "SunEvent", "terminator", "EARTH_SHADOW_RADIUS_KM",
     # ground stations
     "GROUND_STATIONS", "GroundStation", "Pass", "passes", "elevation_deg",
-    "DEFAULT_MIN_ELEVATION_DEG",
+    "elevation_from_ecef_deg", "in_view",
+    # the one sampler (the timeline, the view's feed and the orbit panel's preview)
+    "OrbitSamples", "sample_orbit",
     # for the simulation
     "OrbitTimeline", "build_timeline",
     # time

@@ -1,7 +1,8 @@
 """Building the simulation's :class:`~game.orbit.timeline.OrbitTimeline` in one go.
 
-Everything is vectorised over the samples: one SGP4 call, one Earth rotation, one shadow
-test, one elevation test per station. A day at 10 s (8,640 samples) takes a few
+Everything is vectorised over the samples: the one orbit sampler
+(:func:`game.orbit.sample.sample_orbit`: one SGP4 call, one Earth rotation, one shadow
+test), then one elevation test per station. A day at 10 s (8,640 samples) takes a few
 milliseconds, so the game can rebuild it whenever the orbit is edited.
 """
 
@@ -13,10 +14,10 @@ from game.errors import UserError
 from game.facts.ground import GROUND_STATIONS
 from game.orbit.elements import Orbit
 from game.orbit.passes import in_view
-from game.orbit.sun import direction_lat_lon_deg, shadow_margin_km, sun_direction_ecef
+from game.orbit.sample import sample_orbit
+from game.orbit.sun import direction_lat_lon_deg
 from game.orbit.timeline import OrbitTimeline
 from game.orbit.timescale import check_time_span
-from game.orbit.track import geodetic_from_ecef, position_ecef_km
 
 __all__ = ["build_timeline", "MAX_TIMELINE_SAMPLES"]
 
@@ -38,19 +39,18 @@ def build_timeline(orbit: Orbit, start_unix_s: float, step_s: float, n: int,
     check_time_span([float(start_unix_s), float(start_unix_s) + (int(n) - 1) * float(step_s)],
                     "mission time")
     t = float(start_unix_s) + np.arange(int(n), dtype=np.float64) * float(step_s)
-    r = position_ecef_km(orbit, t)
-    lat, lon, alt = geodetic_from_ecef(r)
-    sun = sun_direction_ecef(t)
-    sub_lat, sub_lon = direction_lat_lon_deg(sun)  # the sub-solar point, as subsolar_point
+    s = sample_orbit(orbit, t)
+    sub_lat, sub_lon = direction_lat_lon_deg(s.sun_ecef)  # the sub-solar point
     return OrbitTimeline(
         start_unix_s=float(start_unix_s),
         step_s=float(step_s),
-        lat_deg=lat,
-        lon_deg=lon,
-        alt_km=alt,
-        sunlit=shadow_margin_km(r, sun) > 0.0,
+        lat_deg=s.lat_deg,
+        lon_deg=s.lon_deg,
+        alt_km=s.alt_km,
+        sunlit=s.sunlit,
         subsolar_lat_deg=sub_lat,
         subsolar_lon_deg=sub_lon,
-        station_in_view={sid: in_view(r, sid, min_elevation_deg) for sid in GROUND_STATIONS},
+        station_in_view={sid: in_view(s.r_ecef_km, sid, min_elevation_deg)
+                         for sid in GROUND_STATIONS},
         orbit_id=orbit.orbit_id,
     )

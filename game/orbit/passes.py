@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.errors import UserError
-from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, GroundStation
+from game.facts.ground import GROUND_STATIONS, GroundStation
 from game.orbit.elements import Orbit
 from game.orbit.flight import check_flight
 from game.orbit.track import ecef_from_geodetic, position_ecef_km
 
 __all__ = ["GroundStation", "GROUND_STATIONS", "Pass", "passes", "elevation_deg",
-           "in_view", "DEFAULT_MIN_ELEVATION_DEG"]
+           "elevation_from_ecef_deg", "in_view"]
 
 
 
@@ -52,15 +52,17 @@ class Pass:
 
 def elevation_deg(orbit: Orbit, station_id: str, unix_s) -> np.ndarray:
     """Elevation of the ISS above the station's local horizon (geodetic up), degrees."""
+    return elevation_from_ecef_deg(position_ecef_km(orbit, unix_s), station_id)
+
+
+def elevation_from_ecef_deg(r_ecef_km: np.ndarray, station_id: str) -> np.ndarray:
+    """Elevation above the station's local horizon (geodetic up), degrees, of Earth-fixed
+    positions (n, 3) km: the one elevation geometry (timeline, passes, preview)."""
     st = _station(station_id)
-    return _elevation_from_ecef(position_ecef_km(orbit, unix_s), st)
-
-
-def _elevation_from_ecef(r_km: np.ndarray, st: GroundStation) -> np.ndarray:
     site = ecef_from_geodetic(st.lat_deg, st.lon_deg, 0.0)
     lat, lon = np.radians(st.lat_deg), np.radians(st.lon_deg)
     up = np.array([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-    d = r_km - site
+    d = r_ecef_km - site
     return np.degrees(np.arcsin(np.clip((d @ up) / np.linalg.norm(d, axis=1), -1.0, 1.0)))
 
 
@@ -68,9 +70,9 @@ def in_view(r_ecef_km: np.ndarray, station_id: str,
             min_elevation_deg: float | None = None) -> np.ndarray:
     """Bool per position: is the ISS at least ``min_elevation_deg`` (default: the
     station's own mask) above the horizon?"""
-    st = _station(station_id)
-    mask = st.min_elevation_deg if min_elevation_deg is None else min_elevation_deg
-    return _elevation_from_ecef(r_ecef_km, st) >= mask
+    mask = _station(station_id).min_elevation_deg if min_elevation_deg is None \
+        else min_elevation_deg
+    return elevation_from_ecef_deg(r_ecef_km, station_id) >= mask
 
 
 def passes(orbit: Orbit, station_id: str, start_unix_s: float, hours: float,

@@ -1,11 +1,13 @@
 """The orbit panel's live preview: ground track, sunlight and passes for an orbit and start.
 
 No pygame, so the bench and tests call it directly. Every slider move runs
-:func:`compute_preview` (~a few ms: the fast vectorised SGP4 track three orbits ahead
-at 20 s, the sunlight share from the same positions, passes over mission control in the
-next 24 h from a vectorised elevation check at 60 s steps); on release it runs again
-with ``exact_passes=True`` (Skyfield's ``find_events``). The footprint helpers give the
-ground a station sees, for the panel's rings.
+:func:`compute_preview` (a few ms): the one orbit sampler
+(:func:`game.orbit.api.sample_orbit`, the one the timeline and the window's feed use) at
+20 s over the next 24 h gives the track three orbits ahead, the sunlight share and a
+vectorised elevation scan for the passes over mission control (each station's own mask,
+:mod:`game.facts.ground`); on release it runs again with ``exact_passes=True``
+(Skyfield's ``find_events``). The footprint helpers give the ground a station sees, for
+the panel's rings.
 """
 
 from __future__ import annotations
@@ -16,15 +18,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.facts.earth import WGS84_EQUATORIAL_RADIUS_KM
-from game.facts.ground import DEFAULT_MIN_ELEVATION_DEG, GROUND_STATIONS, MISSION_CONTROL
+from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 
-#: Sampling of the live preview: the track and the pass scan share one SGP4 run.
+#: Sampling of the live preview: the track and the pass scan share one SGP4 run (a pass
+#: above 10 degrees lasts minutes: at 20 s its rise and set are seconds off).
 PREVIEW_STEP_S = 20.0
-PASS_SCAN_STEP_S = 60.0  # live pass scan: a pass above 10° lasts minutes
 PREVIEW_ORBITS = 3
 PASS_HOURS = 24.0
 STATIONS = tuple((sid, GROUND_STATIONS[sid].short) for sid in MISSION_CONTROL.values())
-MIN_ELEVATION_DEG = DEFAULT_MIN_ELEVATION_DEG
 
 
 @dataclass(frozen=True)
@@ -54,22 +55,11 @@ class Preview:
         return float(np.max(np.abs(self.lat_deg)))
 
 
-def _elevation_deg(r_ecef_km: np.ndarray, lat_deg: float, lon_deg: float) -> np.ndarray:
-    from game.orbit.api import ecef_from_geodetic
-
-    site = ecef_from_geodetic(lat_deg, lon_deg, 0.0)
-    lat, lon = math.radians(lat_deg), math.radians(lon_deg)
-    up = np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
-    d = r_ecef_km - site
-    return np.degrees(np.arcsin(np.clip((d @ up) / np.linalg.norm(d, axis=1), -1.0, 1.0)))
-
-
-def scan_passes(t: np.ndarray, elev: np.ndarray, min_elevation_deg: float = MIN_ELEVATION_DEG
-                ) -> list[PassWindow]:
+def scan_passes(t: np.ndarray, elev: np.ndarray, min_elevation_deg: float) -> list[PassWindow]:
     """Passes from sampled elevations: rise and set interpolated linearly between samples,
-    the peak from a parabola through the highest three (at 60 s steps: seconds and a
-    degree or two off; the exact ones come from find_events when the mouse is released).
-    A pass shorter than a step can be missed."""
+    the peak from a parabola through the highest three (at 20 s steps: seconds and a
+    fraction of a degree off; the exact ones come from find_events when the mouse is
+    released). A pass shorter than a step can be missed."""
     above = elev >= min_elevation_deg
     if not above.any():
         return []
@@ -110,37 +100,32 @@ def compute_preview(orbit, start_unix_s: float, *, exact_passes: bool = False) -
 
     period_s = orbit.period_min * 60.0
     n3 = int(math.ceil(PREVIEW_ORBITS * period_s / PREVIEW_STEP_S)) + 1
-    t3 = start_unix_s + np.arange(n3) * PREVIEW_STEP_S
-    r3 = api.position_ecef_km(orbit, t3)
-    lat, lon, alt = api.geodetic_from_ecef(r3)
-    sun3 = api.sun_direction_ecef(t3)
-    # In the Earth's shadow: behind the Earth (r.s < 0) and inside the cylinder of the
-    # Earth's equatorial radius along the Sun line (game.orbit.sun's model), from the
-    # same positions instead of a second SGP4 run.
-    along = np.einsum("ij,ij->i", r3, sun3)
-    off_axis_sq = np.einsum("ij,ij->i", r3, r3) - along**2
-    lit = (along >= 0.0) | (off_axis_sq > api.EARTH_SHADOW_RADIUS_KM**2)
+    n_day = int(PASS_HOURS * 3600.0 / PREVIEW_STEP_S) + 1
+    n = n3 if exact_passes else max(n3, n_day)  # the exact passes need no scan
+    s = api.sample_orbit(orbit, start_unix_s + np.arange(n) * PREVIEW_STEP_S)
+    track = slice(0, n3)
+    lit = s.sunlit[track]
     passes: dict[str, list[PassWindow]] = {}
-    if not exact_passes:
-        t_day = start_unix_s + np.arange(0.0, PASS_HOURS * 3600.0 + 1.0, PASS_SCAN_STEP_S)
-        r = api.position_ecef_km(orbit, t_day)
     for sid, _label in STATIONS:
-        st = api.GROUND_STATIONS[sid]
+        mask = GROUND_STATIONS[sid].min_elevation_deg
         if exact_passes:
             passes[sid] = [PassWindow(p.rise_unix_s, p.set_unix_s, p.max_elevation_deg)
-                           for p in api.passes(orbit, sid, start_unix_s, PASS_HOURS,
-                                               MIN_ELEVATION_DEG)]
+                           for p in api.passes(orbit, sid, start_unix_s, PASS_HOURS)]
         else:
-            passes[sid] = scan_passes(t_day, _elevation_deg(r, st.lat_deg, st.lon_deg))
-    return Preview(float(start_unix_s), t3, lat, lon, alt, lit, float(lit.mean()), passes,
-                   exact_passes, np.asarray(sun3[0], float))
+            passes[sid] = scan_passes(s.unix_s[:n_day],
+                                      api.elevation_from_ecef_deg(s.r_ecef_km[:n_day], sid),
+                                      mask)
+    return Preview(float(start_unix_s), s.unix_s[track], s.lat_deg[track], s.lon_deg[track],
+                   s.alt_km[track], lit, float(lit.mean()), passes, exact_passes,
+                   np.asarray(s.sun_ecef[0], float))
 
 
-def footprint_radius_deg(alt_km: float, min_elevation_deg: float = MIN_ELEVATION_DEG) -> float:
-    """Great-circle radius of the ground that sees a satellite at ``alt_km`` at least
-    ``min_elevation_deg`` above its horizon (spherical Earth)."""
+def footprint_radius_deg(alt_km: float, station_id: str) -> float:
+    """Great-circle radius of the ground around ``station_id`` that sees a satellite at
+    ``alt_km`` at least the station's own elevation mask above its horizon (spherical
+    Earth)."""
     re_km = WGS84_EQUATORIAL_RADIUS_KM
-    e = math.radians(min_elevation_deg)
+    e = math.radians(GROUND_STATIONS[station_id].min_elevation_deg)
     return math.degrees(math.acos(re_km / (re_km + alt_km) * math.cos(e)) - e)
 
 

@@ -179,6 +179,7 @@ class SimWorld:
     def advance(self, mission_dt_s: float) -> None:
         g = self.game
         if g.ended:
+            self.mission_s = float(g.tick)  # the clock stops where the game did
             return
         self.mission_s += mission_dt_s
         target = min(int(math.floor(self.mission_s + 1e-9)), g.max_ticks)

@@ -1,7 +1,8 @@
 """What the view needs from the orbit engine, sampled once into tables and read per frame.
 
-:class:`OrbitFeed` asks ``game.orbit.api`` for a window of ISS positions, ground track,
-Sun directions and sunlight at 5 s steps (one vectorised call), then answers per-frame
+:class:`OrbitFeed` asks the one orbit sampler (``game.orbit.api.sample_orbit``, the one
+the simulation's timeline and the orbit panel use) for a window of ISS positions, ground
+track, Sun directions and sunlight at 5 s steps (one vectorised call), then answers per-frame
 questions by interpolating that table, so a frame never waits for SGP4 or the ephemeris.
 The window slides forward a little at a time: whenever less than ``AHEAD_S`` remains
 ahead, one call appends at most ``CHUNK_S`` of samples (about 0.5 ms) and drops what fell
@@ -66,18 +67,12 @@ class OrbitFeed:
 
     # -- table -------------------------------------------------------------------------
     def _sample(self, t: np.ndarray) -> tuple[np.ndarray, ...]:
-        api = _api()
-        tr = api.ground_track(self.orbit, t)
-        lat = np.asarray(tr.lat_deg, dtype=np.float64)
-        lon = np.asarray(tr.lon_deg, dtype=np.float64)
-        alt = np.asarray(tr.alt_km, dtype=np.float64)
+        s = _api().sample_orbit(self.orbit, t)
         # Drawn on a spherical Earth: the geodetic sub-point pushed out by the altitude,
         # so the ISS sits exactly above the pixel its latitude/longitude names.
-        surf = unit_from_latlon(lat, lon).reshape(-1, 3)
-        pos = surf * (1.0 + alt / EARTH_RADIUS_KM)[:, None]
-        sun = np.asarray(api.sun_direction_ecef(t), dtype=np.float64).reshape(-1, 3)
-        sunlit = np.asarray(api.sunlit(self.orbit, t), dtype=bool).reshape(-1)
-        return t, lat, lon, alt, surf, pos, sun, sunlit
+        surf = unit_from_latlon(s.lat_deg, s.lon_deg).reshape(-1, 3)
+        pos = surf * (1.0 + s.alt_km / EARTH_RADIUS_KM)[:, None]
+        return s.unix_s, s.lat_deg, s.lon_deg, s.alt_km, surf, pos, s.sun_ecef, s.sunlit
 
     def _set(self, cols: tuple[np.ndarray, ...]) -> None:
         (self._t, self.lat, self.lon, self.alt, self._surf, self._pos, self._sun,

@@ -20,9 +20,9 @@ The files come from :class:`game.session.orbit_files.OrbitCatalogue`, the number
 :func:`game.view.render.flat_map.night_map`; this file is the screen.
 
 Live editing: every slider move runs ``compute_preview`` — ``edit_elements``
-(~50 µs), the fast vectorised SGP4 track three orbits ahead at 20 s, the sunlight share
-from the same positions, and passes over mission control in the next 24 h from a
-vectorised elevation check at 60 s steps (a few ms in all; ``iss-game bench``, section
+(~50 µs), then the one orbit sampler at 20 s over the next 24 h: the track three orbits
+ahead, the sunlight share and passes over mission control from a vectorised elevation
+check of the same positions (a few ms in all; ``iss-game bench``, section
 ``orbit_editor``). Slider moves within a frame coalesce into one recompute. When the mouse
 is released the passes are recomputed exactly with Skyfield's ``find_events``.
 Bad input never ends the panel: a broken file or an impossible edit shows its error,
@@ -627,9 +627,9 @@ class OrbitPanelScreen(Screen):
                                                                                       100)
 
     def _draw_stations_on_globe(self, surf, rect, cam, alt_km: float) -> None:
-        radius = footprint_radius_deg(alt_km)
         for sid, label in STATIONS:
             st = GROUND_STATIONS[sid]
+            radius = footprint_radius_deg(alt_km, sid)
             col = self._station_colour(sid)
             clat, clon = circle_latlon(st.lat_deg, st.lon_deg, radius)
             ring = unit_from_latlon(clat, clon) * 1.002
@@ -675,9 +675,9 @@ class OrbitPanelScreen(Screen):
 
         prev = surf.get_clip()
         surf.set_clip(rect)
-        radius = footprint_radius_deg(float(p.alt_km[0]))
         for sid, label in STATIONS:
             st = GROUND_STATIONS[sid]
+            radius = footprint_radius_deg(float(p.alt_km[0]), sid)
             col = self._station_colour(sid)
             clat, clon = circle_latlon(st.lat_deg, st.lon_deg, radius)
             for piece in split_antimeridian(clat, clon):
