@@ -181,14 +181,13 @@ def test_bench_reports_a_failing_section_and_runs_the_rest(monkeypatch, capsys):
 
     from game.cli import bench_cmd
 
-    real = bench_cmd.section
+    real = bench_cmd.sections()
 
     def broken(quick):
         raise RuntimeError("a bench bug")
 
     monkeypatch.setattr(bench_cmd, "SECTIONS", ("broken", "ground_track"))
-    monkeypatch.setattr(bench_cmd, "section",
-                        lambda name: broken if name == "broken" else real(name))
+    monkeypatch.setattr(bench_cmd, "sections", lambda: {**real, "broken": broken})
     assert bench_cmd.run(SimpleNamespace(json=True, quick=True)) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["broken"]["error"] == "RuntimeError: a bench bug"

@@ -11,6 +11,7 @@ from pinned import pinned_orbit
 
 from game.view.render import astro
 from game.view.render.camera import Camera, CupolaCam, FollowCam, look_rot
+from game.view.render.feed import IssState
 from game.view.render.globe import GlobeRenderer
 
 
@@ -91,8 +92,7 @@ def test_station_model_cached_matches_uncached():
     frames = []
     for lon in (20.0, 20.01, 20.02):  # the ISS flies on; the follow camera rides along
         pos, vel = _iss(lon=lon)
-        vs = ViewState(unix_s=0.0, iss_pos=pos, iss_vel=vel, iss_lat_deg=30, iss_lon_deg=lon,
-                       iss_alt_km=420, iss_sunlit=True, sun_ecef=sun)
+        vs = ViewState(unix_s=0.0, iss=IssState(0.0, pos, vel, 30, lon, 420, True), sun_ecef=sun)
         cam = FollowCam().camera(pos, vel)
         b2w = Scene._body_to_world(None, vs)
         cam_m = (cam.pos - pos) * astro.EARTH_RADIUS_KM * 1000.0

@@ -11,6 +11,7 @@ from pinned import pinned_orbit
 from game.orbit.api import sun_direction_ecef
 from game.view.render import astro
 from game.view.render.camera import Camera, look_rot
+from game.view.render.feed import IssState
 from game.view.render.globe import GlobeRenderer, shade_factors
 from game.view.render.scene import Scene, ViewState, blackout_spots, flash_intensity
 
@@ -138,9 +139,9 @@ def test_flash_drawn_then_gone_and_city_dark(globe):
     flashes = np.array([[lat, lon, t0, 1.0]])
 
     def frame(t):
-        vs = ViewState(unix_s=t, iss_pos=astro.unit_from_latlon(-40, lon - 150) * 1.06,
-                       iss_vel=np.array([0.0, 0.0, 1e-3]), iss_lat_deg=-40,
-                       iss_lon_deg=lon - 150, iss_alt_km=420, iss_sunlit=True, sun_ecef=sun,
+        iss = IssState(t, astro.unit_from_latlon(-40, lon - 150) * 1.06,
+                       np.array([0.0, 0.0, 1e-3]), -40, lon - 150, 420, True)
+        vs = ViewState(unix_s=t, iss=iss, sun_ecef=sun,
                        flashes=flashes, show_track=False, show_model_inset=False)
         s = pygame.Surface(SIZE)
         scene.draw(s, s.get_rect(), vs, cam)

@@ -278,11 +278,11 @@ def test_follow_camera_wings_face_the_real_sun_and_the_station_is_dark_in_eclips
     for name, t in (("lit", lit_t), ("dark", dark_t)):
         screen.t = screen.t_prev = float(t)
         vs = screen.view_state(0.0)
-        cam = screen.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
+        cam = screen.rig.camera(vs.gmst_deg, vs.iss.pos, vs.iss.vel)
         img = pygame.Surface((720, 720))
         scene.model.draw(img, img.get_rect(), cam.rot,
-                         (cam.pos - vs.iss_pos) * 6371008.8, cam.focal_px(720),
-                         scene._body_to_world(vs), vs.sun_ecef, vs.iss_sunlit,
+                         (cam.pos - vs.iss.pos) * 6371008.8, cam.focal_px(720),
+                         scene._body_to_world(vs), vs.sun_ecef, vs.iss.sunlit,
                          vs.module_tints, cache=False)
         sun_b = scene._body_to_world(vs).T @ vs.sun_ecef
         assert np.all(scene.model.wing_normals() @ sun_b > 0.999)

@@ -1,8 +1,8 @@
 """``iss-game bench``: speed figures of every layer, as text or one JSON object.
 
 Each section is a function ``fn(quick: bool) -> dict`` of figures in its own module of
-:mod:`game.bench`, imported only when run. To add a section, add its name to
-:data:`SECTIONS` and its import to :func:`section`; keep figure names unit-bearing
+:mod:`game.bench`, imported only when ``bench`` runs. To add a section, add it to
+:func:`sections`; keep figure names unit-bearing
 (``_ms``, ``_us``, ``_m``). A section that fails is reported with its error and makes the
 exit status 1, but the other sections still run.
 """
@@ -15,25 +15,18 @@ import time
 
 from game.errors import UserError
 
-#: The sections in the order they run and print.
+#: The sections in the order they run and print (``--only`` names one).
 SECTIONS = ("ground_track", "render", "orbit_editor", "sim", "replay")
 
 
-def section(name: str):
-    """The function of bench section ``name`` (its module imported now)."""
-    if name == "ground_track":
-        from game.bench.ground_track import bench_ground_track as fn
-    elif name == "render":
-        from game.bench.render import bench_render as fn
-    elif name == "orbit_editor":
-        from game.bench.orbit_editor import bench_live_recompute as fn
-    elif name == "sim":
-        from game.bench.sim import bench_sim as fn
-    elif name == "replay":
-        from game.bench.replay import bench_seek as fn
-    else:
-        raise KeyError(name)
-    return fn
+def sections() -> dict:
+    """Each section's function by name (the bench modules imported now; pygame only
+    once the render section runs)."""
+    from game.bench import ground_track, orbit_editor, render, replay, sim
+
+    return {"ground_track": ground_track.bench_ground_track, "render": render.bench_render,
+            "orbit_editor": orbit_editor.bench_live_recompute, "sim": sim.bench_sim,
+            "replay": replay.bench_seek}
 
 
 def run(args) -> int:
@@ -44,12 +37,13 @@ def run(args) -> int:
                         where="--only")
     results: dict[str, dict] = {}
     failed = False
+    funcs = sections()
     for name in SECTIONS:
         if only and name != only:
             continue
         t0 = time.perf_counter()
         try:
-            figures = dict(section(name)(quick))
+            figures = dict(funcs[name](quick))
         except Exception as exc:  # noqa: BLE001 - reported with its type and exit 1; a
             # bench section's bug must not hide the other sections' figures
             figures = {"error": f"{type(exc).__name__}: {exc}"}

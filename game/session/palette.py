@@ -1,7 +1,8 @@
 """The one palette of the game: who holds what, and what colour each kind of log line is.
 
 Sides and holders colour the schematic, the 3D model, the HUD and the crew tokens alike;
-the log's lines take their colour from what happened (:data:`EVENT_COLOUR`). Plain RGB
+the log's lines and the replay bar's marks take their colour from what happened
+(:data:`EVENT_COLOUR`, :func:`event_colour`: the one event-colour table). Plain RGB
 tuples, no pygame: the session writes coloured log lines, the view draws them.
 """
 

@@ -1,9 +1,13 @@
-"""The game in words: side labels, ending titles, commands described, the mission clock.
+"""The game in words: side labels, ending titles, commands described, durations and times.
 
-What the log, the panels and the end screen say about the game, in one place.
+What the log, the panels, the HUDs and the end screen say about the game, in one place:
+:func:`fmt_duration` is the one duration formatter of the whole interface (the mission
+clock, countdowns, windows, play time) and :func:`fmt_utc` the one UTC formatter.
 """
 
 from __future__ import annotations
+
+import time
 
 SIDE_LABEL = {"us": "USA", "ru": "Russia", "neutral": "partner"}
 
@@ -18,9 +22,19 @@ ENDING_TITLES = {
 }
 
 
-def fmt_mission(ticks: float) -> str:
-    s = int(max(0, ticks))
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+def fmt_duration(seconds: float, *, hours: bool = False) -> str:
+    """Seconds as a clock reads them: "1:02:03", or "02:03" under an hour; ``hours``
+    always shows them ("0:02:03", the mission clock). Whole seconds gone by (never
+    rounded up: a countdown shows 0:00 only when it is over); negative reads as 0."""
+    s = int(max(0.0, float(seconds)))
+    h, m, sec = s // 3600, s // 60 % 60, s % 60
+    return f"{h}:{m:02d}:{sec:02d}" if h or hours else f"{m:02d}:{sec:02d}"
+
+
+def fmt_utc(unix_s: float) -> str:
+    """UTC POSIX seconds as "2026-10-08 12:34:56 UTC": the second now under way, as a
+    clock shows it."""
+    return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(unix_s))
 
 
 def describe(cmd, name=lambda cid: cid) -> str:

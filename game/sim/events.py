@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def mission_clock(tick: int) -> str:
+    """A mission second as the game's own texts write it ("1:02:03"): refusals, the
+    summary's ``mission_time`` (recorded in every replay's result line)."""
+    return f"{tick // 3600}:{tick // 60 % 60:02d}:{tick % 60:02d}"
+
+
 @dataclass(frozen=True)
 class Result:
     """Answer to ``Game.submit``: accepted, or refused with a reason the player sees."""

@@ -16,6 +16,7 @@ from game.sim import odds
 from game.sim import station as st
 from game.sim import tuning as tn
 from game.sim.crew import NEUTRAL, stress_limit
+from game.sim.events import mission_clock
 
 FORCE = ("restrain", "close", "offline")  # what needs orders (or self-defence, or dark)
 #: kind -> (the command field the task targets, the tuning number of its seconds): tasks
@@ -64,9 +65,10 @@ class TasksMixin:
         if c.restrained:
             return f"{c.name} is restrained"
         if c.pinned_until >= 0:
-            return f"{c.name} is pinned after a failed restraint until T+{_clock(c.pinned_until)}"
+            until = mission_clock(c.pinned_until)
+            return f"{c.name} is pinned after a failed restraint until T+{until}"
         if c.task in BUSY:
-            return f"{c.name} is locked in a struggle until T+{_clock(c.due)}"
+            return f"{c.name} is locked in a struggle until T+{mission_clock(c.due)}"
         if kind in FORCE and not self.may_act(cmd.side):
             mc = "Houston" if cmd.side == "us" else "Korolyov"
             if not self.may_defend(cmd.side):
@@ -94,7 +96,7 @@ class TasksMixin:
         if c.barred and c.barred_until > self._s.tick and not self.may_act(c.side) and \
                 any(st.SEGMENT[m] == c.barred for m in st.TREE_ROUTE[(c.module, cmd.to)]):
             return (f"{c.name} was shown out of the {c.barred} and may not go back in "
-                    f"before T+{_clock(c.barred_until)}")
+                    f"before T+{mission_clock(c.barred_until)}")
         return ""
 
     def _check_hatch(self, cmd, c, want_open: bool) -> str:
@@ -541,7 +543,3 @@ class TasksMixin:
 def _hatch(h: str) -> str:
     a, b = st.HATCH_ENDS[h]
     return f"{st.MODULE_NAME[a]}\u2013{st.MODULE_NAME[b]}"
-
-
-def _clock(tick: int) -> str:
-    return f"{tick // 3600}:{tick // 60 % 60:02d}:{tick % 60:02d}"

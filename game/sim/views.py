@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from game.sim.events import mission_clock
+
 
 class ModuleView(NamedTuple):
     id: str
@@ -263,7 +265,7 @@ class ViewsMixin:
         stats["bond_refusals"] = self.refusal_counts["bond"]
         return {
             "ending": s.ending, "winner": self.winner, "text": s.ending_text, "ticks": s.tick,
-            "mission_time": f"{s.tick // 3600:d}:{s.tick // 60 % 60:02d}:{s.tick % 60:02d}",
+            "mission_time": mission_clock(s.tick),
             "act": s.act, "trust": s.trust, "oxygen_reserve_s": self.oxygen_reserve_s,
             "modules_held": {k: len(v) for k, v in held.items()},
             "control_modules": {m: s.holder[st.MODULE_INDEX[m]] for m in st.CONTROL_MODULES},

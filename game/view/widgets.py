@@ -29,24 +29,33 @@ SELECT = (44, 62, 104)
 
 _fonts: dict[int, pygame.font.Font] = {}
 _text_cache: dict[tuple, pygame.Surface] = {}
+TEXT_CACHE_SIZE = 2000  # lines kept; past it the cache starts again (a HUD redraws them)
 
 
 def font(size: int = 20) -> pygame.font.Font:
+    """The default font at ``size`` px, made once (so a font is also a stable cache key)."""
     f = _fonts.get(size)
     if f is None:
         f = _fonts[size] = pygame.font.Font(None, size)
     return f
 
 
-def text(s: str, size: int = 20, colour=TEXT) -> pygame.Surface:
-    """A rendered line, cached by (text, size, colour)."""
-    key = (s, size, colour)
+def render_line(f: pygame.font.Font, s: str, colour=TEXT) -> pygame.Surface:
+    """One line of text in font ``f``, antialiased, cached by (font, text, colour): the one
+    text cache of the interface (HUDs, schematic, menus). A line costs nothing until its
+    text changes."""
+    key = (f, s, colour)
     surf = _text_cache.get(key)
     if surf is None:
-        if len(_text_cache) > 800:
+        if len(_text_cache) >= TEXT_CACHE_SIZE:
             _text_cache.clear()
-        surf = _text_cache[key] = font(size).render(s, True, colour)
+        surf = _text_cache[key] = f.render(s, True, colour)
     return surf
+
+
+def text(s: str, size: int = 20, colour=TEXT) -> pygame.Surface:
+    """A rendered line at ``size`` px (:func:`render_line` in :func:`font` ``(size)``)."""
+    return render_line(font(size), s, colour)
 
 
 def ellipsize(f: pygame.font.Font, s: str, width: int) -> str:

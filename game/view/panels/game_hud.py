@@ -15,10 +15,9 @@ from __future__ import annotations
 import pygame
 
 from game.session.palette import PALETTE
-from game.session.wording import SIDE_LABEL
+from game.session.wording import SIDE_LABEL, fmt_duration
 from game.session.world import MISSION_CONTROL
-from game.view.panels.hud import fmt_dur
-from game.view.widgets import ellipsize, font, veil, wrap
+from game.view.widgets import ellipsize, font, render_line, veil, wrap
 
 ACT_NAMES = {1: "ACT 1 - ROUTINE", 2: "ACT 2 - ORDERS", 3: "ACT 3 - DARK"}
 ACT_NOTES = {
@@ -42,7 +41,6 @@ class GameHud:
     def __init__(self):
         self.k = 0.0
         self.set_scale(1.0)
-        self._cache: dict = {}
         self.box: pygame.Rect | None = None  # the rules box, as last drawn
         self.toast_rects: list[pygame.Rect] = []  # the refusal toasts, as last drawn
 
@@ -59,14 +57,7 @@ class GameHud:
         return int(round(v * self.k))
 
     def _t(self, font, text, colour=(225, 232, 245)):
-        key = (id(font), text, colour)
-        s = self._cache.get(key)
-        if s is None:
-            if len(self._cache) > 300:
-                self._cache.clear()
-            s = font.render(text, True, colour)
-            self._cache[key] = s
-        return s
+        return render_line(font, text, colour)
 
     def lines(self, world) -> list[tuple[str, tuple, str]]:
         """The HUD as (text, colour, font) rows: also what tests read."""
@@ -79,13 +70,13 @@ class GameHud:
             kind, secs = world.next_window(side)
             label = SIDE_LABEL[side]
             if got >= 0:
-                text = f"{label}: ORDER RECEIVED at T+{fmt_dur(got)} (take the station)"
+                text = f"{label}: ORDER RECEIVED at T+{fmt_duration(got)} (take the station)"
             elif kind == "silent":
                 text = f"{label}: no order - {station} was struck, silent"
             elif kind == "in view":
-                text = f"{label}: awaiting order - {station} IN VIEW, {fmt_dur(secs)} left"
+                text = f"{label}: awaiting order - {station} IN VIEW, {fmt_duration(secs)} left"
             elif kind == "next":
-                text = f"{label}: awaiting order - {station} pass in {fmt_dur(secs)}"
+                text = f"{label}: awaiting order - {station} pass in {fmt_duration(secs)}"
             else:
                 text = f"{label}: awaiting order - no {station} pass left"
             if st.may_act.get(side) and got < 0:
@@ -93,7 +84,7 @@ class GameHud:
             out.append((text, PALETTE[side], "text"))
         truce = ""
         if st.truce_due >= 0:
-            truce = f"  TRUCE in {fmt_dur(st.truce_due - st.tick)}"
+            truce = f"  TRUCE in {fmt_duration(st.truce_due - st.tick)}"
         elif st.trust >= TRUCE_AT:
             truce = "  (truce needs both sides' orders)"
         out.append((f"Trust {st.trust}/100 - truce at {TRUCE_AT}+ held 10 min{truce}",
@@ -102,15 +93,15 @@ class GameHud:
         cc = f"Command: Destiny {SIDE_LABEL[hold['destiny']]}, Zvezda {SIDE_LABEL[hold['zvezda']]}"
         if st.seize_side:
             cc += (f" - {SIDE_LABEL[st.seize_side].upper()} SEIZE IN "
-                   f"{fmt_dur(st.seize_due - st.tick)}")
+                   f"{fmt_duration(st.seize_due - st.tick)}")
             out.append((cc, PALETTE[st.seize_side], "text"))
         else:
             out.append((cc + " (hold both 10 min to seize)", (225, 232, 245), "text"))
         if st.oxygen_generating:
-            o2 = (f"Oxygen: generating (reserve {fmt_dur(st.oxygen_reserve_s)})",
+            o2 = (f"Oxygen: generating (reserve {fmt_duration(st.oxygen_reserve_s)})",
                   (150, 220, 255))
         else:
-            o2 = (f"OXYGEN OFF: reserve {fmt_dur(st.oxygen_reserve_s)} left - "
+            o2 = (f"OXYGEN OFF: reserve {fmt_duration(st.oxygen_reserve_s)} left - "
                   "then the station is lost", (255, 110, 90))
         out.append((*o2, "text"))
         if st.power_low:
@@ -118,7 +109,7 @@ class GameHud:
                         (255, 150, 90), "text"))
         if st.debris_deadline >= 0:
             out.append((f"DEBRIS: thrusters must work within "
-                        f"{fmt_dur(st.debris_deadline - st.tick)}", (255, 110, 90), "text"))
+                        f"{fmt_duration(st.debris_deadline - st.tick)}", (255, 110, 90), "text"))
         return out
 
     def draw(self, surf: pygame.Surface, area: pygame.Rect, world,

@@ -1,18 +1,19 @@
 """Heads-up display: clocks, warp, where the ISS is, sunlight, the next ground windows.
 
 Text uses pygame's default font (``pygame.font.Font(None, size)``), so it works anywhere.
-Rendered lines are cached by their text: a HUD line costs nothing until it changes.
+Rendered lines come from the interface's one text cache (``widgets.render_line``): a HUD
+line costs nothing until it changes.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
 import pygame
 
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
-from game.view.widgets import ellipsize, font, veil
+from game.session.wording import fmt_duration, fmt_utc
+from game.view.widgets import ellipsize, font, render_line, veil
 
 HELP_LINES = [
     ("Mouse drag", "turn the free camera around the Earth"),
@@ -32,17 +33,6 @@ NOTES = [
     "the station inset are not to scale. Flashes: always seen from the free camera;",
     "from the ISS (follow, Cupola) only inside its horizon. Times are UTC.",
 ]
-
-
-def fmt_dur(seconds: float) -> str:
-    s = int(max(seconds, 0))
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
-
-
-def fmt_utc(unix_s: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(unix_s))
 
 
 @dataclass
@@ -68,23 +58,12 @@ class Text:
     def __init__(self, size: int = 22):
         self.size = size
         self.font = font(size)
-        self._cache: dict[tuple, pygame.Surface] = {}
 
     def set_scale(self, k: float) -> None:
-        f = font(max(8, round(self.size * k)))
-        if f is not self.font:
-            self.font = f
-            self._cache = {}
+        self.font = font(max(8, round(self.size * k)))
 
     def render(self, text: str, colour=(225, 232, 245)) -> pygame.Surface:
-        key = (text, colour)
-        s = self._cache.get(key)
-        if s is None:
-            if len(self._cache) > 400:
-                self._cache.clear()
-            s = self.font.render(text, True, colour)
-            self._cache[key] = s
-        return s
+        return render_line(self.font, text, colour)
 
 
 class Hud:
@@ -112,9 +91,9 @@ class Hud:
         if w is None:
             return f"{name}: no window in the next day", (170, 170, 180)
         if w.rise_unix_s <= now <= w.set_unix_s:
-            return (f"{name}: IN VIEW, {fmt_dur(w.set_unix_s - now)} left "
+            return (f"{name}: IN VIEW, {fmt_duration(w.set_unix_s - now)} left "
                     f"(max {w.max_elevation_deg:.0f} deg)"), (130, 255, 150)
-        return (f"{name}: next window in {fmt_dur(w.rise_unix_s - now)} "
+        return (f"{name}: next window in {fmt_duration(w.rise_unix_s - now)} "
                 f"(max {w.max_elevation_deg:.0f} deg)"), (225, 232, 245)
 
     def draw(self, surf: pygame.Surface, rect: pygame.Rect, info: HudInfo) -> None:
@@ -124,10 +103,10 @@ class Hud:
             sun = "sunlit" if info.sunlit else "eclipse"
         else:
             kind, dt = info.sun_event
-            sun = f"{'SUNLIT' if info.sunlit else 'ECLIPSE'} - {kind} in {fmt_dur(dt)}"
+            sun = f"{'SUNLIT' if info.sunlit else 'ECLIPSE'} - {kind} in {fmt_duration(dt)}"
         lines = [
-            (f"UTC {fmt_utc(info.unix_s)}", (255, 255, 255), self.big),
-            (f"Mission T+{fmt_dur(info.mission_s)}    warp {info.warp:g}x"
+            (fmt_utc(info.unix_s), (255, 255, 255), self.big),
+            (f"Mission T+{fmt_duration(info.mission_s)}    warp {info.warp:g}x"
              + ("    PAUSED" if info.paused else ""), (225, 232, 245), self.text),
             (f"ISS  {lat}  {lon}  alt {info.alt_km:.0f} km", (225, 232, 245), self.text),
             (sun, (255, 220, 120) if info.sunlit else (150, 175, 255), self.text),

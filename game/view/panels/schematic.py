@@ -43,7 +43,6 @@ class SchematicPanel(SchematicLayout, SchematicOrders, SchematicDrawing):
         self.pending: str | None = None  # action waiting for a target click
         self.hint = ""  # one line under the action bar: what a click will do now
         self.replay_title: str | None = None  # set: replay mode (see the module docstring)
-        self._text_cache: dict = {}
         self._init_layout()  # fonts, boxes, hatch squares, badges, tokens (SchematicLayout)
         self.button_rects: dict[str, pygame.Rect] = {}  # filled when drawn
         self.roster_rects: dict[str, pygame.Rect] = {}

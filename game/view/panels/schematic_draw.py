@@ -9,12 +9,12 @@ from __future__ import annotations
 import pygame
 
 from game.session.palette import PALETTE, module_colour
-from game.session.wording import SIDE_LABEL, fmt_mission
+from game.session.wording import SIDE_LABEL, fmt_duration
 from game.sim.api import station as stn
 from game.view.panels.game_hud import plain
 from game.view.panels.schematic_layout import HEADER_H, SHORT, SMALL
 from game.view.panels.schematic_orders import ACTIONS
-from game.view.widgets import ellipsize
+from game.view.widgets import ellipsize, render_line
 
 TASK_WORDS = {"move": "to", "open": "opening hatch", "force": "forcing hatch",
               "close": "sealing hatch", "offline": "cutting", "restore": "restoring",
@@ -40,14 +40,7 @@ class SchematicDrawing:
     """The drawing half of :class:`~game.view.panels.schematic.SchematicPanel`."""
 
     def _t(self, font, text, colour=INK):
-        key = (id(font), text, colour)
-        s = self._text_cache.get(key)
-        if s is None:
-            if len(self._text_cache) > 600:
-                self._text_cache.clear()
-            s = font.render(text, True, colour)
-            self._text_cache[key] = s
-        return s
+        return render_line(font, text, colour)
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, _vs=None) -> None:
         self.layout(rect)
@@ -345,7 +338,7 @@ class SchematicDrawing:
         yy = y + px(4)
         x_text = px(58)
         for ln in lines[-room:] if room else []:
-            stamp = self._t(self.f_badge, fmt_mission(ln.tick), (110, 120, 140))
+            stamp = self._t(self.f_badge, fmt_duration(ln.tick, hours=True), (110, 120, 140))
             self._put(surf, rect, stamp, (px(8), yy + px(2)), "log stamp")
             text = ellipsize(self.f_text, plain(ln.text), rect.width - x_text - px(8))
             self._put(surf, rect, self._t(self.f_text, text, ln.colour), (x_text, yy), "log")

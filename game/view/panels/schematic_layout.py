@@ -73,7 +73,6 @@ class SchematicLayout:
         k = round(rect.width / DESIGN_W, 3)
         if k != self.k:
             self._set_scale(k)
-            self._text_cache = {}
         px = self.px
         pitch = (rect.width - px(16)) / 8
         bw = int(pitch) - px(8)

@@ -2,8 +2,9 @@
 marked, the play head, both clocks and the keys.
 
 Markers sit in three rows (the war, orders and acts, the crew's deeds), coloured by
-kind (:data:`MARK_COLOUR`); hovering shows the moment and the nearest event. The ending
-is named only once the play head reaches it, or when the screen's ``show_ending`` is on.
+kind as the log colours them (``session.palette.event_colour``); hovering shows the
+moment and the nearest event. The ending is named only once the play head reaches it, or
+when the screen's ``show_ending`` is on.
 The bar draws; the replay screen handles its mouse (a drag may leave the bar).
 """
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 import pygame
 
 from game.replay.api import NOTABLE_KINDS
-from game.session.palette import PALETTE
-from game.session.wording import ENDING_TITLES, fmt_mission
+from game.session.palette import EVENT_COLOUR, PALETTE, event_colour
+from game.session.wording import ENDING_TITLES, fmt_duration
 from game.view.widgets import font
 
 BAR_H = 78
@@ -30,21 +31,9 @@ TEXT = (225, 232, 245)
 DIM = (140, 152, 178)
 AMBER = (255, 190, 90)
 RED = (255, 100, 95)
-MARK_COLOUR = {
-    "flash": (255, 150, 70), "strike": (150, 110, 90), "order_received": (255, 225, 110),
-    "captured": None,
-    "restrained": (255, 110, 110), "station_silenced": (230, 110, 90),
-    "act": (240, 240, 200), "seize_started": (255, 200, 80), "truce_started": (140, 255, 170),
-    "left": (255, 230, 150), "ended": (255, 255, 255),
-}
 MARK_ROW = {"flash": 0, "strike": 0, "station_silenced": 0, "order_received": 1, "act": 1,
             "captured": 2, "restrained": 2, "seize_started": 2, "truce_started": 2, "left": 2,
             "ended": 2}
-
-
-def fmt_play(seconds: float) -> str:
-    s = int(max(0, seconds))
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def fmt_speed(speed: float) -> str:
@@ -126,14 +115,15 @@ class TimelineBar:
                      (rect.left + px(68), rect.top + px(38)))
         # clocks
         warp = p.warp
-        mission = self.f_big.render(f"{fmt_mission(p.position)}", True, TEXT)
+        mission = self.f_big.render(f"{fmt_duration(p.position, hours=True)}", True, TEXT)
         x0 = tr.right + px(24)
         surface.blit(mission, (x0, rect.top + px(12)))
-        surface.blit(self.f_small.render(f"mission / {fmt_mission(p.end_tick)}", True, DIM),
+        end = fmt_duration(p.end_tick, hours=True)
+        surface.blit(self.f_small.render(f"mission / {end}", True, DIM),
                      (x0 + mission.get_width() + px(6), rect.top + px(18)))
-        play_s = p.position / warp
-        surface.blit(self.f.render(f"play {fmt_play(play_s)} / {fmt_play(p.end_tick / warp)}"
-                                   f"   tick {p.tick}", True, DIM), (x0, rect.top + px(38)))
+        play = f"{fmt_duration(p.position / warp)} / {fmt_duration(p.end_tick / warp)}"
+        surface.blit(self.f.render(f"play {play}   tick {p.tick}", True, DIM),
+                     (x0, rect.top + px(38)))
         # the ending: named once the play head reaches it, or on request (e)
         if p.desync is None and not p.replay.warning:
             ending = self.ending_label()
@@ -167,9 +157,9 @@ class TimelineBar:
         # legend and notes
         x = tr.left
         y = rect.height - px(18)
-        legend = (("flash", MARK_COLOUR["flash"]), ("strike", MARK_COLOUR["strike"]),
-                  ("order", MARK_COLOUR["order_received"]), ("capture", PALETTE["us"]),
-                  ("end", MARK_COLOUR["ended"]))
+        legend = (("flash", EVENT_COLOUR["flash"]), ("strike", EVENT_COLOUR["strike"]),
+                  ("order", EVENT_COLOUR["order_received"]), ("capture", PALETTE["us"]),
+                  ("end", EVENT_COLOUR["ended"]))
         for label, col in legend:
             pygame.draw.line(surf, col, (x, y + px(1)), (x, y + px(11)), max(2, px(3)))
             t = self.f_small.render(label, True, DIM)
@@ -218,9 +208,7 @@ class TimelineBar:
             if last_x.get(row) == x and e.kind in ("flash", "strike"):
                 continue
             last_x[row] = x
-            col = MARK_COLOUR.get(e.kind)
-            if col is None:
-                col = PALETTE.get(str(e.data.get("side", "")), PALETTE["neutral"])
+            col = event_colour(e)
             if row == 0:
                 y, h = tr.top - px(8), px(6)
             elif row == 1:
@@ -254,12 +242,12 @@ class TimelineBar:
             d = abs(self.x_of(e.tick) - self.hover_x)
             if d < best:
                 best, near = d, e
-        text = fmt_mission(tick)
+        text = fmt_duration(tick, hours=True)
         if near is not None:
             what = near.text
             if near.kind == "ended" and not self.ending_revealed():
                 what = "the end (e shows the ending)"
-            text = f"{fmt_mission(near.tick)}  {what}"
+            text = f"{fmt_duration(near.tick, hours=True)}  {what}"
         t = self.f_small.render(text[:110], True, TEXT)
         box = pygame.Rect(0, 0, t.get_width() + px(12), t.get_height() + px(8))
         box.midbottom = (self.hover_x, rect.top - px(4))

@@ -22,6 +22,7 @@ import pygame
 
 from game.view.render.astro import EARTH_RADIUS_KM, gmst_deg, rot_z, unit_from_latlon
 from game.view.render.camera import Camera
+from game.view.render.feed import IssState
 from game.view.render.globe import GlobeRenderer, shade_factors
 from game.view.widgets import font
 
@@ -118,12 +119,7 @@ class ViewState:
     """Everything the scene shows; plain data, built fresh each frame by its screen."""
 
     unix_s: float  # UTC POSIX seconds being shown (interpolated between ticks)
-    iss_pos: np.ndarray  # (3,) Earth radii, Earth-fixed
-    iss_vel: np.ndarray  # (3,) Earth radii per second, Earth-fixed
-    iss_lat_deg: float
-    iss_lon_deg: float
-    iss_alt_km: float
-    iss_sunlit: bool
+    iss: IssState  # where the ISS is then (the orbit feed's state), Earth radii, Earth-fixed
     sun_ecef: np.ndarray  # (3,) unit vector to the Sun, Earth-fixed
     track_behind: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))  # surface units
     track_ahead: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
@@ -243,8 +239,8 @@ class Scene:
     def project_iss(self, state: ViewState, cam: Camera, rect: pygame.Rect
                     ) -> tuple[float, float, bool]:
         """Pixel (x, y) of the ISS within ``rect``'s surface, and whether it is in view."""
-        xy, z = cam.project(state.iss_pos[None, :], rect.width, rect.height)
-        vis = bool(z[0] > 0 and cam.visible_on_earth(state.iss_pos[None, :])[0])
+        xy, z = cam.project(state.iss.pos[None, :], rect.width, rect.height)
+        vis = bool(z[0] > 0 and cam.visible_on_earth(state.iss.pos[None, :])[0])
         return float(xy[0, 0] + rect.left), float(xy[0, 1] + rect.top), vis
 
     def _sprite(self, which: str, size: int, level: float = 1.0) -> pygame.Surface:
@@ -326,7 +322,7 @@ class Scene:
             self._draw_model(surf, rect, state, cam)
 
     def _near_iss(self, state: ViewState, cam: Camera) -> bool:
-        return float(np.linalg.norm(cam.pos - state.iss_pos)) * EARTH_RADIUS_KM < 2.0
+        return float(np.linalg.norm(cam.pos - state.iss.pos)) * EARTH_RADIUS_KM < 2.0
 
     def _polyline_runs(self, surf, rect, cam, pts, colour, width) -> None:
         if len(pts) < 2:
@@ -347,7 +343,7 @@ class Scene:
         self._polyline_runs(surf, rect, cam, state.track_behind, (80, 150, 230), 1)
         self._polyline_runs(surf, rect, cam, state.track_ahead, (255, 205, 80), 2)
         # Sub-satellite point.
-        sub = unit_from_latlon(state.iss_lat_deg, state.iss_lon_deg)[None, :] * 1.0015
+        sub = unit_from_latlon(state.iss.lat_deg, state.iss.lon_deg)[None, :] * 1.0015
         if (sub @ cam.pos)[0] > 1.0015 ** 2:
             xy, z = cam.project(sub, rect.width, rect.height)
             if z[0] > 0:
@@ -359,12 +355,12 @@ class Scene:
         x, y, vis = self.project_iss(state, cam, rect)
         if not vis or not rect.collidepoint(x, y):
             return
-        sub = unit_from_latlon(state.iss_lat_deg, state.iss_lon_deg)[None, :]
+        sub = unit_from_latlon(state.iss.lat_deg, state.iss.lon_deg)[None, :]
         sxy, sz = cam.project(sub, rect.width, rect.height)
         if sz[0] > 0 and (sub @ cam.pos)[0] > 1.0:
             pygame.draw.line(surf, (150, 150, 160), (x, y),
                              (sxy[0, 0] + rect.left, sxy[0, 1] + rect.top), 1)
-        col = (255, 255, 255) if state.iss_sunlit else (150, 170, 210)
+        col = (255, 255, 255) if state.iss.sunlit else (150, 170, 210)
         pygame.draw.circle(surf, col, (int(x), int(y)), 4)
         pygame.draw.circle(surf, (255, 210, 90), (int(x), int(y)), 8, 1)
         surf.blit(self._iss_label, (int(x) + 10, int(y) - 14))
@@ -389,7 +385,7 @@ class Scene:
         bright = 0.35 + 0.65 * np.asarray(dark, dtype=np.float64)
         vis = (p @ cam.pos) > 1.0
         if state.camera_mode != "free":  # seen from the ISS: only inside its horizon
-            vis &= (p @ state.iss_pos) > 1.0  # p.(P - p) > 0: the ISS sees the point
+            vis &= (p @ state.iss.pos) > 1.0  # p.(P - p) > 0: the ISS sees the point
         xy, z = cam.project(p, rect.width, rect.height)
         vis &= z > 1e-4
         f = cam.focal_px(rect.height)
@@ -467,16 +463,16 @@ class Scene:
         return self._frame
 
     def _body_to_world(self, state: ViewState) -> np.ndarray:
-        nadir = -state.iss_pos / np.linalg.norm(state.iss_pos)
-        fwd = state.iss_vel - (state.iss_vel @ nadir) * nadir
+        nadir = -state.iss.pos / np.linalg.norm(state.iss.pos)
+        fwd = state.iss.vel - (state.iss.vel @ nadir) * nadir
         fwd /= np.linalg.norm(fwd)
         stbd = np.cross(nadir, fwd)
         return np.stack([fwd, stbd, nadir], axis=1)
 
     def _draw_model(self, surf, rect, state, cam) -> None:
-        cam_m = (cam.pos - state.iss_pos) * EARTH_RADIUS_KM * 1000.0
+        cam_m = (cam.pos - state.iss.pos) * EARTH_RADIUS_KM * 1000.0
         self.model.draw(surf, rect, cam.rot, cam_m, cam.focal_px(rect.height),
-                        self._body_to_world(state), state.sun_ecef, state.iss_sunlit,
+                        self._body_to_world(state), state.sun_ecef, state.iss.sunlit,
                         state.module_tints)
 
     def _draw_inset(self, surf, rect, state) -> None:
@@ -485,7 +481,7 @@ class Scene:
         b2w = self._body_to_world(state)
         spin = (state.unix_s / 20.0) % 360.0  # a slow turn so the shape reads in 3D
         spin_q = round(spin / 1.5) * 1.5
-        key = (state.iss_sunlit, tuple(sorted(state.module_tints.items())), spin_q,
+        key = (state.iss.sunlit, tuple(sorted(state.module_tints.items())), spin_q,
                tuple(np.round(b2w.T @ state.sun_ecef, 1)), (w, h))
         if key != self._inset_key or self._inset is None:
             self._inset_key = key
@@ -502,8 +498,8 @@ class Scene:
             rot_w = rot_b @ b2w.T
             cam_w = b2w @ (eye_b * dist)
             self.model.draw(inset, inset.get_rect(), rot_w, cam_w, 0.5 * h / math.tan(0.35),
-                            b2w, state.sun_ecef, state.iss_sunlit, state.module_tints)
-            label = self.font.render("ISS  " + ("sunlit" if state.iss_sunlit else "in eclipse"),
+                            b2w, state.sun_ecef, state.iss.sunlit, state.module_tints)
+            label = self.font.render("ISS  " + ("sunlit" if state.iss.sunlit else "in eclipse"),
                                      True, (200, 210, 230))
             inset.blit(label, (int(8 * self.ui_k), int(6 * self.ui_k)))
             pygame.draw.rect(inset, (60, 70, 100), inset.get_rect(), 1)

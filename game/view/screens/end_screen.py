@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.session.palette import PALETTE
-from game.session.wording import ENDING_TITLES, SIDE_LABEL
-from game.view.panels.hud import fmt_dur
+from game.session.wording import ENDING_TITLES, SIDE_LABEL, fmt_duration
 from game.view.screens.choice import ChoiceScreen
 from game.view.screens.pause_menu import leave_to_title
 from game.view.widgets import dim_below, ellipsize, font, wrap
@@ -75,7 +74,7 @@ class EndScreen(ChoiceScreen):
                  f" (command: Destiny {SIDE_LABEL.get(cm.get('destiny', ''), '?')}, Zvezda "
                  f"{SIDE_LABEL.get(cm.get('zvezda', ''), '?')})", grey),
                 (f"Trust {s.get('trust', 0)}; oxygen reserve "
-                 f"{fmt_dur(s.get('oxygen_reserve_s', 0))}; strikes {s.get('strikes', 0)}, "
+                 f"{fmt_duration(s.get('oxygen_reserve_s', 0))}; strikes {s.get('strikes', 0)}, "
                  f"flashes seen {st.get('flashes_witnessed', 0)}", grey),
                 (f"Restraints {st.get('restraints', 0)} (failed {st.get('restrain_failed', 0)}),"
                  f" talks {st.get('talks', 0)}, captures {st.get('captures', 0)}, systems cut "

@@ -53,23 +53,11 @@ from game.session.orbit_preview import (
     compute_preview,
     footprint_radius_deg,
 )
+from game.session.wording import fmt_duration, fmt_utc
 from game.view import widgets as w
 from game.view.app import Screen
 from game.view.render.astro import EARTH_RADIUS_KM, unit_from_latlon
 from game.view.render.flat_map import night_map
-
-
-def _fmt_dur(seconds: float) -> str:
-    s = int(max(seconds, 0))
-    h, rem = divmod(s, 3600)
-    m, _s = divmod(rem, 60)
-    return f"{h} h {m:02d} min" if h else f"{m} min"
-
-
-def _fmt_utc(unix_s: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(unix_s))
-
-
 
 _SLIDERS = (  # (key, label, lo, hi, fmt, unit, wheel step = snap)
     ("inclination_deg", "Inclination", 0.0, 180.0, "{:.2f}", "°", 0.1),
@@ -584,6 +572,7 @@ class OrbitPanelScreen(Screen):
     # The globe: the game's own Scene (Blue Marble, real Sun), track three orbits ahead.
     def _draw_globe(self, surf, rect: pygame.Rect) -> None:
         from game.view.render.camera import FreeCam
+        from game.view.render.feed import IssState
         from game.view.render.scene import Scene, ViewState
 
         p = self.preview
@@ -596,9 +585,9 @@ class OrbitPanelScreen(Screen):
         pos = unit_from_latlon(lat0, lon0) * (1.0 + alt0 / EARTH_RADIUS_KM)
         nxt = unit_from_latlon(float(p.lat_deg[1]), float(p.lon_deg[1])) * (
             1.0 + float(p.alt_km[1]) / EARTH_RADIUS_KM)
-        vs = ViewState(unix_s=p.start_unix_s, iss_pos=pos, iss_vel=(nxt - pos) / PREVIEW_STEP_S,
-                       iss_lat_deg=lat0, iss_lon_deg=lon0, iss_alt_km=alt0,
-                       iss_sunlit=bool(p.sunlit[0]), sun_ecef=p.sun_ecef,
+        iss = IssState(p.start_unix_s, pos, (nxt - pos) / PREVIEW_STEP_S, lat0, lon0, alt0,
+                       bool(p.sunlit[0]))
+        vs = ViewState(unix_s=p.start_unix_s, iss=iss, sun_ecef=p.sun_ecef,
                        show_model_inset=False)
         vs.track_ahead = unit_from_latlon(p.lat_deg, p.lon_deg)
         gmst = vs.gmst_deg
@@ -612,7 +601,7 @@ class OrbitPanelScreen(Screen):
         self._draw_stations_on_globe(surf, rect, cam, alt0)
         pygame.draw.rect(surf, w.PANEL_EDGE, rect, 1, border_radius=4)
         start_word = "Mission start" if self.game_start_unix_s is None else "Next game starts"
-        w.blit_text(surf, f"{start_word} {_fmt_utc(p.start_unix_s)} - track "
+        w.blit_text(surf, f"{start_word} {fmt_utc(p.start_unix_s)} - track "
                     f"{PREVIEW_ORBITS} orbits ahead", (rect.left + 10, rect.top + 8), 18,
                     (200, 210, 230), width=rect.width - 20)
         if self.game_start_unix_s is not None:
@@ -717,7 +706,7 @@ class OrbitPanelScreen(Screen):
         rx, rw = right.left + 8, right.width - 16
         o = self.orbit
         w.blit_text(surf, "ELEMENTS", (rx, 13), 24, w.ACCENT)
-        w.blit_text(surf, f"TLE epoch {_fmt_utc(o.epoch_unix_s)}", (rx, 38), 18, w.DIM)
+        w.blit_text(surf, f"TLE epoch {fmt_utc(o.epoch_unix_s)}", (rx, 38), 18, w.DIM)
         w.blit_text(surf, f"NORAD {o.norad_id}", (rx + rw, 16), 18, w.DIM, align="right")
         for s in self.sliders.values():
             s.draw(surf)
@@ -730,11 +719,11 @@ class OrbitPanelScreen(Screen):
             w.blit_text(surf, "MISSION START", (r.left, r.top), 22, w.ACCENT)
         else:
             w.blit_text(surf, "NEXT GAME STARTS", (r.left, r.top), 22, w.ACCENT)
-            w.blit_text(surf, f"this game {_fmt_utc(self.game_start_unix_s)}",
+            w.blit_text(surf, f"this game {fmt_utc(self.game_start_unix_s)}",
                         (r.right, r.top + 3), 17, w.DIM, align="right")
         start = self._start()
         days = (start - o.epoch_unix_s) / 86400.0
-        w.blit_text(surf, f"{_fmt_utc(start)}   TLE epoch {days:+.2f} d", (r.left, r.top + 20),
+        w.blit_text(surf, f"{fmt_utc(start)}   TLE epoch {days:+.2f} d", (r.left, r.top + 20),
                     18, w.TEXT)
         for b in self.epoch_buttons:
             b.draw(surf)
@@ -802,7 +791,7 @@ class OrbitPanelScreen(Screen):
             else:
                 nx = ps[0]
                 when = ("now" if nx.rise_unix_s <= p.start_unix_s
-                        else f"in {_fmt_dur(nx.rise_unix_s - p.start_unix_s)}")
+                        else f"in {fmt_duration(nx.rise_unix_s - p.start_unix_s)}")
                 line = (f"{label}: {len(ps)} - next {when}, "
                         f"{(nx.set_unix_s - nx.rise_unix_s) / 60:.0f} min, "
                         f"max {nx.max_elevation_deg:.0f}°")

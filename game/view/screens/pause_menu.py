@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.view.panels.hud import fmt_dur
+from game.session.wording import fmt_duration
 from game.view.screens.choice import ChoiceScreen
 from game.view.widgets import dim_below, font
 
@@ -73,7 +73,7 @@ class PauseMenu(ChoiceScreen):
         t = self.f_big.render("Paused", True, (255, 236, 170))
         surface.blit(t, (box.left + 24, box.top + 18))
         sim = self.gs.sim
-        note = f"mission T+{fmt_dur(sim.game.tick)}: the clock stands still"
+        note = f"mission T+{fmt_duration(sim.game.tick)}: the clock stands still"
         surface.blit(self.f_small.render(note, True, (150, 160, 180)),
                      (box.left + 26, box.top + 54))
         self.item_rects = []

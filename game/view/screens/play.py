@@ -184,9 +184,7 @@ class PlayScreen(Screen):
         st = self.feed.state(t)
         per = self.feed.period_s
         behind, ahead = self.feed.track(t, per, 2 * per) if self.show_track else (None, None)
-        vs = ViewState(unix_s=t, iss_pos=st.pos, iss_vel=st.vel, iss_lat_deg=st.lat_deg,
-                       iss_lon_deg=st.lon_deg, iss_alt_km=st.alt_km, iss_sunlit=st.sunlit,
-                       sun_ecef=self.feed.sun(t), camera_mode=self.rig.mode,
+        vs = ViewState(unix_s=t, iss=st, sun_ecef=self.feed.sun(t), camera_mode=self.rig.mode,
                        show_track=self.show_track,
                        # the inset is the station from outside: no use inside the Cupola
                        show_model_inset=self.show_inset and self.rig.mode != "cupola")
@@ -202,8 +200,8 @@ class PlayScreen(Screen):
             wins = self.feed.next_windows(vs.unix_s)
             self._windows_cache = (vs.unix_s, wins)
         return HudInfo(unix_s=vs.unix_s, mission_s=vs.unix_s - self.start_unix_s,
-                       warp=self.warp, paused=self.paused, lat_deg=vs.iss_lat_deg,
-                       lon_deg=vs.iss_lon_deg, alt_km=vs.iss_alt_km, sunlit=vs.iss_sunlit,
+                       warp=self.warp, paused=self.paused, lat_deg=vs.iss.lat_deg,
+                       lon_deg=vs.iss.lon_deg, alt_km=vs.iss.alt_km, sunlit=vs.iss.sunlit,
                        sun_event=self.feed.next_sun_event(vs.unix_s), windows=wins,
                        camera=self.rig.mode,
                        fps=(self.app.fps if self.show_fps and self.app is not None else None),
@@ -220,7 +218,7 @@ class PlayScreen(Screen):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         vs = self.view_state(alpha)
         area, placed = self.layout(surface)
-        cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
+        cam = self.rig.camera(vs.gmst_deg, vs.iss.pos, vs.iss.vel)
         self.scene.ui_k = self.ui_k
         self.scene.draw(surface, area, vs, cam)
         self.hud.set_scale(self.ui_k)

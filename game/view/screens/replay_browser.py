@@ -11,6 +11,7 @@ import pygame
 
 from game.errors import ReplayError
 from game.replay.api import ReplayInfo, list_replays
+from game.session.wording import fmt_duration
 from game.view.app import Screen
 from game.view.widgets import ellipsize, font
 
@@ -28,9 +29,7 @@ COLUMNS = (("Date (UTC)", 0), ("Sides", 170), ("Scenario", 420), ("Ending", 540)
 
 
 def _length(info: ReplayInfo) -> str:
-    s = int(info.ticks)
-    play = int(info.play_s)
-    return f"{s // 3600}:{s // 60 % 60:02d} ({play // 60}:{play % 60:02d})"
+    return f"{fmt_duration(info.ticks, hours=True)} ({fmt_duration(info.play_s)})"
 
 
 class ReplayBrowserScreen(Screen):

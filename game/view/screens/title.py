@@ -54,7 +54,7 @@ class _Backdrop(PlayScreen):
         left = min(MENU_X + MENU_W + 24, area.width // 2)
         area.left += left
         area.width -= left
-        cam = self.rig.camera(vs.gmst_deg, vs.iss_pos, vs.iss_vel)
+        cam = self.rig.camera(vs.gmst_deg, vs.iss.pos, vs.iss.vel)
         surface.set_clip(area)
         try:
             self.scene.draw(surface, area, vs, cam)
