@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.errors import ReplayError
+from game.errors import ReplayError, UserFolderError
 from game.replay.format import FILE_SUFFIX, MAX_LINE_BYTES
 from game.replay.reader import parse_line, read_header
 from game.untrusted import read_tail
@@ -98,7 +98,8 @@ def describe(path) -> ReplayInfo:
 
 def list_replays(folder=None) -> list[ReplayInfo]:
     """Replays in ``folder`` (default: the user's replays folder, which is only read: a
-    read-only or missing one lists what is there, or nothing), newest first."""
+    read-only one lists what is there, a missing one nothing), newest first. A folder
+    that cannot be read is a :class:`UserFolderError`, one line."""
     if folder is None:
         from game.paths import user_replays_dir
 
@@ -112,7 +113,10 @@ def list_replays(folder=None) -> list[ReplayInfo]:
                         found.append((e.stat().st_mtime, e.path))
                 except OSError:  # vanished or unreadable while listing
                     continue
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing recorded there (yet)
         return []
+    except OSError as exc:  # e.g. a folder the player may not read
+        raise UserFolderError(f"cannot list replays ({exc.strerror or exc})",
+                              where=str(folder)) from None
     found.sort(reverse=True)
     return [describe(path) for _, path in found[:MAX_LISTED]]

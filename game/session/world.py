@@ -22,17 +22,28 @@ not recorded (``record=False``; ``iss-game sim --record FILE`` is the explicit w
 record one), and a game left before it started (no mission second passed, or no command
 accepted) leaves no file behind: :meth:`close` deletes it, so the Replays browser never
 fills with empty "unfinished 0:00" rows.
+
+A user folder that cannot be written (read-only, full, ``ISS_GAME_HOME`` under a file)
+never stops a game: it plays on unrecorded, and the log, the HUD (:attr:`warnings`), the
+end screen (:meth:`record_line`) and stderr say why, once. So does a disk that fills up
+mid-game (the recorder's ``error``, checked after every advance). The HUD also keeps the
+old-element-set warning (``game.orbit.api.epoch_warning`` over the game's whole span).
 """
 
 from __future__ import annotations
 
 import math
+import sys
 from collections import deque
+from pathlib import Path
 
 import numpy as np
 
+from game.errors import UserError
 from game.facts.ground import GROUND_STATIONS
 from game.facts.ground import MISSION_CONTROL as _MISSION_CONTROL
+from game.orbit.api import epoch_warning
+from game.replay.api import Recorder, auto_replay_path
 from game.session.log import Log
 from game.session.palette import (
     LOG_NOTE,
@@ -52,6 +63,15 @@ MISSION_CONTROL = {side: (sid, GROUND_STATIONS[sid].short)
 CHECKSUM_EVERY = 600  # ticks between recorded state checksums
 
 
+def _short(exc: UserError) -> str:
+    """A user error's message for the HUD: without where it happened (the log and the end
+    screen say it) and without the advice after ";"."""
+    text = str(exc)
+    if exc.where and text.startswith(f"{exc.where}: "):
+        text = text[len(exc.where) + 2:]
+    return text.split(";")[0]
+
+
 def _run_ends(idx: np.ndarray) -> np.ndarray:
     """For sorted sample indices, the last index of the unbroken run each one is in."""
     if len(idx) == 0:
@@ -63,12 +83,9 @@ def _run_ends(idx: np.ndarray) -> np.ndarray:
 
 
 def open_recorder(setup, game):
-    """A recorder for this game in the user's replays folder (issue 5), or None if this
-    build has no ``game.replay``. Attached to the game: it logs every accepted command."""
-    try:
-        from game.replay.api import Recorder, auto_replay_path
-    except ImportError:
-        return None
+    """A recorder for this game in the user's replays folder, attached to the game (it
+    logs every accepted command). A :class:`~game.errors.UserFolderError` if the folder
+    cannot be made or written, a :class:`~game.errors.ReplayError` if the file cannot."""
     return Recorder.for_game(auto_replay_path(setup), game, orbit=setup.orbit,
                              sides={"us": setup.us, "ru": setup.ru},
                              difficulty=setup.difficulty, warp=setup.warp)
@@ -112,6 +129,13 @@ class SimWorld:
         self.summary: dict | None = None
         self.recorder = None
         self.record_path = ""
+        #: Why this game is not (fully) recorded, one line (None: it is, or it was never
+        #: meant to be); ``record_short`` is its HUD form.
+        self.record_error: str | None = None
+        self.record_short: str | None = None
+        #: The old-element-set warning over the game's whole span (None: none needed).
+        self.epoch_warning = epoch_warning(orbit, self.start_unix_s,
+                                           self.start_unix_s + self.game.max_ticks)
         self.commands_accepted = 0  # any side's, the AI's too: a game with none is empty
         self.game.add_listener(self._count_command)
         if record:
@@ -122,6 +146,9 @@ class SimWorld:
                      LOG_START)
         self.log.add(0, "Routine: the crew work together. Orders come only over your "
                         "mission control.", LOG_NOTE)
+        if self.epoch_warning:
+            self.log.add(0, self.epoch_warning.replace("warning: ", "Old element set: ", 1),
+                         LOG_WARNING)
 
     # -- recording ----------------------------------------------------------------------
     def _count_command(self, _tick: int, _cmd) -> None:
@@ -129,24 +156,63 @@ class SimWorld:
 
     def start_recording(self) -> None:
         """Open the replay file (once); the game screen calls it when a windowed game
-        starts."""
-        if self.recorder is not None or self.record_path:
+        starts. A folder or file that cannot be written never stops the game: the game
+        plays on unrecorded and says why (:attr:`record_error`)."""
+        if self.recorder is not None or self.record_path or self.record_error:
             return
         try:
             self.recorder = open_recorder(self.setup, self.game)
-        except Exception as exc:  # noqa: BLE001 - a game is never lost to a recorder bug
-            self.recorder = None
-            self.log.add(0, f"Not recording: {exc}", LOG_WARNING)
-        if self.recorder is None:
+        except UserError as exc:  # UserFolderError (the folder), ReplayError (the file)
+            self._record_problem(f"Not recording: {exc}", _short(exc))
             return
-        self.record_path = str(getattr(self.recorder, "path", ""))
-        self._ck_every = int(getattr(self.recorder, "checksum_every", CHECKSUM_EVERY) or
-                             CHECKSUM_EVERY)
+        self.record_path = str(self.recorder.path)
+        self._ck_every = int(self.recorder.checksum_every or CHECKSUM_EVERY)
+
+    def _check_recorder(self) -> None:
+        """After each advance: a recorder that stopped (a full disk) is said at once."""
+        rec = self.recorder
+        if rec is not None and rec.error and self.record_error is None:
+            self._record_problem(f"Not fully recorded: {rec.error} ({self.record_path})",
+                                 rec.error.split(";")[0])
+
+    def _record_problem(self, text: str, short: str) -> None:
+        """Say once, in the log, on the HUD (:attr:`warnings`) and on stderr, why the game
+        is not (fully) recorded."""
+        if self.record_error is not None:
+            return
+        self.record_error, self.record_short = text, short
+        self.log.add(self.game.tick, text, LOG_WARNING)
+        print(f"iss-game: warning: {text}", file=sys.stderr)
 
     def _finish_recording(self) -> None:
         rec, self.recorder = self.recorder, None
         if rec is not None:
-            rec.finish(self.game)
+            error = rec.finish(self.game)
+            if error and self.record_error is None:
+                self._record_problem(f"Not fully recorded: {error} ({self.record_path})",
+                                     error.split(";")[0])
+
+    def record_line(self) -> str:
+        """Where this game's replay is, in one line, for the end screen: "Recorded to
+        PATH" only when every line reached the disk; else why not."""
+        if self.record_error:
+            return self.record_error
+        if self.record_path:
+            return (f"Recording to {self.record_path}" if self.recorder is not None
+                    else f"Recorded to {self.record_path}")
+        return "Not recorded (headless games are not saved)"
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the HUD keeps on screen, short: the old element set, a replay that is not
+        being written."""
+        out = []
+        if self.epoch_warning:
+            out.append(self.epoch_warning.split(";")[0].replace("warning: ", "Old element "
+                                                                "set: ", 1))
+        if self.record_short:
+            out.append(f"NOT RECORDING: {self.record_short}")
+        return out
 
     @property
     def empty(self) -> bool:
@@ -162,10 +228,8 @@ class SimWorld:
             self.recorder = None
             rec.close()
             try:
-                from pathlib import Path
-
                 Path(rec.path).unlink(missing_ok=True)
-            except OSError:
+            except OSError:  # a folder that went read-only: an empty file stays behind
                 pass
             self.record_path = ""
             return
@@ -188,6 +252,7 @@ class SimWorld:
             play(g, self.controllers, until=target, on_events=self._on_events,
                  checksum_every=self._ck_every if rec is not None else 0,
                  on_checksum=rec.on_checksum if rec is not None else None)
+            self._check_recorder()
         if g.ended:
             self.mission_s = float(g.tick)  # the clock stops where the game did
         if g.ended and self.summary is None:

@@ -110,6 +110,8 @@ class GameHud:
         if st.debris_deadline >= 0:
             out.append((f"DEBRIS: thrusters must work within "
                         f"{fmt_duration(st.debris_deadline - st.tick)}", (255, 110, 90), "text"))
+        for warning in world.warnings:  # an old element set, a replay not being written
+            out.append((warning, (255, 190, 90), "small"))
         return out
 
     def draw(self, surf: pygame.Surface, area: pygame.Rect, world,

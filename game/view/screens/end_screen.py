@@ -96,8 +96,7 @@ class EndScreen(ChoiceScreen):
         return rows
 
     def record_line(self) -> str:
-        rec = self.gs.sim.record_path
-        return f"Recorded to {rec}" if rec else "Not recorded (headless games are not saved)"
+        return self.gs.sim.record_line()
 
     #: x offsets of the crew table's columns inside the box: name, where, stress, fate
     CREW_COLS = (24, 210, 380, 450)

@@ -32,6 +32,7 @@ field) and the last good orbit stays.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Callable
@@ -40,7 +41,7 @@ from pathlib import Path
 import numpy as np
 import pygame
 
-from game.errors import UserError
+from game.errors import UserError, UserFolderError
 from game.facts.ground import GROUND_STATIONS
 from game.session.orbit_files import OrbitCatalogue, OrbitFile, sanitise_name
 from game.session.orbit_preview import (
@@ -382,7 +383,11 @@ class OrbitPanelScreen(Screen):
         except ValueError as exc:
             self._error(f"save as: {exc}", "save")
             return
-        folder = user_orbits_dir()
+        try:
+            folder = user_orbits_dir()
+        except UserFolderError as exc:  # read-only, full, or under a file: say so, stay
+            self._error(f"save as: {exc}", "save")
+            return
         path = folder / f"{stem}.tle"
         try:
             bundled = orbits_dir().resolve()
@@ -397,12 +402,15 @@ class OrbitPanelScreen(Screen):
                         "save", w.WARN)
             return
         orbit = dataclasses.replace(self.orbit, name=name_line, source=str(path))
+        tmp = path.with_suffix(".tle.tmp")
         try:
-            tmp = path.with_suffix(".tle.tmp")
             tmp.write_text(orbit.as_3le(), encoding="ascii")
             tmp.replace(path)
-        except OSError as exc:
-            self._error(f"{path}: cannot write: {exc.strerror or exc}", "save")
+        except OSError as exc:  # a full disk, a folder gone read-only since it was made
+            with contextlib.suppress(OSError):  # what a full disk left half-written
+                tmp.unlink(missing_ok=True)
+            self._error(f"save as: {path}: cannot write ({exc.strerror or exc}); nothing "
+                        "was saved", "save")
             return
         self._confirm_path = None
         self.catalogue.forget(path)

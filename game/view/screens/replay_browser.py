@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.errors import ReplayError
+from game.errors import ReplayError, UserFolderError
 from game.replay.api import ReplayInfo, list_replays
 from game.session.wording import fmt_duration
 from game.view.app import Screen
@@ -50,7 +50,11 @@ class ReplayBrowserScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        self.items = list_replays(self.folder)
+        try:
+            self.items = list_replays(self.folder)
+        except UserFolderError as exc:  # a replays folder the player may not read
+            self.items = []
+            self.message = str(exc)
         self.selected = min(self.selected, max(0, len(self.items) - 1))
 
     # -- input -------------------------------------------------------------------------
@@ -170,9 +174,7 @@ class ReplayBrowserScreen(Screen):
 
 
 def _folder_text() -> str:
-    try:
-        from game.paths import user_replays_dir
+    """Where the replays are (only said: listing never makes or checks the folder)."""
+    from game.paths import user_replays_dir
 
-        return str(user_replays_dir())
-    except Exception:  # noqa: BLE001
-        return ""
+    return str(user_replays_dir(create=False))
