@@ -221,3 +221,14 @@ def test_the_window_warns_of_an_old_element_set_over_the_whole_game(app):
                for ln in screen.sim.log.lines)
     fresh = GameScreen(_setup(epoch_unix_s=orbit.epoch_unix_s, warp=30.0), record=False)
     assert fresh.sim.warnings == []
+
+
+def test_the_replays_browser_says_new_games_are_not_recorded(app, home_under_a_file):
+    from game.view.screens.replay_browser import ReplayBrowserScreen
+
+    browser = ReplayBrowserScreen(app)
+    app.push(browser)
+    app.run(frames=2)
+    assert browser.items == []
+    assert browser.message.startswith("New games are not recorded: ")
+    assert "part of the path is a file" in browser.message

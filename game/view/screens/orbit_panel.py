@@ -748,9 +748,9 @@ class OrbitPanelScreen(Screen):
             for i, line in enumerate(lines[:2]):
                 w.blit_text(surf, line, (r.left, r.top + 16 * i), 17, w.WARN)
         else:
-            w.blit_text(surf, f"the whole game within {EPOCH_WARNING_DAYS:g} days of the TLE "
-                        "epoch: SGP4 within about 100 km", (r.left, r.top), 17,
-                        (120, 150, 130), width=r.width)
+            w.blit_text(surf, f"game within {EPOCH_WARNING_DAYS:g} days of the TLE epoch: "
+                        "SGP4 good to ~100 km", (r.left, r.top), 17, (120, 150, 130),
+                        width=r.width)
         self._draw_outcome(surf, rects["outcome"])
         r = self.save_field.rect
         if not self._draw_message(surf, "save", r.left, r.top - 36, r.width + 76, 2,

@@ -13,7 +13,7 @@ from game.errors import ReplayError, UserFolderError
 from game.replay.api import ReplayInfo, list_replays
 from game.session.wording import fmt_duration
 from game.view.app import Screen
-from game.view.widgets import ellipsize, font
+from game.view.widgets import ellipsize, font, wrap
 
 BG = (7, 10, 20)
 ROW_BG = (13, 18, 33)
@@ -50,11 +50,21 @@ class ReplayBrowserScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
+        self.message = ""
         try:
             self.items = list_replays(self.folder)
         except UserFolderError as exc:  # a replays folder the player may not read
             self.items = []
             self.message = str(exc)
+        if self.folder is None and not self.message:
+            # Games are recorded here: a folder that cannot be written is said now, not
+            # as "no replays yet" (the first game would make this folder anyway).
+            from game.paths import user_replays_dir
+
+            try:
+                user_replays_dir()
+            except UserFolderError as exc:
+                self.message = f"New games are not recorded: {exc}"
         self.selected = min(self.selected, max(0, len(self.items) - 1))
 
     # -- input -------------------------------------------------------------------------
@@ -136,11 +146,12 @@ class ReplayBrowserScreen(Screen):
         for name, dx in COLUMNS:
             surface.blit(self.f_small.render(name.upper(), True, (120, 140, 190)),
                          (x0 + 10 + dx, top))
-        self._list_rect = pygame.Rect(x0, top + 22, w - 80, h - top - 22 - 70)
+        self._list_rect = pygame.Rect(x0, top + 22, w - 80, h - top - 22 - 92)
         pygame.draw.rect(surface, (9, 13, 26), self._list_rect, border_radius=6)
         pygame.draw.rect(surface, EDGE, self._list_rect, 1, border_radius=6)
         if not self.items:
-            t = self.f.render("No replays yet: every game you play is recorded here.", True,
+            t = self.f.render("No replays yet." if self.message else
+                              "No replays yet: every game you play is recorded here.", True,
                               DIM)
             surface.blit(t, (x0 + 16, top + 40))
         rows = self._list_rect.height // ROW_H
@@ -169,8 +180,11 @@ class ReplayBrowserScreen(Screen):
         surface.set_clip(prev)
         hint = "Up/Down select   Enter or click open   F5 refresh   Esc back"
         surface.blit(self.f_small.render(hint, True, DIM), (40, h - 40))
-        if self.message:
-            surface.blit(self.f.render(self.message[:140], True, BAD), (40, h - 64))
+        if self.message:  # wrapped under the list, at most two lines
+            lines = wrap(self.f, self.message, w - 80)[:2]
+            for i, line in enumerate(lines):
+                surface.blit(self.f.render(line, True, BAD), (40, h - 66 - 20 * (len(lines)
+                                                                              - 1 - i)))
 
 
 def _folder_text() -> str:
