@@ -105,6 +105,3 @@ CONTROL_MODULES: tuple[str, ...] = ("destiny", "zvezda")
 
 #: The Cupola: seven windows straight down at the Earth.
 CUPOLA = "cupola"
-
-#: A side's own segment (USOS for the US, ROS for Russia).
-SEGMENT_OF_SIDE: dict[str, str] = {"us": "USOS", "ru": "ROS"}

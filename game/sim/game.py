@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from game.sim import station as st
 from game.sim import tuning as tn
 from game.sim.control import ControlMixin
-from game.sim.crew import NEUTRAL, pair_index
+from game.sim.crew import pair_index
 from game.sim.events import Event, Result
 from game.sim.state import LEDGER_SIZE, SIDES
 from game.sim.tasks import TasksMixin
@@ -39,8 +39,6 @@ WINNER = {"us_control": "us", "ru_control": "ru", "evacuation_us": "ru",
           "evacuation_ru": "us", "truce": None, "together": None, "station_lost": None,
           "stalemate": None, "": None}
 OTHER = {"us": "ru", "ru": "us"}
-SIDE_NAME = {"us": "the US crew", "ru": "the Russian crew", NEUTRAL: "partner crew"}
-SIDE_TITLE = {"us": "The US crew", "ru": "The Russian crew", NEUTRAL: "Partner crew"}
 HATCH_INDEX = {h: i for i, h in enumerate(st.HATCH_IDS)}
 SYS_INDEX = {s: i for i, s in enumerate(st.SYSTEM_IDS)}
 MOD_INDEX = st.MODULE_INDEX

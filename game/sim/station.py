@@ -119,11 +119,6 @@ def path(start: str, goal: str, hatch_open) -> list[str] | None:
     return list(TREE_ROUTE[(start, goal)])
 
 
-def route_ignoring_hatches(start: str, goal: str) -> list[str]:
-    """The route if every hatch were open (to name the hatch that blocks a move)."""
-    return list(TREE_ROUTE[(start, goal)])
-
-
 def first_closed_hatch(start: str, goal: str, hatch_open) -> str:
     """The first closed hatch on the way from ``start`` to ``goal``, or ""."""
     for h in ROUTE_HATCHES[(start, goal)]:

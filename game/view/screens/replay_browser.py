@@ -16,7 +16,6 @@ from game.view.app import Screen
 from game.view.widgets import ellipsize, font, wrap
 
 BG = (7, 10, 20)
-ROW_BG = (13, 18, 33)
 SELECT = (44, 62, 104)
 EDGE = (44, 56, 88)
 TEXT = (225, 232, 245)
