@@ -67,8 +67,8 @@ def _open_regular(path, error: type[UserError], where: str) -> tuple[int, int]:
         if not stat.S_ISREG(st.st_mode):
             raise error(_kind(st.st_mode), where=where)
         return fd, st.st_size
-    except BaseException:
-        os.close(fd)
+    except BaseException:  # anything at all (a refusal, Ctrl-C): close the descriptor,
+        os.close(fd)  # then let it go on up unchanged
         raise
 
 

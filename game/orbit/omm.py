@@ -101,7 +101,7 @@ def _epoch_unix(record: dict, where: str) -> float:
     s = text[:-1] if text[-1:] in ("Z", "z") else text
     try:
         dt = datetime.fromisoformat(s)
-    except ValueError:
+    except ValueError:  # not ISO 8601: refused below with the field's own message
         dt = None
     if dt is None or not _EPOCH_FIRST_YEAR <= dt.year <= _EPOCH_LAST_YEAR:
         raise OrbitDataError(f"field EPOCH should be an ISO time in {_EPOCH_FIRST_YEAR}.."

@@ -57,7 +57,7 @@ def _tail_summary(p: Path, max_ticks: int) -> tuple[str, int]:
     for n, raw in enumerate(reversed(lines)):
         try:
             obj = parse_line(raw.rstrip(b"\r"), 0, str(p))
-        except ReplayError:
+        except ReplayError:  # a line the tail cut or a bad one: look at the one before
             continue
         res = obj.get("result")
         if n == 0 and complete and isinstance(res, dict):
@@ -79,7 +79,7 @@ def describe(path) -> ReplayInfo:
     p = Path(path)
     try:
         mtime = p.stat().st_mtime
-    except OSError:
+    except OSError:  # vanished while listing: no file time; read_header says why
         mtime = 0.0
     file_time = _dt.datetime.fromtimestamp(mtime).strftime("%Y-%m-%d %H:%M") if mtime else ""
     try:

@@ -259,7 +259,7 @@ class ReplayPlayer:
 def clamp_speed(speed: float) -> float:
     try:
         s = float(speed)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # not a number (the command line checks first): 1x
         return 1.0
     if s != s:
         return 1.0

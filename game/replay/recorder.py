@@ -89,8 +89,8 @@ class Recorder:
             if p.is_file():
                 try:
                     p.unlink()
-                except OSError:
-                    pass
+                except OSError:  # a folder gone read-only: the empty file stays, the
+                    pass  # ReplayError below still says why
             raise ReplayError(f"cannot write replay ({rec._reason})", where=str(p))
         return rec
 
@@ -188,7 +188,7 @@ class Recorder:
         if self._game is not None:
             try:
                 self._game.remove_listener(self.on_command)
-            except ValueError:
+            except ValueError:  # the game's listener was already removed
                 pass
             self._game = None
         if not self.closed:

@@ -79,7 +79,7 @@ class OrbitCatalogue:
 
         try:
             mtime = path.stat().st_mtime
-        except OSError:
+        except OSError:  # vanished or unreadable: never cached; read_orbit_file says why
             mtime = -1.0
         hit = self._cache.get(path)
         if hit is not None and hit[0] == mtime and mtime >= 0:

@@ -276,8 +276,8 @@ def _refresh_rate() -> int:
     """The display's refresh rate in Hz (60 when SDL does not know it)."""
     try:
         hz = int(pygame.display.get_current_refresh_rate())
-    except (pygame.error, AttributeError):
-        hz = 0
+    except (pygame.error, AttributeError):  # no display, or a pygame without the call:
+        hz = 0  # refresh rate unknown
     return hz if 24 <= hz <= 500 else DEFAULT_FPS
 
 

@@ -67,11 +67,11 @@ def quiet_stderr():
     dropped. If the descriptor cannot be duplicated, the block runs unchanged."""
     try:
         sys.stderr.flush()
-    except (AttributeError, OSError, ValueError):
+    except (AttributeError, OSError, ValueError):  # no stderr, or a closed one
         pass
     try:
         saved = os.dup(2)
-    except OSError:
+    except OSError:  # no descriptor 2 to silence: run the block as it is
         yield
         return
     try:
@@ -84,7 +84,7 @@ def quiet_stderr():
     finally:
         try:
             sys.stderr.flush()
-        except (AttributeError, OSError, ValueError):
+        except (AttributeError, OSError, ValueError):  # as above
             pass
         os.dup2(saved, 2)
         os.close(saved)

@@ -30,7 +30,7 @@ def ui_scale(size: tuple[int, int]) -> float:
     k = min(w / BASE[0], h / BASE[1])
     try:
         k *= float(os.environ.get("ISS_GAME_UI_SCALE", "1") or 1)
-    except ValueError:
+    except ValueError:  # ISS_GAME_UI_SCALE is a tuning knob: not a number, factor 1
         pass
     return round(min(max(k, MIN_K), MAX_K) * 20) / 20
 

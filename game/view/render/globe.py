@@ -497,7 +497,7 @@ def _pool():
     if not _POOL:
         try:
             n = int(os.environ.get("ISS_GAME_THREADS", "0") or 0)
-        except ValueError:
+        except ValueError:  # ISS_GAME_THREADS is a tuning knob: not a number, no threads
             n = 0
         n = n or 1  # off by default: on a shared 2-core machine it gained ~5 % in the
         # median and lost more in the tail (a worker descheduled stalls the frame)

@@ -391,7 +391,7 @@ class OrbitPanelScreen(Screen):
         path = folder / f"{stem}.tle"
         try:
             bundled = orbits_dir().resolve()
-        except UserError:
+        except UserError:  # AssetError: no bundled folder, so none to protect
             bundled = None
         if bundled is not None and path.resolve().parent == bundled:
             self._error("save as: refusing to write into the bundled orbits folder", "save")
