@@ -130,7 +130,9 @@ class Game(TasksMixin, ControlMixin, WorldMixin, ViewsMixin):
             raise ValueError("n must be >= 0")
         s = self._s
         target = s.tick + n
-        self._events = out = []
+        # Events a submitted command emitted (a restraint begins, a truce broken by it)
+        # come out with this step, first: they happened at the tick it was submitted.
+        self._events = out = self._events
         while not s.ending and s.tick < target:
             due = self._next_due()
             if due > target:
