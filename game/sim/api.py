@@ -60,6 +60,7 @@ from game.sim.game import ENDINGS, NEVER, WINNER, Game, Setup
 from game.sim.odds import move_seconds as _move_seconds
 from game.sim.odds import restrain_odds as _restrain_odds
 from game.sim.prng import Prng, seed_state
+from game.sim.refusals import REFUSALS, refusal_lines
 from game.sim.runner import play
 from game.sim.state import SIDES, GameState
 from game.sim.tasks import Preview
@@ -86,19 +87,22 @@ __all__ = [
     "StateView", "ModuleView", "HatchView", "CrewView", "SystemView", "FightView", "BondView",
     "TrustChange", "Refusal", "Strike",
     "restrain_odds", "move_seconds", "stress_limit", "rule_lines", "station", "tuning",
-    "AI", "play", "Prng", "seed_state",
+    "AI", "play", "Prng", "seed_state", "REFUSALS", "refusal_lines",
 ]
 
 
-def restrain_odds(view: StateView, attacker_id: str, target_id: str) -> tuple[int, int, int]:
+def restrain_odds(view: StateView, attacker_id: str, target_id: str, *,
+                  surprised: bool | None = None) -> tuple[int, int, int]:
     """(attackers, defenders, per mille) of a restraint ``attacker_id`` would start now on
     ``target_id``, as the rules would count it (both must be in the same module). The
     target's side is taken by surprise if it may not use force yet, as far as ``view``
-    knows (their order is secret: the real odds may be lower)."""
+    knows (their order is secret: the real odds may be lower); ``surprised`` True/False
+    counts it either way (the UI telegraphs both when the view cannot tell)."""
     a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
     if a is None or t is None or a.module != t.module:
         return 0, 0, 0
-    surprised = t.side in view.may_act and not view.may_act[t.side]
+    if surprised is None:
+        surprised = t.side in view.may_act and not view.may_act[t.side]
     return _restrain_odds(view.crew, a, t, view.module(a.module).holder, surprised)
 
 
