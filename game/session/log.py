@@ -12,6 +12,12 @@ class LogLine:
     text: str
     colour: tuple[int, int, int]
     kind: str = ""
+    side: str | None = None  # only that side's player sees it (its order, its passes,
+    #                          its own commands in hot-seat); None: everyone
+
+    def seen_by(self, side: str | None) -> bool:
+        """Does a player commanding ``side`` (None: watching, a replay) see this line?"""
+        return side is None or self.side is None or self.side == side
 
 
 class Log:
@@ -36,6 +42,10 @@ class Log:
         self._talks.clear()
         self.version += 1
 
+    def visible(self, side: str | None) -> list[LogLine]:
+        """The lines a player commanding ``side`` sees (None: all of them)."""
+        return [ln for ln in self.lines if ln.seen_by(side)]
+
     def _add_talk(self, tick: int, text: str, colour) -> None:
         n = self._talks[text] = self._talks.get(text, 0) + 1
         shown = f"{text} (x{n})" if n > 1 else text
@@ -50,14 +60,16 @@ class Log:
             self.lines.append(LogLine(tick, shown, colour, "talked"))
         self.version += 1
 
-    def add(self, tick: int, text: str, colour=(215, 222, 235), kind: str = "") -> None:
-        if kind == "talked":
+    def add(self, tick: int, text: str, colour=(215, 222, 235), kind: str = "",
+            side: str | None = None) -> None:
+        if kind == "talked" and side is None:
             self._add_talk(int(tick), text, colour)
             return
         last = self.lines[-1] if self.lines else None
-        if last is not None and last.text.split(" (x")[0] == text and last.kind == kind:
+        if last is not None and last.text.split(" (x")[0] == text and last.kind == kind \
+                and last.side == side:
             n = int(last.text.rsplit("(x", 1)[1][:-1]) + 1 if "(x" in last.text else 2
-            self.lines[-1] = LogLine(int(tick), f"{text} (x{n})", colour, kind)
+            self.lines[-1] = LogLine(int(tick), f"{text} (x{n})", colour, kind, side)
         else:
-            self.lines.append(LogLine(int(tick), text, colour, kind))
+            self.lines.append(LogLine(int(tick), text, colour, kind, side))
         self.version += 1

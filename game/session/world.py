@@ -45,6 +45,7 @@ from game.facts.ground import MISSION_CONTROL as _MISSION_CONTROL
 from game.orbit.api import epoch_warning
 from game.replay.api import Recorder, auto_replay_path
 from game.session.log import Log
+from game.session.pacing import BRAKE, PRIVATE, Pacer
 from game.session.palette import (
     LOG_NOTE,
     LOG_ORDER,
@@ -127,6 +128,7 @@ class SimWorld:
         self._pass_end = {sid: _run_ends(idx) for sid, idx in self._in_view.items()}
         self._step_s = float(tl.step_s)
         self.summary: dict | None = None
+        self._brake = False
         self.recorder = None
         self.record_path = ""
         #: Why this game is not (fully) recorded, one line (None: it is, or it was never
@@ -140,15 +142,27 @@ class SimWorld:
         self.game.add_listener(self._count_command)
         if record:
             self.start_recording()
-        who = {"human": "you", "ai": "AI"}
-        self.log.add(0, f"Mission start. US: {who[setup.us]}, Russia: {who[setup.ru]}; "
-                        f"seed {setup.seed}, {setup.scenario}, AI {setup.difficulty}.",
-                     LOG_START)
+        self.pacer = Pacer(self.commanding)
+        self.refusal_repeats: dict[str, int] = {}  # reason -> times in a row (toasts)
+        self.log.add(0, f"Mission start: {self.who_plays()}; seed {setup.seed}, "
+                        f"{setup.scenario}.", LOG_START)
         self.log.add(0, "Routine: the crew work together. Orders come only over your "
                         "mission control.", LOG_NOTE)
         if self.epoch_warning:
             self.log.add(0, self.epoch_warning.replace("warning: ", "Old element set: ", 1),
                          LOG_WARNING)
+
+    def who_plays(self) -> str:
+        """Who commands which side, in words (the log's first line, the end screen)."""
+        s = self.setup
+        ai = f"the AI ({s.difficulty})"
+        if s.us == "human" and s.ru == "human":
+            return "hot-seat, USA and Russia both played here"
+        if s.us == "ai" and s.ru == "ai":
+            return f"watching {ai} play both sides"
+        mine = "USA" if s.us == "human" else "Russia"
+        theirs = "Russia" if mine == "USA" else "USA"
+        return f"you command {mine}, {ai} commands {theirs}"
 
     # -- recording ----------------------------------------------------------------------
     def _count_command(self, _tick: int, _cmd) -> None:
@@ -240,19 +254,32 @@ class SimWorld:
     def ended(self) -> bool:
         return self.game.ended
 
-    def advance(self, mission_dt_s: float) -> None:
+    def advance(self, mission_dt_s: float, *, brake: bool = False) -> None:
+        """Let ``mission_dt_s`` of mission time pass. ``brake``: stop early, dropping the
+        rest, at an event that must change the pace (a restraint begins)."""
         g = self.game
         if g.ended:
             self.mission_s = float(g.tick)  # the clock stops where the game did
             return
         self.mission_s += mission_dt_s
         target = min(int(math.floor(self.mission_s + 1e-9)), g.max_ticks)
-        if g.tick < target:  # the same loop as `iss-game sim`, a frame's worth at a time
-            rec = self.recorder
-            play(g, self.controllers, until=target, on_events=self._on_events,
+        rec = self.recorder
+        while g.tick < target and not g.ended:
+            # The same loop as `iss-game sim`, in pieces that end where a controller may
+            # decide: an event that must change the pace (a restraint begins: a command
+            # submitted) stops the frame there, and the rest of its mission time is not
+            # spent (game.session.pacing).
+            wakes = [c.wake for c in self.controllers.values()] if brake else []
+            until = g.tick + 1 if any(w <= g.tick for w in wakes) else \
+                min([target, *wakes])
+            self._brake = False
+            play(g, self.controllers, until=until, on_events=self._on_events,
                  checksum_every=self._ck_every if rec is not None else 0,
                  on_checksum=rec.on_checksum if rec is not None else None)
             self._check_recorder()
+            if self._brake and brake:
+                self.mission_s = float(g.tick)
+                break
         if g.ended:
             self.mission_s = float(g.tick)  # the clock stops where the game did
         if g.ended and self.summary is None:
@@ -276,15 +303,29 @@ class SimWorld:
         """Submit a player's command; a refusal is logged and kept for the toast."""
         res = self.game.submit(cmd)
         name = self._name(getattr(cmd, "crew", ""))
+        side = getattr(cmd, "side", None)
         if res.ok:
             self.log.add(self.game.tick, f"{name}: {describe(cmd, self._name)}", LOG_ORDER,
-                         "order")
+                         "order", side=side)
         else:
-            self.log.add(self.game.tick, f"Refused - {res.reason}", LOG_REFUSED, "refused")
-            self.refusals.append((res.reason, 5.0))
+            self.refuse(res.reason, side=side)
         for fn in tuple(self.listeners):
             fn(("accepted" if res.ok else "refused", cmd))
         return res
+
+    def refuse(self, reason: str, *, side: str | None = None, seconds: float = 5.0) -> None:
+        """A refusal: in the log (the side's own), and as a toast; the same reason again
+        refreshes its toast and counts it ("x3") instead of stacking another."""
+        self.log.add(self.game.tick, f"Refused - {reason}", LOG_REFUSED, "refused",
+                     side=side if side is not None else self.commanding)
+        n = 1
+        for i, (r, _left) in enumerate(self.refusals):
+            if r == reason:
+                del self.refusals[i]
+                n = self.refusal_repeats.get(reason, 1) + 1
+                break
+        self.refusal_repeats[reason] = n
+        self.refusals.append((reason, seconds))
 
     def drain(self, commands: list) -> list:
         """Submit (and empty) the screens' command queue; return the results."""
@@ -300,6 +341,8 @@ class SimWorld:
         """Hot-seat: hand command to the other human side (if both are human)."""
         if len(self.humans) == 2:
             self.commanding = "ru" if self.commanding == "us" else "us"
+            self.pacer.side = self.commanding
+            self.refusals.clear()
             self.log.add(self.game.tick, f"{SIDE_LABEL[self.commanding]} now commands "
                          "(hot-seat)", PALETTE[self.commanding])
         return self.commanding
@@ -355,6 +398,10 @@ class SimWorld:
 
     def _on_events(self, events) -> None:
         for ev in events:
-            self.log.add(ev.tick, ev.text, event_colour(ev), ev.kind)
+            if ev.kind in BRAKE:
+                self._brake = True
+            # an order, a pass, the ground's intelligence: that side's secret
+            private = ev.data.get("side") if ev.kind in PRIVATE else None
+            self.log.add(ev.tick, ev.text, event_colour(ev), ev.kind, side=private)
             for fn in tuple(self.listeners):
                 fn(("event", ev))
