@@ -3,7 +3,8 @@
 ``iss-game`` / ``iss-game play`` with no flags opens the title menu (new game, orbits,
 replays, quit). With any game flag (--us/--ru/--seed/--scenario/--difficulty/--orbit/
 --sat/--epoch/--warp/--camera) or --headless it goes straight into a game with those
-settings, the rest at their defaults (US human, Russia AI, seed 1, film, hard, warp 30).
+settings, the rest at their defaults (US human, Russia AI, seed 1, film, hard, warp 30);
+the title menu starts with a fresh seed each launch and the first-game hints on.
 
 Headless (``--headless --frames N --screenshot PNG``) renders N frames with the SDL dummy
 driver as fast as it can, one fixed 1/60 s step per frame (mission time as at 60 fps), the
@@ -12,6 +13,7 @@ free camera moving as a player would move it, and writes the last frame as a PNG
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -57,9 +59,12 @@ def run(args) -> int:
     start = _start_time(args, orbit)
     app = open_app(args.headless, window_size(args))
     if wants_title(args):
+        from game.session.setup import fresh_seed
         from game.view.screens.title import TitleScreen
 
-        app.push(TitleScreen(_setup(args, orbit, start, epoch_given=False)))
+        # the title menu: a fresh seed each launch and the first-game hints on
+        app.push(TitleScreen(dataclasses.replace(_setup(args, orbit, start, epoch_given=False),
+                                                 seed=fresh_seed(), hints=True)))
     else:
         from game.view.screens.game_screen import GameScreen
         from game.view.sound import Sound
@@ -81,8 +86,6 @@ def wants_title(args) -> bool:
 
 
 def _setup(args, orbit, start: float, *, epoch_given: bool):
-    import dataclasses
-
     from game.session.setup import GameSetup
 
     label = Path(args.orbit).name if args.orbit else "bundled ISS"

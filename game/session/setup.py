@@ -25,7 +25,9 @@ class GameSetup:
     us: str = "human"  # "human" or "ai"
     ru: str = "ai"
     difficulty: str = "hard"  # AI level: "easy" or "hard"
-    warp: float = 30.0  # mission seconds per real second
+    warp: float = 30.0  # sets the game's length (30 min of play at this warp); the
+    #                     pace itself adapts (game.session.pacing)
+    hints: bool = False  # the first-game guide (game.session.guide): on from the title
 
     @property
     def start_unix_s(self) -> float:
@@ -36,6 +38,14 @@ class GameSetup:
     def start_for(self, orbit: Orbit) -> float:
         """The mission start a game on ``orbit`` (not yet chosen) would fly."""
         return mission_start(orbit, self.seed, self.epoch_unix_s)
+
+
+def fresh_seed() -> int:
+    """A new seed for each launch of the title menu (1-999999: short to read and to type
+    back), so every newcomer does not play the same game."""
+    import secrets
+
+    return 1 + secrets.randbelow(999_999)
 
 
 def side_mode(setup) -> str:

@@ -1,8 +1,8 @@
-"""Heads-up display: clocks, warp, where the ISS is, sunlight, the next ground windows.
+"""Heads-up display: clocks, the pace, where the ISS is, sunlight, the next ground windows.
 
-Text uses pygame's default font (``pygame.font.Font(None, size)``), so it works anywhere.
-Rendered lines come from the interface's one text cache (``widgets.render_line``): a HUD
-line costs nothing until it changes.
+Text uses the game's bundled font (:func:`game.view.widgets.font`). Rendered lines come
+from the interface's one text cache (``widgets.render_line``): a HUD line costs nothing
+until it changes. The keys are in the help (F1), generated from :mod:`game.view.keymap`.
 """
 
 from __future__ import annotations
@@ -14,25 +14,6 @@ import pygame
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.session.wording import fmt_duration, fmt_utc
 from game.view.widgets import ellipsize, font, render_line, veil
-
-HELP_LINES = [
-    ("Mouse drag", "turn the free camera around the Earth"),
-    ("Mouse wheel", "zoom (free and follow cameras)"),
-    ("1 / 2 / 3, C", "free camera / follow the ISS / Cupola (nadir); C cycles"),
-    ("R", "free camera: follow the ISS again"),
-    ("Space", "pause the mission clock"),
-    ("[ and ]", "time warp slower / faster"),
-    ("T", "ground track on/off    M: station inset on/off (free camera)"),
-    ("F3", "frames per second, frame time, 3D resolution"),
-    ("F11", "full screen"),
-    ("F1 or ?", "this help"),
-    ("Esc", "close help / back"),
-]
-NOTES = [
-    "The ISS is drawn at its real altitude over a spherical Earth; the marker and",
-    "the station inset are not to scale. Flashes: always seen from the free camera;",
-    "from the ISS (follow, Cupola) only inside its horizon. Times are UTC.",
-]
 
 
 @dataclass
@@ -52,6 +33,8 @@ class HudInfo:
     camera: str = "free"
     fps: float | None = None
     perf: str | None = None  # F3: "60 fps  9.1 ms  3D 960x540"; None: not shown
+    pace: str | None = None  # the game's adaptive pace in words ("pace 240x - quiet")
+    ended: bool = False  # the game is over: the mission clock stands
 
 
 class Text:
@@ -106,8 +89,10 @@ class Hud:
             sun = f"{'SUNLIT' if info.sunlit else 'ECLIPSE'} - {kind} in {fmt_duration(dt)}"
         lines = [
             (fmt_utc(info.unix_s), (255, 255, 255), self.big),
-            (f"Mission T+{fmt_duration(info.mission_s)}    warp {info.warp:g}x"
-             + ("    PAUSED" if info.paused else ""), (225, 232, 245), self.text),
+            (f"Mission T+{fmt_duration(info.mission_s)}    "
+             + ("ENDED" if info.ended else
+                (info.pace or f"warp {info.warp:g}x") + ("    PAUSED" if info.paused else "")),
+             (225, 232, 245), self.text),
             (f"ISS  {lat}  {lon}  alt {info.alt_km:.0f} km", (225, 232, 245), self.text),
             (sun, (255, 220, 120) if info.sunlit else (150, 175, 255), self.text),
         ]
@@ -151,22 +136,3 @@ class Hud:
             fs = self.small.render(info.perf, (120, 255, 140))
             self.rects["fps"] = surf.blit(fs, (rect.right - fs.get_width() - px(14),
                                                self.rects["hint"].bottom + px(4)))
-
-    def draw_help(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        rows = [self.big.render("Keys", (255, 255, 255))]
-        rows += [self.text.render(f"{k:<14}", (255, 210, 120)) for k, _ in HELP_LINES]
-        w, h = 720, 60 + 26 * len(HELP_LINES) + 22 * len(NOTES) + 20
-        box = pygame.Rect(0, 0, w, h)
-        box.center = rect.center
-        veil(surf, box, (4, 8, 22, 215))
-        pygame.draw.rect(surf, (90, 110, 160), box, 1)
-        surf.blit(rows[0], (box.left + 20, box.top + 14))
-        y = box.top + 50
-        for key, what in HELP_LINES:
-            surf.blit(self.text.render(key, (255, 210, 120)), (box.left + 20, y))
-            surf.blit(self.text.render(what), (box.left + 170, y))
-            y += 26
-        y += 8
-        for n in NOTES:
-            surf.blit(self.small.render(n, (170, 185, 210)), (box.left + 20, y))
-            y += 22

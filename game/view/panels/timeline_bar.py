@@ -15,11 +15,11 @@ import pygame
 from game.replay.api import NOTABLE_KINDS
 from game.session.palette import EVENT_COLOUR, PALETTE, event_colour
 from game.session.wording import ENDING_TITLES, fmt_duration
+from game.view import keymap
 from game.view.widgets import font
 
 BAR_H = 78
-KEY_HINTS = ("space play   [ ] speed   left/right 5 min (shift 1 h)   , . 1 s   "
-             "n event   e ending   Esc back")
+KEY_HINTS = keymap.hint_line("replay")  # from the one keymap (game.view.keymap)
 
 # look of the bar
 BAR_BG = (9, 13, 26)

@@ -21,6 +21,7 @@ import math
 
 import pygame
 
+from game.view import keymap
 from game.view.app import Screen
 from game.view.panels.hud import Hud, HudInfo
 from game.view.render.astro import gmst_deg
@@ -31,7 +32,6 @@ from game.view.screens.help import HelpScreen
 from game.view.ui_scale import ui_scale
 
 DEFAULT_WARP = 30.0
-WARPS = [1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0]
 
 
 class Panel:
@@ -57,6 +57,7 @@ class PlayScreen(Screen):
         self.rig = CameraRig(camera)
         self.scene = Scene()
         self.hud = Hud()
+        self.last_action = ""  # the keymap action the last key ran (game.view.keymap)
         self.show_fps = False
         self.show_track = True
         self.show_inset = True
@@ -104,6 +105,11 @@ class PlayScreen(Screen):
         return area, placed
 
     # -- input -----------------------------------------------------------------------------
+    #: which of game.view.keymap's bindings this screen takes
+    KEY_SCREENS: tuple[str, ...] = ("play",)
+    #: the help's key groups on this screen
+    HELP_GROUPS: tuple[str, ...] = ("View",)
+
     def handle_event(self, ev) -> bool:
         if self.app is not None and self.panels:
             _area, placed = self.layout(self.app.surface)
@@ -112,36 +118,7 @@ class PlayScreen(Screen):
                     if panel.handle_event(ev, r):
                         return True
         if ev.type == pygame.KEYDOWN:
-            k = ev.key
-            if k in (pygame.K_F1, pygame.K_QUESTION) or ev.unicode == "?":
-                self.app.push(HelpScreen(self.hud))
-            elif k == pygame.K_ESCAPE:
-                self.app.pop()
-            elif k == pygame.K_F3:
-                self.show_fps = not self.show_fps
-            elif k == pygame.K_1:
-                self.rig.set_mode("free")
-            elif k == pygame.K_2:
-                self.rig.set_mode("follow")
-            elif k == pygame.K_3:
-                self.rig.set_mode("cupola")
-            elif k == pygame.K_c:
-                self.rig.cycle()
-            elif k == pygame.K_r:
-                self.rig.free.auto = True
-            elif k == pygame.K_SPACE:
-                self.paused = not self.paused
-            elif k == pygame.K_RIGHTBRACKET:
-                self.warp = next((w for w in WARPS if w > self.warp), WARPS[-1])
-            elif k == pygame.K_LEFTBRACKET:
-                self.warp = next((w for w in reversed(WARPS) if w < self.warp), WARPS[0])
-            elif k == pygame.K_t:
-                self.show_track = not self.show_track
-            elif k == pygame.K_m:
-                self.show_inset = not self.show_inset
-            else:
-                return False
-            return True
+            return keymap.dispatch(self, ev, self.KEY_SCREENS)
         if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
             self._drag = ev.pos
             return True
@@ -160,15 +137,47 @@ class PlayScreen(Screen):
             return True
         return False
 
+    # keymap actions (game.view.keymap): the view's own
+    def act_help(self, _ev=None) -> None:
+        self.app.push(HelpScreen(groups=self.HELP_GROUPS))
+
+    def act_camera_free(self, _ev=None) -> None:
+        self.rig.set_mode("free")
+
+    def act_camera_follow(self, _ev=None) -> None:
+        self.rig.set_mode("follow")
+
+    def act_camera_cupola(self, _ev=None) -> None:
+        self.rig.set_mode("cupola")
+
+    def act_camera_cycle(self, _ev=None) -> None:
+        self.rig.cycle()
+
+    def act_camera_reset(self, _ev=None) -> None:
+        self.rig.free.auto = True
+
+    def act_track(self, _ev=None) -> None:
+        self.show_track = not self.show_track
+
+    def act_inset(self, _ev=None) -> None:
+        self.show_inset = not self.show_inset
+
+    def act_perf(self, _ev=None) -> None:
+        self.show_fps = not self.show_fps
+
     # -- time ------------------------------------------------------------------------------
-    def update(self, dt: float) -> None:
-        self.t_prev = self.t
+    def advance_clock(self, dt: float) -> None:
+        """Let ``dt`` real seconds of the clock pass (at ``warp``), the world with it."""
         if not self.paused:
             if self.world is not None:  # the world's clock (its game's ticks) is the truth
                 self.world.advance(dt * self.warp)
                 self.t = self.start_unix_s + self.world.mission_s
             else:
                 self.t += dt * self.warp
+
+    def update(self, dt: float) -> None:
+        self.t_prev = self.t
+        self.advance_clock(dt)
         st = self.feed.state(self.t)
         self.rig.update(dt, st.lat_deg, st.lon_deg, gmst_deg(self.t))
         if self.auto_camera and self.rig.mode == "free":

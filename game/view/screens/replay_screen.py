@@ -51,9 +51,10 @@ class ReplayWorld(SimWorld):
         super().__init__(setup, record=False, game=player.game)
         self.commanding = None  # nobody gives orders in a replay
         self.humans = []
+        self.pacer = None  # the replay's own speed, not the game's adaptive pace
 
-    def advance(self, mission_dt_s: float) -> None:  # the player moves the game
-        pass
+    def advance(self, mission_dt_s: float, *, brake: bool = False) -> None:
+        pass  # the player moves the game
 
 
 class ReplayScreen(PlayScreen):
@@ -164,43 +165,59 @@ class ReplayScreen(PlayScreen):
                            top=self.hud.bottom + self.hud.px(8))
 
     # -- input -------------------------------------------------------------------------
+    KEY_SCREENS = ("replay", "play")  # game.view.keymap: the replay's keys, the view's
+    HELP_GROUPS = ("Replay", "View")
+
+    def _jump(self, ev) -> int:
+        shift = bool(getattr(ev, "mod", 0) & pygame.KMOD_SHIFT)
+        return SEEK_BIG_STEP_S if shift else SEEK_STEP_S  # mission seconds = ticks
+
+    def act_play_pause(self, _ev=None) -> None:
+        self.player.toggle()
+
+    def act_speed_up(self, _ev=None) -> None:
+        self.player.faster()
+
+    def act_speed_down(self, _ev=None) -> None:
+        self.player.slower()
+
+    def act_seek_forward(self, ev=None) -> None:
+        self.seek(self.player.tick + self._jump(ev))
+
+    def act_seek_back(self, ev=None) -> None:
+        self.seek(self.player.tick - self._jump(ev))
+
+    def act_seek_start(self, _ev=None) -> None:
+        self.seek(0)
+
+    def act_seek_end(self, _ev=None) -> None:
+        self.seek(self.player.end_tick)
+
+    def act_tick_forward(self, ev=None) -> None:
+        self.player.step(60 if self._jump(ev) == SEEK_BIG_STEP_S else 1)
+        self._jumped()
+
+    def act_tick_back(self, ev=None) -> None:
+        self.player.step(-60 if self._jump(ev) == SEEK_BIG_STEP_S else -1)
+        self._jumped()
+
+    def act_next_event(self, _ev=None) -> None:
+        self.player.next_event(NOTABLE_KINDS)
+        self._jumped()
+
+    def act_prev_event(self, _ev=None) -> None:
+        self.player.prev_event(NOTABLE_KINDS)
+        self._jumped()
+
+    def act_ending(self, _ev=None) -> None:
+        self.show_ending = not self.show_ending
+
+    def act_back(self, _ev=None) -> None:
+        self.app.pop()
+
     def handle_event(self, ev) -> bool:
-        p = self.player
         if ev.type == pygame.KEYDOWN:
-            k, mods = ev.key, ev.mod
-            shift = bool(mods & pygame.KMOD_SHIFT)
-            jump = SEEK_BIG_STEP_S if shift else SEEK_STEP_S  # mission seconds = ticks
-            if k == pygame.K_SPACE:
-                p.toggle()
-            elif k in (pygame.K_RIGHTBRACKET, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-                p.faster()
-            elif k in (pygame.K_LEFTBRACKET, pygame.K_MINUS, pygame.K_KP_MINUS):
-                p.slower()
-            elif k == pygame.K_RIGHT:
-                self.seek(p.tick + jump)
-            elif k == pygame.K_LEFT:
-                self.seek(p.tick - jump)
-            elif k == pygame.K_e:
-                self.show_ending = not self.show_ending
-            elif k == pygame.K_HOME:
-                self.seek(0)
-            elif k == pygame.K_END:
-                self.seek(p.end_tick)
-            elif k == pygame.K_PERIOD:
-                p.step(60 if shift else 1)
-                self._jumped()
-            elif k == pygame.K_COMMA:
-                p.step(-60 if shift else -1)
-                self._jumped()
-            elif k == pygame.K_n and not shift:
-                p.next_event(NOTABLE_KINDS)
-                self._jumped()
-            elif k == pygame.K_p or (k == pygame.K_n and shift):
-                p.prev_event(NOTABLE_KINDS)
-                self._jumped()
-            else:
-                return super().handle_event(ev)
-            return True
+            return super().handle_event(ev)  # game.view.keymap: KEY_SCREENS
         if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1 and self._on_bar(ev.pos):
             self._dragging = True
             self.seek(self.bar.tick_at(ev.pos[0]))

@@ -1,8 +1,10 @@
 """The title menu: new game (side, scenario, difficulty, orbit file, seed), orbits,
 replays, quit — over the rendered Earth turning in space.
 
-Keyboard: Up/Down choose, Left/Right (or Enter) change a choice, digits type the seed,
-Enter on "New game" starts, Esc quits. Mouse: hover chooses, click starts or cycles;
+Keyboard (the "title" bindings of :mod:`game.view.keymap`): Up/Down choose, Left/Right
+(or Enter) change a choice, digits type the seed (a fresh one each launch, so newcomers
+do not all play the same game), Enter on "New game" starts, F1 shows the help and the
+rules, Esc quits. Mouse: hover chooses, click starts or cycles;
 the arrows beside a choice step it back or forward.
 
 The Orbits and Replays items push :class:`OrbitPanelScreen` and
@@ -25,6 +27,7 @@ from game.errors import UserError
 from game.orbit.api import load_orbit
 from game.session.orbit_files import orbit_files
 from game.session.setup import apply_side, side_mode
+from game.view import keymap
 from game.view.app import Screen
 from game.view.screens.orbit_panel import OrbitPanelScreen
 from game.view.screens.play import PlayScreen
@@ -91,7 +94,9 @@ class TitleScreen(Screen):
             ("scenario", "Scenario", dict(SCENARIOS).get(s.scenario, s.scenario)),
             ("difficulty", "AI", dict(DIFFICULTIES).get(s.difficulty, s.difficulty)),
             ("orbit", "Orbit", s.orbit_label),
-            ("seed", "Seed", f"{s.seed}   (type digits; Left/Right to step)"),
+            ("seed", "Seed", f"{s.seed}   (new each launch; type to change)"),
+            ("hints", "Hints", "on - a few tips as the first minutes unfold"
+             if s.hints else "off"),
             ("orbits", "Orbits...", "choose, edit and save element sets"),
             ("replays", "Replays...", "watch and verify recorded games"),
             ("quit", "Quit", ""),
@@ -119,6 +124,8 @@ class TitleScreen(Screen):
             s.difficulty = "hard" if s.difficulty == "easy" else "easy"
         elif item == "seed":
             s.seed = max(0, s.seed + step)
+        elif item == "hints":
+            s.hints = not s.hints
         elif item == "orbit":
             self._step_orbit(step)
 
@@ -193,30 +200,45 @@ class TitleScreen(Screen):
         return screen
 
     # -- input -----------------------------------------------------------------------------
+    # keymap actions (game.view.keymap, the "title" bindings)
+    def _item(self) -> str:
+        return self.items()[self.sel][0]
+
+    def act_up(self, _ev=None) -> None:
+        self.sel = (self.sel - 1) % len(self.items())
+
+    def act_down(self, _ev=None) -> None:
+        self.sel = (self.sel + 1) % len(self.items())
+
+    def act_left(self, _ev=None) -> None:
+        self.change(self._item(), -1)
+
+    def act_right(self, _ev=None) -> None:
+        self.change(self._item(), +1)
+
+    def act_select(self, _ev=None) -> None:
+        self.activate(self._item())
+
+    def act_quit(self, _ev=None) -> None:
+        self.app.quit()
+
+    def act_help(self, _ev=None) -> None:
+        from game.view.screens.help import HelpScreen
+
+        self.app.push(HelpScreen(groups=("Title", "Orders", "Time", "Game", "View"),
+                                 pages=("keys", "rules", "refusals")))
+
     def handle_event(self, ev) -> bool:
         items = self.items()
         if ev.type == pygame.KEYDOWN:
-            k = ev.key
             item = items[self.sel][0]
-            if k in (pygame.K_UP, pygame.K_w):
-                self.sel = (self.sel - 1) % len(items)
-            elif k in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
-                self.sel = (self.sel + 1) % len(items)
-            elif k in (pygame.K_LEFT, pygame.K_a):
-                self.change(item, -1)
-            elif k in (pygame.K_RIGHT, pygame.K_d):
-                self.change(item, +1)
-            elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.activate(item)
-            elif k == pygame.K_ESCAPE:
-                self.app.quit()
-            elif item == "seed" and ev.unicode.isdigit():
+            if item == "seed" and ev.unicode.isdigit():  # typing the seed
                 self.setup.seed = int(str(self.setup.seed)[-8:] + ev.unicode)
-            elif item == "seed" and k == pygame.K_BACKSPACE:
+                return True
+            if item == "seed" and ev.key == pygame.K_BACKSPACE:
                 self.setup.seed = int(str(self.setup.seed)[:-1] or 0)
-            else:
-                return False
-            return True
+                return True
+            return keymap.dispatch(self, ev, ("title",))
         if ev.type == pygame.MOUSEMOTION:
             for i, (r, _l, _r) in enumerate(self.rects):
                 if r.collidepoint(ev.pos):
@@ -282,7 +304,7 @@ class TitleScreen(Screen):
             surface.blit(self.f_item.render(label, True, col), (r.left + 16, r.top + 5))
             if value:
                 vcol = (175, 200, 240) if on else (150, 165, 195)
-                cyclic = item in ("side", "scenario", "difficulty", "orbit", "seed")
+                cyclic = item in ("side", "scenario", "difficulty", "orbit", "seed", "hints")
                 vx = r.left + 150
                 if cyclic:
                     left = pygame.Rect(vx, r.top + 4, 22, 38)
@@ -300,7 +322,8 @@ class TitleScreen(Screen):
             self.value_rects.append(value_rect)
             self.value_texts.append(text)
             y += 48 if item not in ("seed", "start") else 58
-        hint = "Up/Down choose    Left/Right change    Enter select    Esc quit    F11 full screen"
+        hint = ("Up/Down choose    Left/Right change    Enter select    F1 help and rules    "
+                "Esc quit    F11 full screen")
         surface.blit(self.f_small.render(hint, True, (150, 160, 185)), (70, h - 56))
         if self.message:
             col = (255, 130, 110) if self.message_bad else (150, 230, 170)
@@ -311,9 +334,9 @@ class TitleScreen(Screen):
 
 
 def default_setup():
-    from game.session.setup import GameSetup
+    from game.session.setup import GameSetup, fresh_seed
 
-    return GameSetup(orbit=load_orbit(), orbit_label=BUNDLED)
+    return GameSetup(orbit=load_orbit(), orbit_label=BUNDLED, seed=fresh_seed(), hints=True)
 
 
 def render_title_png(path: str, frames: int = 30, setup=None) -> None:
