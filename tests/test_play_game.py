@@ -122,10 +122,12 @@ def test_refused_restrain_key_and_watch_mode_refusal(orbit):
 
 def test_mission_time_drives_ticks_and_tints_follow_holders(orbit):
     app, screen = _start(orbit)
-    screen.warp = 30.0
-    for _ in range(120):  # two real seconds at 30x: one minute of mission time
+    mission = 0.0
+    for _ in range(120):  # two real seconds at the pace the policy picks
         screen.update(STEP_S)
-    assert screen.sim.game.tick == 60
+        mission += screen.warp * STEP_S
+    assert screen.sim.game.tick == int(mission + 1e-9) > 0
+    assert screen.t == pytest.approx(screen.start_unix_s + mission)  # the clocks follow
     tints = screen.view_state().module_tints
     assert tints["destiny"] == PALETTE["us"] and tints["zvezda"] == PALETTE["ru"]
     assert tints["soyuz"] == PALETTE["ru"] and tints["dragon"] == PALETTE["us"]
@@ -141,18 +143,35 @@ def test_pause_stops_ticks_and_speed_keys(orbit):
     for _ in range(60):
         screen.update(STEP_S)
     assert screen.sim.game.tick == 0
-    w = screen.warp
+    f = screen.pacer.factor
     _key(app, pygame.K_EQUALS)
-    assert screen.warp > w
+    assert screen.pacer.factor == 2 * f
     _key(app, pygame.K_MINUS)
     _key(app, pygame.K_MINUS)
-    assert screen.warp < w
+    assert screen.pacer.factor == f / 2
+    _key(app, pygame.K_SPACE)
+    for _ in range(30):
+        screen.update(STEP_S)
+    assert screen.warp == pytest.approx(screen.pacer.target(screen.sim.state)[0], rel=0.5) \
+        or screen.warp < screen.pacer.target(screen.sim.state)[0]  # ramping up to it
+
+
+def _hand_over(app, screen):
+    from game.view.screens.game_screen import HandOverScreen
+
+    _key(app, pygame.K_TAB)
+    assert isinstance(app.top, HandOverScreen)
+    tick = screen.sim.game.tick
+    app.run(frames=40)  # the hand-over stands: the clock does not run under it
+    assert screen.sim.game.tick == tick
+    _key(app, pygame.K_RETURN)
+    assert app.top is screen
 
 
 def test_hot_seat_tab_switches_the_commanding_side(orbit):
     app, screen = _start(orbit, us="human", ru="human")
     assert screen.sim.commanding == "us"
-    _key(app, pygame.K_TAB)
+    _hand_over(app, screen)
     assert screen.sim.commanding == "ru"
     sel = next(c for c in screen.sim.state.crew if c.id == screen.panel.selected)
     assert sel.side == "ru"
@@ -160,7 +179,7 @@ def test_hot_seat_tab_switches_the_commanding_side(orbit):
     _click(app, screen.panel.token_centre("nicholai"))
     _click(app, _free_spot(screen, "zvezda"))
     assert app.commands[-1].side == "ru" and app.commands[-1].crew == "nicholai"
-    _key(app, pygame.K_TAB)
+    _hand_over(app, screen)
     assert screen.sim.commanding == "us"
 
 
@@ -174,6 +193,9 @@ def test_ai_vs_ai_runs_to_an_ending_and_the_summary(orbit):
     text = " ".join(t for t, _c in app.top.lines())
     assert "Mission time" in text
     app.top.draw(app.surface, 0.0)
+    _key(app, pygame.K_t)  # too soon: the summary is read first
+    assert isinstance(app.top, EndScreen)
+    app.run(frames=70)
     _key(app, pygame.K_t)  # back to the title menu
     from game.view.screens.title import TitleScreen
 

@@ -72,8 +72,8 @@ def test_paused_is_shown_and_the_orbit_panel_does_not_leave_it_paused(orbit):
     assert screen.paused
     app._draw(0.0)
     after = pygame.surfarray.array3d(app.surface).astype(int)
-    area, _ = screen.layout(app.surface)
-    cx, cy = area.centerx, area.top + area.height * 2 // 5
+    cx, cy = screen.game_hud.paused_rect.center
+    assert not screen.game_hud.paused_rect.colliderect(screen.game_hud.box)
     # the banner's amber-white "PAUSED" in the middle of the view
     diff = np.abs(after[cx - 80:cx + 80, cy - 40:cy + 40] - before[cx - 80:cx + 80,
                                                                    cy - 40:cy + 40])
@@ -125,9 +125,12 @@ def test_help_dims_everything_below(orbit):
     app.push(GameHelpScreen())
     app._draw(0.0)
     # whatever of the UTC line shows above or through the help box is dimmed
-    assert pygame.surfarray.array3d(app.surface)[20:260, 0:40].max() < 160
-    assert any("pause menu" in what for k, what in __import__(
-        "game.view.screens.help", fromlist=["GAME_KEYS"]).GAME_KEYS if k == "Esc")
+    top = app.top.box.top
+    assert pygame.surfarray.array3d(app.surface)[20:260, 0:top].max() < 160
+    from game.view import keymap
+
+    assert any("pause menu" in what for _g, rows in keymap.help_rows(("Game",))
+               for k, what in rows if k == "Esc")
 
 
 def test_end_summary_explains_evacuation_and_lines_up_the_crew(orbit):

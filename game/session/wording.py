@@ -19,6 +19,7 @@ ENDING_TITLES = {
     "evacuation_ru": "The Russians leave in their Soyuz",
     "station_lost": "The station is lost",
     "stalemate": "Stalemate",
+    "together": "They leave together",
 }
 
 
@@ -51,8 +52,9 @@ def describe(cmd, name=lambda cid: cid) -> str:
     if kind in ("offline", "restore"):
         name = stn.SYSTEM_NAME.get(cmd.system, cmd.system)
         return ("taking offline: " if kind == "offline" else "restoring: ") + name
-    if kind in ("talk", "restrain", "free"):
-        verb = {"talk": "talking with", "restrain": "restraining", "free": "freeing"}[kind]
+    if kind in ("talk", "restrain", "free", "escort"):
+        verb = {"talk": "talking with", "restrain": "restraining", "free": "freeing",
+                "escort": "showing out"}[kind]
         return f"{verb} {name(cmd.target)}"
     if kind == "leave":
         return "undocking to leave the station"

@@ -7,16 +7,24 @@ Harmony's forward port, the Cupola under Tranquility. Each box is coloured by wh
 badges for what lives there (C2 command and control; PW US power feed; TH attitude and
 reboost thrusters; O2 oxygen generation: green working, amber on but unpowered, red off).
 Hatches are small squares on the links (dark: open; amber: closed; red: sealed from the
-other side). Crew are coloured tokens with initials (a cross when restrained).
+other side). Crew are coloured tokens with initials (a cross when restrained), laid out so none
+covers another or a badge (smaller in a crowded module); a restraint under way shows
+its odds and seconds left on the module's top edge.
 
 Below the plan: the crew roster (where, doing what, stress against the limit over which
 they refuse hostile orders), the action bar with its keys, and the message log.
 
+Under the action bar, the telegraph: what a click where the mouse is would do, and every
+order the selected crew member could be given where they are (the odds of a restraint
+and the price of failure, a move's time, a leave's conditions, or why it would be
+refused), before anything is committed (:mod:`game.session.telegraph`).
+
 Mouse: click one of your crew to select; click a module to send them there; click a
-hatch to close/open it; click a system badge to take it offline/restore it; with an
-action waiting for a target (talk, restrain, free), click the other crew member.
-Right-click cancels. The panel never changes the game: it emits Command objects through
-``emit`` (the play screen queues them for the simulation).
+hatch to close/open it; click a system badge (with the crew member in its module) to
+take it offline/restore it; with an order waiting for a target (talk, restrain, free,
+escort), click the other crew member. Right-click cancels. The panel never changes the
+game: it emits Command objects through ``emit`` (the play screen queues them for the
+simulation).
 
 Replay mode (``replay_title`` set, by the replay screen): the header shows that title
 (who played which side, from the replay header) instead of "You command"/"Watching", and
@@ -48,3 +56,5 @@ class SchematicPanel(SchematicLayout, SchematicOrders, SchematicDrawing):
         self.roster_rects: dict[str, pygame.Rect] = {}
         self._cache: pygame.Surface | None = None
         self.text_rects: list[tuple[str, pygame.Rect]] = []  # text as last drawn (screen px)
+        self.hover_pos: tuple[int, int] | None = None  # the mouse over the panel
+        self.telegraph_lines: list[tuple[str, str, bool]] = []  # as last drawn

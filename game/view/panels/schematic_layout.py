@@ -56,7 +56,7 @@ class SchematicLayout:
         """Fonts for the factor ``k`` (design sizes at DESIGN_W times k)."""
         self.k = k
         self.f_name = font(max(8, round(17 * k)))
-        self.f_tok = font(max(8, round(15 * k)))
+        self.f_tok = font(max(8, round(13 * k)), bold=True)
         self.f_badge = font(max(8, round(13 * k)))
         self.f_text = font(max(8, round(18 * k)))
         self.f_head = font(max(8, round(24 * k)))
@@ -119,21 +119,50 @@ class SchematicLayout:
         t = self.tokens.get(cid)
         return t[0] if t else None
 
-    def _place_tokens(self, state) -> None:
-        self.tokens = {}
-        for m in state.modules:
-            box = self.boxes.get(m.id)
-            if box is None:
-                continue
-            ids = [c for c in m.crew]
-            px = self.px
-            r = max(4, px(7) if m.id not in SMALL else px(6))
-            gap = px(3)
-            per_row = max(1, (box.width - px(4)) // (2 * r + gap))
-            for i, cid in enumerate(ids[: per_row * 2]):
-                row, col = divmod(i, per_row)
-                cx = box.left + px(4) + r + col * (2 * r + gap)
-                cy = box.top + px(24) + r + row * (2 * r + gap) if m.id not in SMALL else \
-                    box.centery + (row - 0.5) * (2 * r + px(2)) + px(4)
-                self.tokens[cid] = ((int(cx), int(cy)), r)
+    def token_region(self, mid: str) -> pygame.Rect:
+        """Where a module's crew tokens may go: its box below the name and above the
+        system badges (never on either)."""
+        box = self.boxes[mid]
+        px = self.px
+        top = box.top + (px(17) if mid not in SMALL else px(12))
+        bottom = box.bottom - (px(16) if mid in BADGES else px(3))
+        return pygame.Rect(box.left + px(3), top, box.width - px(6), max(1, bottom - top))
 
+    def _place_tokens(self, state) -> None:
+        """Tokens in a grid inside each module's token region, as large as fit (down to
+        :data:`MIN_TOKEN_R`): none covers another, the module's name or a badge."""
+        self.tokens = {}
+        px = self.px
+        gap = max(1, px(2))
+        for m in state.modules:
+            if m.id not in self.boxes or not m.crew:
+                continue
+            region = self.token_region(m.id)
+            n = len(m.crew)
+            r_max = px(8) if m.id not in SMALL else px(6)
+            r, cols = token_grid(region.width, region.height, n, r_max,
+                                 max(3, px(MIN_TOKEN_R)), gap)
+            rows = -(-n // cols)
+            cell = 2 * r + gap
+            x0 = region.left + (region.width - (cols * cell - gap)) // 2
+            y0 = region.top + (region.height - (rows * cell - gap)) // 2
+            for i, cid in enumerate(m.crew):
+                row, col = divmod(i, cols)
+                self.tokens[cid] = ((x0 + r + col * cell, y0 + r + row * cell), r)
+
+
+MIN_TOKEN_R = 3.5  # design px: nine crew in one module still fit, as dots
+
+
+def token_grid(w: int, h: int, n: int, r_max: int, r_min: int, gap: int) -> tuple[int, int]:
+    """(radius, columns) of the largest tokens that set ``n`` in a grid within ``w`` x
+    ``h`` with ``gap`` between them (``r_min`` if even those do not fit: the grid then
+    keeps its width and runs on below, still never overlapping)."""
+    for r in range(r_max, r_min - 1, -1):
+        cell = 2 * r + gap
+        cols = max(1, (w + gap) // cell)
+        rows = max(1, (h + gap) // cell)
+        if cols * rows >= n:
+            return r, min(cols, n)
+    cell = 2 * r_min + gap
+    return r_min, max(1, min(n, (w + gap) // cell))
