@@ -113,6 +113,15 @@ def test_bad_header_fields(valid, field, value, match):
     _refused(_with_header(valid, **{field: value}), match)
 
 
+def test_a_replay_from_before_rule_versions_names_its_build_never_none(valid):
+    """QA: "an early iss-game None build" leaked a Python None into the message."""
+    msg = _refused(_with_header(valid, rules=..., game_version=...),
+                   "recorded before game rules were versioned")
+    assert "None" not in msg and "by an early iss-game" in msg
+    msg = _refused(_with_header(valid, rules=..., game_version="0.1.0"), "by iss-game 0.1.0")
+    assert "None" not in msg
+
+
 def test_bad_tle_in_header(valid):
     orb = _header(valid)["orbit"]
     broken = dict(orb, line1=orb["line1"][:-1] + str((int(orb["line1"][-1]) + 1) % 10))

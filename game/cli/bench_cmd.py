@@ -16,17 +16,17 @@ import time
 from game.errors import UserError
 
 #: The sections in the order they run and print (``--only`` names one).
-SECTIONS = ("ground_track", "render", "orbit_editor", "sim", "replay")
+SECTIONS = ("ground_track", "render", "orbit_editor", "sim", "replay", "pacing")
 
 
 def sections() -> dict:
     """Each section's function by name (the bench modules imported now; pygame only
     once the render section runs)."""
-    from game.bench import ground_track, orbit_editor, render, replay, sim
+    from game.bench import ground_track, orbit_editor, pacing, render, replay, sim
 
     return {"ground_track": ground_track.bench_ground_track, "render": render.bench_render,
             "orbit_editor": orbit_editor.bench_live_recompute, "sim": sim.bench_sim,
-            "replay": replay.bench_seek}
+            "replay": replay.bench_seek, "pacing": pacing.bench_pacing}
 
 
 def run(args) -> int:

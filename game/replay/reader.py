@@ -326,9 +326,11 @@ def _check_header(obj: dict, source: str):
     if "rules" not in obj:  # the first replays of 0.1.0 predate rules versions
         from game.sim.api import RULES_VERSION
 
-        raise bad(f"recorded before game rules were versioned (an early iss-game "
-                  f"{str(obj.get('game_version'))[:20]} build); this build plays rules "
-                  f"v{RULES_VERSION}, so the game cannot be re-simulated")
+        made = obj.get("game_version")
+        by = f"iss-game {made[:20]}" if isinstance(made, str) and made.strip() else \
+            "an early iss-game"
+        raise bad(f"recorded before game rules were versioned (by {by}); this build plays "
+                  f"rules v{RULES_VERSION}, so the game cannot be re-simulated")
     _exact_keys(obj, _HEADER_KEYS, 1, source, " in the header")
     if not _text(obj["game_version"], 40):
         raise bad("'game_version' must be a short string")

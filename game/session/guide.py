@@ -79,8 +79,8 @@ class Guide:
                     "tick on their bar) crew refuse to use force; talk and passes calm them."),
             "order": ("Your order", "Take the station by any means necessary. Your crew may "
                       f"now restrain (X), seal hatches and cut systems. {SIDE[foe]} does not "
-                      f"know yet: they learn at their next pass over {MC[foe]}, or when you "
-                      "use force."),
+                      f"know: they learn of it when you use force, or from {MC[foe]} at a "
+                      "pass after their own order has come."),
             "their_order": ("The ground's intelligence", kw.get("text", "")),
             "guest": ("A guest in your segment", f"{kw.get('name', 'One of theirs')} is in "
                       f"your segment before the orders. Escort (G) shows them back in "

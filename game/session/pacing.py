@@ -84,7 +84,7 @@ _REASON = {
     "recover": "{what}",
     "capture": "capture of {what}", "seize": "{what} seize countdown",
     "truce": "truce countdown", "debris": "debris countdown", "oxygen": "oxygen running out",
-    "pass_order": "pass over {what}: the order may come", "pass": "pass over {what}",
+    "pass_order": "{what} pass ahead", "pass": "{what} pass ahead",
 }
 _MC = {"us": "Houston", "ru": "Korolyov"}
 _SIDE = {"us": "USA", "ru": "Russia"}
@@ -363,3 +363,38 @@ def measure(setup, side: str | None, *, real_step: float = 1.0 / 60.0,
         got.clear()
     return PacingFigures(setup.seed, side, game.ending, real, game.tick, longest, longest_at,
                          n_fights, shortest)
+
+
+#: The targets (issue 11): never more than 2 real minutes with nothing to decide; a
+#: restraint never resolves in under 3 real seconds.
+QUIET_TARGET_S = 120.0
+RESTRAINT_TARGET_S = 3.0
+
+
+def survey(orbit, seeds, sides=("us", "ru", None), *, real_step: float = 1.0 / 60.0,
+           factor: float = 1.0) -> dict:
+    """:func:`measure` over ``seeds`` and viewpoints: the worst figures and the verdict."""
+    from game.session.setup import GameSetup
+
+    runs = [measure(GameSetup(orbit=orbit, orbit_label="survey", seed=s), side,
+                    real_step=real_step, factor=factor)
+            for s in seeds for side in sides]
+    quiet = max(runs, key=lambda f: f.longest_quiet_s)
+    fights = [f for f in runs if f.restraints]
+    shortest = min((f.shortest_restraint_s for f in fights), default=math.inf)
+    minutes = sorted(f.real_s / 60 for f in runs)
+    return {
+        "games": len(runs),
+        "longest_quiet_s": round(quiet.longest_quiet_s, 1),
+        "longest_quiet_at": f"seed {quiet.seed}, {quiet.side or 'watching'}, tick "
+                            f"{quiet.quiet_at_tick}",
+        "restraints": sum(f.restraints for f in runs),
+        "shortest_restraint_s": round(shortest, 2) if fights else None,
+        "real_minutes_median": round(minutes[len(minutes) // 2], 1),
+        "real_minutes_max": round(minutes[-1], 1),
+        "quiet_target_s": QUIET_TARGET_S,
+        "restraint_target_s": RESTRAINT_TARGET_S,
+        "verdict": "PASS" if quiet.longest_quiet_s <= QUIET_TARGET_S
+        and shortest >= RESTRAINT_TARGET_S else "FAIL",
+        "runs": runs,
+    }

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.session.wording import refusal_words
 from game.sim.api import (
     CloseHatch,
     Escort,
@@ -95,7 +96,7 @@ def explain(world, cmd) -> Option:
     key = {"restrain": "X", "talk": "K", "escort": "G", "free": "F", "offline": "D",
            "restore": "E", "leave": "L"}.get(kind, "click")
     if not pv.ok:
-        return Option(key, kind, f"refused: {pv.reason}", False, cmd)
+        return Option(key, kind, f"refused: {refusal_words(pv.reason)}", False, cmd)
     c = view.crew_by_id(cmd.crew)
     secs = pv.seconds
     if kind == "restrain":

@@ -61,3 +61,16 @@ def describe(cmd, name=lambda cid: cid) -> str:
     if kind == "stop":
         return "stopped"
     return kind
+
+
+#: The rules' command kinds where a refusal names them ("will not offline before ..."),
+#: in the player's words.
+KIND_WORDS = {"offline": "cut a system", "close": "seal a hatch", "restrain": "restrain"}
+
+
+def refusal_words(reason: str) -> str:
+    """A refusal as the player reads it: the command kinds in words."""
+    for kind, words in KIND_WORDS.items():
+        reason = reason.replace(f" will not {kind} ", f" will not {words} ")
+    return reason
+

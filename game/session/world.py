@@ -56,7 +56,7 @@ from game.session.palette import (
     event_colour,
     module_colour,
 )
-from game.session.wording import SIDE_LABEL, describe
+from game.session.wording import SIDE_LABEL, describe, refusal_words
 from game.sim.api import AI, play
 
 MISSION_CONTROL = {side: (sid, GROUND_STATIONS[sid].short)
@@ -159,7 +159,7 @@ class SimWorld:
         if s.us == "human" and s.ru == "human":
             return "hot-seat, USA and Russia both played here"
         if s.us == "ai" and s.ru == "ai":
-            return f"watching {ai} play both sides"
+            return f"watched: the AI ({s.difficulty}) on both sides"
         mine = "USA" if s.us == "human" else "Russia"
         theirs = "Russia" if mine == "USA" else "USA"
         return f"you command {mine}, {ai} commands {theirs}"
@@ -316,6 +316,7 @@ class SimWorld:
     def refuse(self, reason: str, *, side: str | None = None, seconds: float = 5.0) -> None:
         """A refusal: in the log (the side's own), and as a toast; the same reason again
         refreshes its toast and counts it ("x3") instead of stacking another."""
+        reason = refusal_words(reason)
         self.log.add(self.game.tick, f"Refused - {reason}", LOG_REFUSED, "refused",
                      side=side if side is not None else self.commanding)
         n = 1

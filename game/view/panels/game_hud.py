@@ -93,12 +93,13 @@ class GameHud:
                         "use force", PALETTE[side])
             if st.may_act.get(side):
                 return f"{label} has used force: they may act anywhere", PALETTE[side]
-            kind, secs = world.next_window(me)
-            if kind == "next":
+            nc = st.next_contact.get(me, -1)  # the pass that brings the ground's news
+            if st.orders.get(me, -1) < 0 and nc > st.tick:  # (passes after your order)
+                when = f"{mine} tells you at its passes once your own order has come"
+            elif nc > st.tick:
+                secs = nc - st.tick
                 when = (f"your next pass over {mine} in {fmt_duration(secs)}"
                         f"{self._real(world, secs)} will tell")
-            elif kind == "in view":
-                when = f"{mine} is in view: the ground says what it knows"
             else:
                 when = f"{mine} is silent: no more news"
             return f"{label}: no word of an order - {when}", PALETTE[side]

@@ -115,8 +115,11 @@ class SchematicDrawing:
         if c is not None and c.side == self.side and not c.gone:
             for o in telegraph.options(self.world, c.id):
                 line = (o.key, o.text, o.ok)
-                if line not in out:
+                same = next((i for i, x in enumerate(out) if x[1:] == line[1:]), None)
+                if same is None:
                     out.append(line)
+                elif o.key not in out[same][0].split():  # one reason for several keys
+                    out[same] = (f"{out[same][0]} {o.key}", o.text, o.ok)
         return out
 
     # -- the whole panel -----------------------------------------------------------------
@@ -468,9 +471,11 @@ class SchematicDrawing:
             budget -= len(parts)
             k = self._t(f, key if key != "click" else ">", (255, 210, 120))
             self._put(surf, rect, k, (px(8), y), "telegraph key")
-            for part in parts:
+            indent = max(px(22), k.get_width() + px(6))
+            for part in wrap(f, text, rect.width - px(16) - indent) if indent > px(22) \
+                    else parts:
                 col = INK if ok else (150, 150, 160)
-                self._put(surf, rect, self._t(f, part, col), (px(8) + px(22), y), "telegraph")
+                self._put(surf, rect, self._t(f, part, col), (px(8) + indent, y), "telegraph")
                 y += lh
         return y + px(2)
 
@@ -490,6 +495,8 @@ class SchematicDrawing:
             if len(rows) >= room:
                 break
         rows = rows[-room:] if room else []
+        while rows and rows[0][1] > 0:  # never the tail of a line without its start
+            rows.pop(0)
         yy = y + px(4)
         for ln, i, part in rows:
             if i == 0:

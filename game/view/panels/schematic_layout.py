@@ -98,11 +98,12 @@ class SchematicLayout:
         for m, badges in BADGES.items():
             box = self.boxes[m]
             x = box.left + px(3)
+            gap = px(2)
+            w = min(px(18), (box.width - px(6) - gap * (len(badges) - 1)) // len(badges))
             for label, sys_id in badges:
-                w = px(18)
                 self.badge_rects.append((pygame.Rect(x, box.bottom - px(14), w, px(12)),
                                          sys_id or "c2:" + m + ":" + label))
-                x += w + px(2)
+                x += w + gap
         self.schematic_bottom = top + int(4 * ROW_PITCH * k)
         self._cache_key = None
 

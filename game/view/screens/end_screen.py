@@ -96,7 +96,7 @@ class EndScreen(ChoiceScreen):
         winner = f"Winner: {SIDE_LABEL.get(win, win).upper()}" if win else \
             "No winner: nobody took the station"
         who = getattr(self.gs.sim, "who_plays", lambda: "")()
-        out = [(f"{winner}  ({who})" if who else winner,
+        out = [(f"{winner}   -   {who}" if who else winner,
                 PALETTE.get(win, (255, 236, 170)) if win else (255, 236, 170)),
                (s.get("text", ""), (230, 236, 248))]
         if str(s.get("ending", "")).startswith("evacuation"):
@@ -220,5 +220,5 @@ class EndScreen(ChoiceScreen):
                                            (200, 210, 230)), (r.left + 12, r.top + 5))
             y += 40
         if not self.ready:
-            wait = self.f.render("...", True, (150, 160, 180))
+            wait = self.f.render("(a moment: read the summary)", True, (150, 160, 180))
             surface.blit(wait, (box.left + 460, self.item_rects[0].top + 8))
