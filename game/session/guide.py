@@ -15,10 +15,11 @@ commanding side's view and queues a :class:`Hint` the first time each thing come
   failure: the panel shows the odds before you press X);
 - ``capture`` at the first module changing hands (and what seizing the station takes).
 
-One hint shows at a time (``current``); Enter dismisses it (the next queued one follows),
-H turns the guide off for the game. The texts take their numbers from the tuning table.
-No pygame here; the game screen draws the card and holds the pace down while a fresh
-hint is read.
+One hint shows at a time (``current``); Enter dismisses it (the next queued one follows;
+one left unread gives way after :data:`SHOW_S`), H turns the guide off for the game. The
+texts take their numbers from the tuning table.
+No pygame here; the game screen draws the card and holds the pace down while a hint is
+up (:attr:`Guide.hold_warp`).
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ MC = {"us": "Houston", "ru": "Korolyov"}
 OTHER = {"us": "ru", "ru": "us"}
 SEG = {"us": "USOS", "ru": "ROS"}
 PASS_SOON_S = 900  # mission seconds before your first pass: time to say what it means
-READ_S = 4.0  # real seconds a fresh hint holds the pace down
-READ_WARP = 20.0
+READ_S = 4.0  # real seconds a fresh hint holds the pace right down ...
+FRESH_WARP = 5.0
+READ_WARP = 20.0  # ... and then, until dismissed, at most this
+SHOW_S = 25.0  # a hint left unread gives way after this many real seconds
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Guide:
         self.queue: list[Hint] = []
         self.current: Hint | None = None
         self.fresh = 0.0  # real seconds the current hint has still to hold the pace
+        self.age = 0.0  # real seconds the current hint has been up
         if on:
             self._add(self.hint("welcome"))
 
@@ -69,10 +73,10 @@ class Guide:
                         "Click one (or press N), then click a module to send them there. "
                         "Act 1 is routine: nobody may use force before their side's order. "
                         "F1 has every rule."),
-            "pass": ("A pass over " + MC[me], f"Orders reach the crew only while the station "
-                     f"passes over their own mission control. Your next pass over {MC[me]} "
-                     "is near (the HUD counts it down): the real orbit decides who hears "
-                     f"first. Each later pass eases your crew's stress by "
+            "pass": ("A pass over " + MC[me], f"The war has begun: {MC[me]} sends your order, "
+                     "and it reaches the crew only while the station passes over it. Your next "
+                     f"pass over {MC[me]} is near (the HUD counts it down): the real orbit "
+                     "decides who hears first. Each pass after it eases your crew's stress by "
                      f"{tuning.CONTACT_CALM} and tells you what the ground knows."),
             "war": ("The war below", f"Flashes seen from the station add stress, "
                     f"x{tuning.CUPOLA_FLASH_X} in the Cupola. Over their limit (the white "
@@ -104,7 +108,7 @@ class Guide:
             return
         self.shown.add(h.id)
         if self.current is None:
-            self.current, self.fresh = h, READ_S
+            self.current, self.fresh, self.age = h, READ_S, 0.0
         else:
             self.queue.append(h)
 
@@ -134,7 +138,8 @@ class Guide:
             return
         me, foe = self.side, OTHER[self.side]
         nc = view.next_contact.get(me, -1)
-        if view.orders.get(me, -1) < 0 and 0 <= nc - view.tick <= PASS_SOON_S:
+        if view.war_begun and view.orders.get(me, -1) < 0 and \
+                0 <= nc - view.tick <= PASS_SOON_S:
             self._add(self.hint("pass"))
         if not view.may_act.get(foe, False) and "guest" not in self.shown:
             for c in view.crew:
@@ -146,21 +151,29 @@ class Guide:
     def update(self, dt: float) -> None:
         if self.fresh > 0:
             self.fresh = max(0.0, self.fresh - dt)
+        if self.current is not None:
+            self.age += dt
+            if self.age >= SHOW_S:  # left unread: it gives way to the next
+                self.dismiss()
 
     @property
     def hold_warp(self) -> float:
-        """A warp cap while a fresh hint is read (0: none)."""
-        return READ_WARP if self.current is not None and self.fresh > 0 else 0.0
+        """A warp cap while a hint is up (0: none): the readable floor while it is fresh,
+        :data:`READ_WARP` until it is dismissed (nothing races by unread)."""
+        if self.current is None:
+            return 0.0
+        return FRESH_WARP if self.fresh > 0 else READ_WARP
 
     def dismiss(self) -> None:
         """Enter: the current hint is read; the next queued one follows."""
         self.current = self.queue.pop(0) if self.queue else None
         self.fresh = READ_S if self.current is not None else 0.0
+        self.age = 0.0
 
     def turn_off(self) -> None:
         """H: no more hints this game."""
         self.on = False
-        self.current, self.queue, self.fresh = None, [], 0.0
+        self.current, self.queue, self.fresh, self.age = None, [], 0.0, 0.0
 
     def toggle(self) -> bool:
         if self.on:

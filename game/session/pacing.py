@@ -140,9 +140,11 @@ def attention(view, side: str | None) -> list[Point]:
         pts.append(Point("oxygen", now + view.oxygen_reserve_s))
     for s in sides:
         nc = view.next_contact.get(s, -1)
-        if nc > now:
-            kind = "pass_order" if view.orders.get(s, -1) < 0 else "pass"
-            pts.append(Point(kind, nc, _MC[s]))
+        ordered = view.orders.get(s, -1) >= 0
+        # before the war no order is even sent, and passes before your order bring
+        # nothing: a pass matters once the order may come, and every pass after it
+        if nc > now and (ordered or view.war_begun):
+            pts.append(Point("pass" if ordered else "pass_order", nc, _MC[s]))
         mine_at = {c.module for c in crew if c.side == s and not c.gone}
         targets = mine_at | {station.VEHICLE_OF[s],
                              "destiny" if s == "us" else "zvezda"}

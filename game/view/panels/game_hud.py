@@ -113,6 +113,9 @@ class GameHud:
         elif kind == "in view":
             text = (f"{label}: no order yet - {station} IN VIEW, {fmt_duration(secs)} left"
                     f"{self._real(world, secs)}")
+        elif kind == "next" and not st.war_begun:
+            text = (f"{label}: no order yet - {station} sends it when the war begins; it comes "
+                    f"at a pass over {station} after that (next pass in {fmt_dur(secs)})")
         elif kind == "next":
             text = (f"{label}: no order yet - {you} order can come only at the next pass over "
                     f"{station}, in {fmt_duration(secs)}{self._real(world, secs)}")

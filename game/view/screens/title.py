@@ -292,7 +292,7 @@ class TitleScreen(Screen):
         y = 178
         for i, (item, label, value) in enumerate(self.items()):
             on = i == self.sel
-            r = pygame.Rect(MENU_X, y, MENU_W, 46)
+            r = pygame.Rect(MENU_X, y, MENU_W, 42)
             left = right = value_rect = None
             text = ""
             if on:
@@ -301,14 +301,14 @@ class TitleScreen(Screen):
                 pygame.draw.rect(surface, (120 + int(60 * pulse), 150, 220), r, 1,
                                  border_radius=6)
             col = (255, 214, 120) if item == "start" else (240, 244, 252)
-            surface.blit(self.f_item.render(label, True, col), (r.left + 16, r.top + 5))
+            surface.blit(self.f_item.render(label, True, col), (r.left + 16, r.top + 4))
             if value:
                 vcol = (175, 200, 240) if on else (150, 165, 195)
                 cyclic = item in ("side", "scenario", "difficulty", "orbit", "seed", "hints")
                 vx = r.left + 150
                 if cyclic:
-                    left = pygame.Rect(vx, r.top + 4, 22, 38)
-                    right = pygame.Rect(r.right - 28, r.top + 4, 22, 38)
+                    left = pygame.Rect(vx, r.top + 2, 22, 38)
+                    right = pygame.Rect(r.right - 28, r.top + 2, 22, 38)
                     for rr, glyph in ((left, "<"), (right, ">")):
                         g = self.f_item.render(glyph, True, (255, 214, 120) if on else
                                                (120, 130, 160))
@@ -317,11 +317,11 @@ class TitleScreen(Screen):
                 room = (right.left if right is not None else r.right) - vx - 8
                 text = ellipsize(self.f_val, value, room)  # never into the ">" arrow
                 ts = self.f_val.render(text, True, vcol)
-                value_rect = surface.blit(ts, (vx, r.top + 14))
+                value_rect = surface.blit(ts, (vx, r.top + 12))
             self.rects.append((r, left, right))
             self.value_rects.append(value_rect)
             self.value_texts.append(text)
-            y += 48 if item not in ("seed", "start") else 58
+            y += 44 if item not in ("seed", "start") else 52
         hint = ("Up/Down choose    Left/Right change    Enter select    F1 help and rules    "
                 "Esc quit    F11 full screen")
         surface.blit(self.f_small.render(hint, True, (150, 160, 185)), (70, h - 56))
