@@ -38,6 +38,8 @@ READ_S = 4.0  # real seconds a fresh hint holds the pace right down ...
 FRESH_WARP = 5.0
 READ_WARP = 20.0  # ... and then, until dismissed, at most this
 SHOW_S = 25.0  # a hint left unread gives way after this many real seconds
+#: Hints about what just happened to you come before the ones about what will.
+URGENT = {"order": 2, "restraint": 2, "their_order": 1, "capture": 1}
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Guide:
         self.current: Hint | None = None
         self.fresh = 0.0  # real seconds the current hint has still to hold the pace
         self.age = 0.0  # real seconds the current hint has been up
+        self._view = None  # the latest view seen (a queued hint must still be true)
         if on:
             self._add(self.hint("welcome"))
 
@@ -109,8 +112,24 @@ class Guide:
         self.shown.add(h.id)
         if self.current is None:
             self.current, self.fresh, self.age = h, READ_S, 0.0
+        elif URGENT.get(h.id, 0) > URGENT.get(self.current.id, 0):
+            self.current, self.fresh, self.age = h, READ_S, 0.0  # what just happened first
         else:
             self.queue.append(h)
+
+    def still_true(self, h: Hint) -> bool:
+        """Is a queued hint still about what is on screen (the view it last saw)?"""
+        v = self._view
+        if v is None:
+            return True
+        me, foe = self.side, OTHER[self.side]
+        if h.id == "pass":
+            return v.orders.get(me, -1) < 0
+        if h.id == "guest":
+            return not v.may_act.get(foe, False) and any(
+                c.side == foe and not c.gone and station.SEGMENT.get(c.module) == SEG[me]
+                for c in v.crew)
+        return True
 
     # -- what happens --------------------------------------------------------------------
     def note(self, events, view) -> None:
@@ -118,6 +137,7 @@ class Guide:
         if not self.on:
             return
         me = self.side
+        self._view = view
         for ev in events:
             k = ev.kind
             if k in ("flash", "glow", "strike"):
@@ -141,10 +161,11 @@ class Guide:
         if view.war_begun and view.orders.get(me, -1) < 0 and \
                 0 <= nc - view.tick <= PASS_SOON_S:
             self._add(self.hint("pass"))
+        self._view = view
         if not view.may_act.get(foe, False) and "guest" not in self.shown:
-            for c in view.crew:
-                if c.side == foe and not c.gone and not c.restrained and \
-                        station.SEGMENT.get(c.module) == SEG[me]:
+            for c in view.crew:  # staying (not on their way out) in your segment
+                if c.side == foe and not c.gone and not c.restrained and c.task != "move" \
+                        and station.SEGMENT.get(c.module) == SEG[me]:
                     self._add(self.hint("guest", name=c.name))
                     break
 
@@ -165,8 +186,11 @@ class Guide:
         return FRESH_WARP if self.fresh > 0 else READ_WARP
 
     def dismiss(self) -> None:
-        """Enter: the current hint is read; the next queued one follows."""
-        self.current = self.queue.pop(0) if self.queue else None
+        """Enter: the current hint is read; the next queued one still true follows."""
+        self.current = None
+        while self.queue and self.current is None:
+            h = self.queue.pop(0)
+            self.current = h if self.still_true(h) else None
         self.fresh = READ_S if self.current is not None else 0.0
         self.age = 0.0
 

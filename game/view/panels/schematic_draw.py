@@ -52,6 +52,10 @@ class SchematicDrawing:
         self.layout(rect)
         w = self.world
         st = w.state
+        if self.pending in ("talk", "restrain", "free", "escort"):  # nobody left to name
+            c = self._crew(self.selected)
+            if c is None or not self.candidates(self.pending, c):
+                self.pending, self.hint = None, ""
         moving = any(m.capturing for m in st.modules) or bool(st.fights)
         self.telegraph_lines = self.telegraph(st)
         # Every field drawn: hatches, modules and systems are small frozen views, compared
