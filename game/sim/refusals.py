@@ -111,6 +111,9 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
      "Nobody leaves before the war begins."),
     ("Leaving", "the {vehicle} is not your vehicle", "Each side leaves in its own: Dragon "
      "(US), Soyuz (Russia)."),
+    ("Leaving", "the other side has taken the {vehicle}: it will not undock for you until you "
+     "take it back", "A vehicle the other side holds (taken like any module) does not undock "
+     "for you: secure your way home."),
     ("Leaving", "not everyone is aboard: {names}", "Every free crew member of your side "
      "must be aboard (or the vehicle full)."),
     ("Leaving", "the {vehicle} has {n} seats", "A vehicle holds only so many."),

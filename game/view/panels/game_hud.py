@@ -37,11 +37,6 @@ LEDGER_ROWS = 3
 OTHER = {"us": "ru", "ru": "us"}
 
 
-def plain(text: str) -> str:
-    """Kept for callers: the bundled font draws dashes, arrows and ellipses as they are."""
-    return text
-
-
 class GameHud:
     """The rules box, toasts, the hint card and the paused banner; ``set_scale(k)`` sizes
     them for the interface factor (:mod:`game.view.ui_scale`)."""
@@ -89,8 +84,9 @@ class GameHud:
         if me is not None and side != me:  # the other side: a secret until learned
             _msid, mine = MISSION_CONTROL[me]
             if got >= 0:
-                return (f"{label} HAS its order (it arrived T+{fmt_duration(got, hours=True)}): they may "
-                        "use force", PALETTE[side])
+                return (f"{label} HAS its order (it arrived "
+                        f"T+{fmt_duration(got, hours=True)}): they may use force",
+                        PALETTE[side])
             if st.may_act.get(side):
                 return f"{label} has used force: they may act anywhere", PALETTE[side]
             nc = st.next_contact.get(me, -1)  # the pass that brings the ground's news
@@ -106,8 +102,9 @@ class GameHud:
         kind, secs = world.next_window(side)
         you = "your" if side == me else "its"
         if got >= 0:
-            text = (f"{label}: ORDER RECEIVED at T+{fmt_duration(got, hours=True)} - take the station by "
-                    "any means necessary" + (": you may use force" if side == me else ""))
+            text = (f"{label}: ORDER RECEIVED at T+{fmt_duration(got, hours=True)} - take the "
+                    "station by any means necessary"
+                    + (": you may use force" if side == me else ""))
         elif kind == "silent":
             text = f"{label}: no order - {station} was struck, silent (force in the dark)"
         elif kind == "in view":
@@ -115,7 +112,7 @@ class GameHud:
                     f"{self._real(world, secs)}")
         elif kind == "next" and not st.war_begun:
             text = (f"{label}: no order yet - {station} sends it when the war begins; it comes "
-                    f"at a pass over {station} after that (next pass in {fmt_dur(secs)})")
+                    f"at a pass over {station} after that (next pass in {fmt_duration(secs)})")
         elif kind == "next":
             text = (f"{label}: no order yet - {you} order can come only at the next pass over "
                     f"{station}, in {fmt_duration(secs)}{self._real(world, secs)}")
@@ -152,7 +149,8 @@ class GameHud:
                     (150, 255, 180) if st.truce_due >= 0 else (225, 232, 245), "trust"))
         for ch in reversed(st.trust_ledger[-LEDGER_ROWS:]):
             sign = "+" if ch.delta > 0 else ""
-            out.append((f"{sign}{ch.delta} trust: {ch.reason} (T+{fmt_duration(ch.tick, hours=True)})",
+            out.append((f"{sign}{ch.delta} trust: {ch.reason} "
+                        f"(T+{fmt_duration(ch.tick, hours=True)})",
                         (150, 230, 170) if ch.delta > 0 else (255, 170, 150), "small"))
         hold = {m.id: m.holder for m in st.modules}
         cc = (f"Command: Destiny {SIDE_LABEL[hold['destiny']]}, Zvezda "

@@ -120,13 +120,12 @@ class EndScreen(ChoiceScreen):
 
     def orders_line(self) -> str:
         """Who heard first: both orders, now that neither is a secret."""
-        from game.session.wording import fmt_mission
-
         orders = self.summary.get("orders", {})
         got = sorted((t, side) for side, t in orders.items() if t is not None and t >= 0)
         if not got:
             return "Orders: neither side's order ever arrived"
-        parts = [f"{SIDE_LABEL.get(side, side)} at T+{fmt_mission(t)}" for t, side in got]
+        parts = [f"{SIDE_LABEL.get(side, side)} at T+{fmt_duration(t, hours=True)}"
+                 for t, side in got]
         missing = [SIDE_LABEL.get(x, x) for x in ("us", "ru") if orders.get(x, -1) < 0]
         tail = f"; {', '.join(missing)} never got one" if missing else ""
         return "Orders: " + " then ".join(parts) + tail
@@ -134,12 +133,10 @@ class EndScreen(ChoiceScreen):
     def moments(self, limit: int = 7) -> list[tuple[str, str, tuple]]:
         """What happened: (time, text, colour) of the log lines that tell the story, the
         latest ``limit`` of them (everyone's: the secrets are out)."""
-        from game.session.wording import fmt_mission
-
         log = getattr(self.gs.sim, "log", None)
         if log is None:
             return []
-        rows = [(fmt_mission(ln.tick), ln.text, ln.colour) for ln in log.lines
+        rows = [(fmt_duration(ln.tick, hours=True), ln.text, ln.colour) for ln in log.lines
                 if ln.kind in MOMENT_KINDS]
         return rows[-limit:]
 

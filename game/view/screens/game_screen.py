@@ -188,8 +188,9 @@ class GameScreen(PlayScreen):
         if self.guide is not None:
             self.guide.note(seen, sim.state)
             self.guide.update(dt)
-        mission = min(sim.mission_s, float(sim.game.tick)) if sim.ended else sim.mission_s
-        self.t = self.start_unix_s + mission
+        if sim.ended:
+            sim.mission_s = float(sim.game.tick)  # the clock stops where the game did
+        self.t = self.start_unix_s + sim.mission_s
 
     def update(self, dt: float) -> None:
         if self.app is not None and self.app.commands:
