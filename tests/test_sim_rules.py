@@ -229,13 +229,13 @@ def test_orders_are_secret_until_the_ground_tells_or_force_shows():
     assert g.state.orders["us"] >= 0
     assert g.view_for("ru").orders["us"] == -1 and not g.view_for("ru").may_act["us"]
     assert g.view_for("ru").act == 1 and g.view_for("us").act == 2
-    g.run_until(5001)
-    assert g.may_act("ru") and g.view_for("us").orders["ru"] == -1
+    g.run_until(4999)
+    assert g.view_for("ru").orders["us"] == -1
+    g.run_until(5001)  # Russia's order, and with it Korolyov's word of the US's
+    assert g.may_act("ru") and g.view_for("ru").orders["us"] == g.state.orders["us"]
+    assert g.view_for("us").orders["ru"] == -1  # the US was told "no order" at its own
     g.run_until(6001)  # Houston's next pass: the US learns Russia's order
     assert g.view_for("us").orders["ru"] == g.state.orders["ru"]
-    assert g.view_for("ru").orders["us"] == -1
-    g.run_until(9001)  # Korolyov's next pass: and Russia the US's
-    assert g.view_for("ru").orders["us"] == g.state.orders["us"]
     # the other side's stress and loyalty are theirs to know
     assert all(c.stress == -1 for c in g.view_for("us").crew if c.side == "ru")
     g = game(windows={"houston": [(0, 3000)]})

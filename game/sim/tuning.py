@@ -142,8 +142,9 @@ RULES: tuple[Rule, ...] = (
          "{ORDER_DELAY_S} later; it reaches the crew at the next pass of the ISS over that "
          "mission control, so the real orbit decides who hears first."),
     Rule("Orders", "An order is secret: it adds {ORDER_STRESS} stress to that side's crew, "
-         "and the other side learns of it only at its own next pass (the ground's "
-         "intelligence), when that side first uses force, or when the ground goes dark."),
+         "and the other side learns of it only from its own mission control (at its own "
+         "order's pass, or any pass after), when that side first uses force, or when the "
+         "ground goes dark."),
     Rule("Passes", "Every later pass over your own mission control: your crew's stress "
          "eases by {CONTACT_CALM}, and the ground restores, remotely, the systems of your "
          "segment the other side cut, where no free enemy stands."),

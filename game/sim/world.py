@@ -92,6 +92,7 @@ class WorldMixin:
         if s.act == 1:
             s.act = 2
             self._emit("act", "Act 2, orders: the ground has spoken", act=2)
+        self._intel(side)
 
     def _contact(self, sid: str) -> None:
         """A pass over a ground station begins."""
@@ -132,16 +133,24 @@ class WorldMixin:
         if restored:
             text += f" and restores {', '.join(restored)} remotely"
         self._emit("contact", text, side=side, station=sid, restored=len(restored))
+        self._intel(side)
+
+    def _intel(self, side: str) -> None:
+        """What the ground knows of the other side's order, told at each pass (the order's
+        own included) until this side knows it."""
+        s = self._s
+        if s.knows_order[side] >= 0:
+            return
+        name = GROUND_STATIONS[MISSION_CONTROL[side]].short
         foe = "ru" if side == "us" else "us"
-        if s.knows_order[side] < 0:
-            if s.order_tick[foe] >= 0:
-                s.knows_order[side] = s.tick
-                self._emit("intel", f"{name} to {_NAME[side]}: {_NAME[foe]} have their order "
-                           "too: take control of the station by any means necessary",
-                           side=side, about=foe, ordered=True)
-            else:
-                self._emit("intel", f"{name} to {_NAME[side]}: no order has reached "
-                           f"{_NAME[foe]} yet", side=side, about=foe, ordered=False)
+        if s.order_tick[foe] >= 0:
+            s.knows_order[side] = s.tick
+            self._emit("intel", f"{name} to {_NAME[side]}: {_NAME[foe]} have their order "
+                       "too: take control of the station by any means necessary",
+                       side=side, about=foe, ordered=True)
+        else:
+            self._emit("intel", f"{name} to {_NAME[side]}: no order has reached "
+                       f"{_NAME[foe]} yet", side=side, about=foe, ordered=False)
 
     def next_contact(self, side: str) -> int:
         """Tick of the next pass over ``side``'s mission control, or -1 (silent, none)."""
