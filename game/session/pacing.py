@@ -78,7 +78,7 @@ NOTABLE = frozenset({
 #: it passes): a restraint begins.
 BRAKE = frozenset({"restrain_started"})
 #: Events that are the other side's secret (data["side"] names whose they are).
-PRIVATE = frozenset({"order_received", "contact", "intel"})
+PRIVATE = frozenset({"order_received", "contact", "intel", "act"})  # with a "side": theirs
 _REASON = {
     "arrive": "{what}", "undock": "{what}", "force": "{what}", "approach": "{what}",
     "recover": "{what}",

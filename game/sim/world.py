@@ -91,7 +91,8 @@ class WorldMixin:
                    "station by any means necessary", side=side)
         if s.act == 1:
             s.act = 2
-            self._emit("act", "Act 2, orders: the ground has spoken", act=2)
+        # private to that side, as its order is: each side's own act 2
+        self._emit("act", "Act 2, orders: the ground has spoken", act=2, side=side)
         self._intel(side)
 
     def _contact(self, sid: str) -> None:
