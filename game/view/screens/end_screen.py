@@ -110,7 +110,8 @@ class EndScreen(ChoiceScreen):
                 (f"Trust {s.get('trust', 0)}; oxygen reserve "
                  f"{fmt_duration(s.get('oxygen_reserve_s', 0))}; strikes {s.get('strikes', 0)}, "
                  f"flashes seen {st.get('flashes_witnessed', 0)}", grey),
-                (f"Restraints {st.get('restraints', 0)} (failed {st.get('restrain_failed', 0)}),"
+                (f"Restraints that held {st.get('restraints', 0)}, failed "
+                 f"{st.get('restrain_failed', 0)},"
                  f" talks {st.get('talks', 0)}, captures {st.get('captures', 0)}, systems cut "
                  f"{st.get('systems_cut', 0)}, hatches sealed {st.get('hatches_closed', 0)}"
                  f", guests shown out {st.get('escorts', 0)}, refusals over stress "
