@@ -13,7 +13,7 @@ import pygame
 
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.session.wording import fmt_duration, fmt_utc
-from game.view.widgets import ellipsize, font, render_line, veil
+from game.view.widgets import font, render_line, veil, wrap
 
 
 @dataclass
@@ -109,14 +109,17 @@ class Hud:
         hint = self.small.render("F1 help", (150, 160, 180))
         perf_w = self.small.font.size(info.perf)[0] if info.perf is not None else 0
         right_w = max(cs.get_width(), hint.get_width(), perf_w) + px(14)
-        # The clock box keeps clear of the camera label: long lines are cut to fit.
+        # The clock box keeps clear of the camera label: a long line (the pace's reason on
+        # a small window) wraps rather than losing its point.
         room = max(rect.width - right_w - px(20 + 20 + 10), px(120))
         surfs = []
         for t, c, f in lines:
             s = f.render(t, c)
-            if s.get_width() > room:
-                s = f.render(ellipsize(f.font, t, room), c)
-            surfs.append(s)
+            if s.get_width() <= room:
+                surfs.append(s)
+                continue
+            for chunk in t.split("    "):  # the mission clock first, the pace below it
+                surfs += [f.render(part, c) for part in wrap(f.font, chunk, room)]
         w = max(s.get_width() for s in surfs) + px(20)
         gap = px(3)
         h = sum(s.get_height() + gap for s in surfs) + px(14)
