@@ -131,6 +131,8 @@ class FollowCam:
     below filling the lower half and its limb (20 degrees below the local horizontal
     from 420 km) with space above it."""
 
+    AIM_UP_K, AIM_AHEAD_K = 0.4, 0.25  # the aim point, in units of the offsets above
+
     def __init__(self):
         self.back_m, self.up_m, self.side_m = 150.0, 68.0, 62.0
 
@@ -145,7 +147,10 @@ class FollowCam:
         m = 1.0 / (EARTH_RADIUS_KM * 1000.0)
         off = (-fwd * self.back_m - nadir * self.up_m + stbd * self.side_m) * m
         pos = iss_pos + off
-        look = iss_pos + nadir * 4.0 * m - pos
+        # Aim above and ahead of the station, so that it sits low and right of centre,
+        # clear of the HUD's boxes in the view's upper left (play v2's act box).
+        aim = nadir * (4.0 - self.AIM_UP_K * self.up_m) + fwd * self.AIM_AHEAD_K * self.back_m
+        look = iss_pos + aim * m - pos
         return Camera(pos, look_rot(look, -nadir), 55.0)
 
 
