@@ -292,3 +292,41 @@ def test_follow_camera_wings_face_the_real_sun_and_the_station_is_dark_in_eclips
         means[name] = a[drawn].mean()
     assert means["dark"] < 0.35 * means["lit"]
     app.pop()
+
+
+def test_menus_and_help_grow_with_a_large_canvas_and_clicks_still_land(orbit):
+    """The title, help and other menus are laid out at the design size; on a 4K canvas
+    the App draws them there and scales them up 3x (text three times as tall as at
+    1280x720, not a small box in a corner), and maps clicks back."""
+    from game.view.screens.help import HelpScreen
+    from game.view.screens.title import TitleScreen
+
+    app = App((3840, 2160), headless=True)
+    title = TitleScreen(GameSetup(orbit=orbit, orbit_label="t", seed=7))
+    app.push(title)
+    app.run(frames=2)
+    assert app.design_k(title) == 3.0 and app.screen_size(title) == (1280, 720)
+    assert app.design_k(GameScreen(GameSetup(orbit=orbit, orbit_label="t", seed=7),
+                                   record=False)) == 1.0  # the game scales itself
+    items = [item for item, _l, _v in title.items()]
+    # the menu rows were laid out in the title's own 1280x720 pixels ...
+    assert all(r.right <= 1280 and r.bottom <= 720 for r, _l, _r in title.rects)
+    # ... and they are on the 4K canvas three times as large: the selected row's bright
+    # frame spans the scaled rectangle
+    r0 = title.rects[title.sel][0]
+    img = pygame.surfarray.array3d(app.surface).astype(int)
+    row = img[r0.left * 3:r0.right * 3, (r0.top * 3 + r0.bottom * 3) // 2]
+    assert (row.sum(axis=1) > 150).mean() > 0.5
+    # a click in window pixels on the 'Hints' row changes that row's value
+    hints = title.rects[items.index("hints")][0]
+    before = title.setup.hints
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=3,
+                                         pos=(hints.centerx * 3, hints.centery * 3)))
+    app.run(frames=1)
+    assert title.sel == items.index("hints") and title.setup.hints != before
+    # help over it: the overlay fills the 4K canvas as it fills 1280x720
+    app.push(HelpScreen())
+    app.run(frames=2)
+    assert app.screen_size(app.top) == (1280, 720)
+    app.pop()
+    app.pop()

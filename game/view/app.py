@@ -37,6 +37,7 @@ import time
 import pygame
 
 from game.errors import UserError
+from game.view.ui_scale import ui_scale
 
 STEP_S = 1.0 / 60.0
 MAX_FRAME_S = 0.25
@@ -70,6 +71,10 @@ def canvas_size(window: tuple[int, int]) -> tuple[int, int]:
 
 class Screen:
     overlay = False  # True: the screen below is drawn first (e.g. a help box)
+    #: True: the screen sizes its panels and fonts to the canvas itself (the game and the
+    #: replay, through game.view.ui_scale). False: it is laid out at the design size and
+    #: the App draws it there and scales it up to a large canvas (menus, help, the end).
+    scales = False
 
     def __init__(self):
         self.app: App | None = None
@@ -122,6 +127,7 @@ class App:
         if not headless:
             pygame.display.set_caption(title)
         self.surface = self.window
+        self._design: pygame.Surface | None = None  # see _draw_at_design
         self._fit_canvas()
         self.screens: list[Screen] = []
         self.commands: list = []  # commands for the simulation; screens append, sim drains
@@ -154,14 +160,46 @@ class App:
 
     def _to_canvas(self, ev: pygame.event.Event) -> pygame.event.Event:
         """A mouse event with its position (and motion) in canvas pixels."""
-        if not self.scaled or not hasattr(ev, "pos"):
+        if not self.scaled:
             return ev
-        k = self._k
-        d = dict(ev.dict)
-        d["pos"] = (int(ev.pos[0] * k), int(ev.pos[1] * k))
-        if "rel" in d:
-            d["rel"] = (int(round(ev.rel[0] * k)), int(round(ev.rel[1] * k)))
-        return pygame.event.Event(ev.type, d)
+        return _scaled_event(ev, self._k)
+
+    # -- screens laid out at the design size (Screen.scales False) -----------------------
+    def design_k(self, screen: Screen) -> float:
+        """Canvas pixels per pixel of ``screen``'s own surface: 1 for a screen that scales
+        itself or on a canvas no bigger than the design; else the interface factor
+        (1.5 at 1920x1080, 3 at 3840x2160), so menus and help are as big as the game's."""
+        if screen.scales:
+            return 1.0
+        return max(ui_scale(self.surface.get_size()), 1.0)
+
+    def screen_size(self, screen: Screen) -> tuple[int, int]:
+        """The size of the surface ``screen`` draws on (and lays its rectangles out in)."""
+        k = self.design_k(screen)
+        w, h = self.surface.get_size()
+        return (w, h) if k == 1.0 else (max(int(round(w / k)), 1), max(int(round(h / k)), 1))
+
+    def mouse_pos(self, screen: Screen) -> tuple[int, int]:
+        """The mouse in ``screen``'s pixels (pygame.mouse.get_pos is in window pixels)."""
+        x, y = pygame.mouse.get_pos()
+        k = (self._k if self.scaled else 1.0) / self.design_k(screen)
+        return int(x * k), int(y * k)
+
+    def _to_screen(self, screen: Screen, ev: pygame.event.Event) -> pygame.event.Event:
+        k = self.design_k(screen)
+        return ev if k == 1.0 else _scaled_event(ev, 1.0 / k)
+
+    def _draw_at_design(self, screen: Screen, alpha: float) -> None:
+        """Draw ``screen`` at its design size and scale it up onto the canvas; an overlay
+        draws over a scaled-down copy of what is below it (which softens it while the
+        overlay is up: the game underneath is paused or dimmed then)."""
+        size = self.screen_size(screen)
+        if self._design is None or self._design.get_size() != size:
+            self._design = pygame.Surface(size, 0, self.surface)
+        if screen.overlay:
+            pygame.transform.smoothscale(self.surface, size, self._design)
+        screen.draw(self._design, alpha)
+        pygame.transform.smoothscale(self._design, self.surface.get_size(), self.surface)
 
     # -- screen stack --------------------------------------------------------------------
     @property
@@ -226,7 +264,10 @@ class App:
         while start > 0 and self.screens[start].overlay:
             start -= 1
         for s in self.screens[start:]:
-            s.draw(self.surface, alpha)
+            if self.design_k(s) == 1.0:
+                s.draw(self.surface, alpha)
+            else:
+                self._draw_at_design(s, alpha)
 
     # -- the loop ------------------------------------------------------------------------
     def run(self, frames: int | None = None) -> None:
@@ -246,7 +287,7 @@ class App:
             self.fps = len(recent) / max(sum(recent), 1e-9)
             for ev in pygame.event.get():
                 if not self._global_event(ev) and self.top is not None:
-                    self.top.handle_event(self._to_canvas(ev))
+                    self.top.handle_event(self._to_screen(self.top, self._to_canvas(ev)))
             if frames is not None:
                 steps, alpha = 1, 0.0
             else:
@@ -270,6 +311,17 @@ class App:
                 rest = 1.0 / self.max_fps - (clock() - now)
                 if rest > 0.0005:
                     time.sleep(rest)
+
+
+def _scaled_event(ev: pygame.event.Event, k: float) -> pygame.event.Event:
+    """A mouse event with its position (and motion) times ``k``; other events as they are."""
+    if not hasattr(ev, "pos"):
+        return ev
+    d = dict(ev.dict)
+    d["pos"] = (int(ev.pos[0] * k), int(ev.pos[1] * k))
+    if "rel" in d:
+        d["rel"] = (int(round(ev.rel[0] * k)), int(round(ev.rel[1] * k)))
+    return pygame.event.Event(ev.type, d)
 
 
 def _refresh_rate() -> int:

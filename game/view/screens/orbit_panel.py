@@ -480,8 +480,9 @@ class OrbitPanelScreen(Screen):
 
     # -- events -----------------------------------------------------------------------------
     def handle_event(self, ev) -> bool:
-        surf = self.app.surface if self.app is not None else pygame.display.get_surface()
-        rects = self.layout(surf.get_size())
+        size = (self.app.screen_size(self) if self.app is not None
+                else pygame.display.get_surface().get_size())
+        rects = self.layout(size)
         # A focused text field gets keys first.
         focused = next((f for f in self.fields if f.focused), None)
         if focused is not None and ev.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
@@ -514,7 +515,7 @@ class OrbitPanelScreen(Screen):
             self._cam_auto = False
             return True
         if (ev.type == pygame.MOUSEWHEEL and self._cam is not None
-                and globe.collidepoint(pygame.mouse.get_pos())):
+                and globe.collidepoint(self.app.mouse_pos(self))):
             self._cam.zoom(ev.y)
             return True
         if ev.type == pygame.KEYDOWN:
@@ -727,7 +728,8 @@ class OrbitPanelScreen(Screen):
             w.blit_text(surf, "MISSION START", (r.left, r.top), 22, w.ACCENT)
         else:
             w.blit_text(surf, "NEXT GAME STARTS", (r.left, r.top), 22, w.ACCENT)
-            w.blit_text(surf, f"this game {fmt_utc(self.game_start_unix_s)}",
+            # month, day and minute: the whole date ran into the heading
+            w.blit_text(surf, f"this game {fmt_utc(self.game_start_unix_s)[5:16]} UTC",
                         (r.right, r.top + 3), 17, w.DIM, align="right")
         start = self._start()
         days = (start - o.epoch_unix_s) / 86400.0

@@ -45,6 +45,7 @@ class Panel:
 
 
 class PlayScreen(Screen):
+    scales = True  # its panels and fonts follow the canvas (game.view.ui_scale)
     def __init__(self, orbit, start_unix_s: float, *, warp: float | None = None,
                  camera: str = "free", world=None, auto_camera: bool = False):
         super().__init__()
