@@ -7,6 +7,7 @@ sentences the player reads (``test_sim_tuning.py`` holds the sentences to the nu
 import pytest
 from sim_helpers import crew, game, orders_game, run_to_orders, run_until_order, us_only_game, walk
 
+from game.sim import api
 from game.sim import station as st
 from game.sim import tuning as tn
 from game.sim.api import (
@@ -162,9 +163,13 @@ def test_surprise_takes_the_home_advantage_away_once():
     assert p.odds_permille == 666  # 2 v 1: Russia has no order, is not expecting it
     assert g.submit(Restrain("us", "kira", "alexey")).ok
     assert g.may_defend("ru") and not g.may_act("ru")  # attacked: self-defence only
-    g.step(tn.RESTRAIN_S + tn.PIN_S)
-    if not crew(g, "alexey").restrained:
-        assert g.preview(Restrain("us", "christian", "alexey")).odds_permille == 500
+    walk(g, "us", "christian", "poisk")  # on to Nicholai, at home in Poisk
+    p = g.preview(Restrain("us", "christian", "nicholai"))
+    assert p.ok and p.odds_permille < 500  # 1 v 1, and Russia defends its home now
+    # a bot counts the same odds from its own view (api.restrain_odds, as the rules do)
+    view = g.view_for("us")
+    assert api.restrain_odds(view, "christian", "nicholai")[2] == p.odds_permille
+    assert api.restrain_odds(view, "christian", "nicholai", surprised=True)[2] == 500
 
 
 def test_without_an_order_a_side_defends_only_its_own_segment():

@@ -95,14 +95,15 @@ def restrain_odds(view: StateView, attacker_id: str, target_id: str, *,
                   surprised: bool | None = None) -> tuple[int, int, int]:
     """(attackers, defenders, per mille) of a restraint ``attacker_id`` would start now on
     ``target_id``, as the rules would count it (both must be in the same module). The
-    target's side is taken by surprise if it may not use force yet, as far as ``view``
-    knows (their order is secret: the real odds may be lower); ``surprised`` True/False
-    counts it either way (the UI telegraphs both when the view cannot tell)."""
+    target's side is taken by surprise if it may not defend itself yet (``may_defend``:
+    no order and not attacked), as far as ``view`` knows (their order is secret: the real
+    odds may be lower); ``surprised`` True/False counts it either way (the UI telegraphs
+    both when the view cannot tell)."""
     a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
     if a is None or t is None or a.module != t.module:
         return 0, 0, 0
     if surprised is None:
-        surprised = t.side in view.may_act and not view.may_act[t.side]
+        surprised = t.side in view.may_defend and not view.may_defend[t.side]
     return _restrain_odds(view.crew, a, t, view.module(a.module).holder, surprised)
 
 
