@@ -75,6 +75,8 @@ def test_quiet_is_fast_and_a_pass_over_your_mission_control_eases_it_down(orbit)
     # the pace it eases to: the pass is reached in readable time, not in a blink
     p = pacing.Pacer("us")
     assert p.real_seconds(v, nc) > 10
+    # counted partly at the quiet pace, which anything new slows: the HUD says "at least"
+    assert p.forecast(v, 3 * 3600)[1] and p.real_words(v, 3 * 3600).startswith("at least")
 
 
 def test_an_enemy_floating_toward_your_crew_slows_the_pace(orbit):
@@ -113,6 +115,7 @@ def test_a_restraint_holds_the_pace_down_and_stops_the_frame_it_starts_in(orbit)
     assert p.step(g.state, 1 / 60) <= tuning.RESTRAIN_S / pacing.MIN_FIGHT_REAL_S
     # the HUD's real-time equivalent: the fight's 30 s at this pace
     assert p.real_seconds(g.state, tuning.RESTRAIN_S) >= pacing.MIN_FIGHT_REAL_S - 0.01
+    assert not p.forecast(g.state, tuning.RESTRAIN_S)[1]  # a fight's pace is known: "about"
 
 
 def test_speeding_up_is_eased_slowing_is_at_once_and_notable_events_linger(orbit):
@@ -142,6 +145,8 @@ def test_about_in_words():
     assert pacing.about(0.4) == "a moment"
     assert pacing.about(20.2) == "about 20 s"
     assert pacing.about(150) == "about 2 min"
+    assert pacing.about(33, at_least=True) == "at least 33 s"
+    assert pacing.about(0.4, at_least=True) == "at least 1 s"
 
 
 def test_the_sim_delivers_the_events_of_a_submitted_command(orbit):

@@ -311,11 +311,14 @@ def test_talk_across_the_divide_counts_fully_once_per_pair_per_ten_minutes():
     walk(g, "us", "gordon", "unity")  # with Weronika
     trust, bond = g.trust, g.state.bond("gordon", "weronika")
     loyalty = crew(g, "weronika").loyalty
+    talker = crew(g, "gordon").loyalty
     assert g.submit(Talk("us", "gordon", "weronika")).ok
     g.step(tn.TALK_S)
     assert g.trust == trust + tn.TALK_TRUST
     assert g.state.bond("gordon", "weronika") == bond + tn.TALK_BOND
+    # both doubt a little: the talker pays what the listener pays
     assert crew(g, "weronika").loyalty == loyalty + tn.TALK_LOYALTY
+    assert crew(g, "gordon").loyalty == talker + tn.TALK_LOYALTY
     assert g.submit(Talk("us", "gordon", "weronika")).ok
     g.step(tn.TALK_S)
     assert g.trust == trust + tn.TALK_TRUST + tn.TALK_TRUST_REPEAT
@@ -530,3 +533,36 @@ def test_a_vehicle_the_other_side_has_taken_does_not_undock_for_you():
     assert g.holder("soyuz") == "ru"
     r = g.submit(Leave("ru", "alexey"))
     assert not r.ok and "not everyone is aboard" in r.reason
+
+
+def test_talk_alone_cannot_wear_a_crew_member_down_below_the_floor():
+    """The hard AI once talked one US crew member 200 times: the listener's loyalty (and
+    with it the stress limit) went to 0 while the talkers kept theirs. Now talk softens
+    both, and never below TALK_LOYALTY_FLOOR."""
+    g = game()
+    walk(g, "us", "gordon", "unity")  # with Weronika
+    for _ in range(60):  # ten hours of talks, a fresh one every ten minutes
+        assert g.submit(Talk("ru", "weronika", "gordon")).ok
+        g.step(tn.TALK_REPEAT_S)
+    for who in ("gordon", "weronika"):
+        assert crew(g, who).loyalty == tn.TALK_LOYALTY_FLOOR
+    assert api.stress_limit(tn.TALK_LOYALTY_FLOOR) >= tn.STRESS_LIMIT_BASE + 20
+
+
+def test_a_side_seen_taking_a_module_has_shown_its_order():
+    """Taking a module needs an order, and happens in plain sight: the other side's view
+    counts that side as armed from then on (its HUD once read "no word of an order" over
+    "Russia taking Harmony")."""
+    g = game(windows={"korolyov": [(0, 54_000)]})
+    walk(g, "ru", "weronika", "zarya")  # the guest in Unity goes home first
+    run_until_order(g, "ru")
+    assert not g.may_act("us") and not g.view_for("us").may_act["ru"]  # a secret
+    empty = next(m.id for m in g.state.modules if m.holder == "us" and not m.crew
+                 and m.id not in st.VEHICLES)
+    walk(g, "ru", "weronika", empty)  # alone in a US module
+    for _ in range(tn.CAPTURE_S):
+        if any(m.capturing == "ru" for m in g.view_for("us").modules):
+            break
+        g.step(1)
+    v = g.view_for("us")
+    assert v.may_act["ru"] and v.act == 2

@@ -69,8 +69,9 @@ LEAD = {
 #: Events after which the pace lingers a moment (for the side that sees them).
 NOTABLE = frozenset({
     "flash", "order_received", "intel", "contact", "act", "captured", "restrain_started",
-    "restrained", "restrain_failed", "seize_started", "seize_broken", "truce_started",
-    "truce_broken", "oxygen_off", "power_low", "debris_warning", "station_silenced",
+    "restrained", "restrain_failed", "restrain_called_off", "seize_started", "seize_broken",
+    "truce_started", "truce_broken", "oxygen_off", "power_low", "debris_warning",
+    "station_silenced",
     "system_offline", "hatch_closed", "hatch_forced", "escorted", "intrusion", "joined",
     "left_side", "leave_aborted", "left", "blocked",
 })
@@ -261,9 +262,19 @@ class Pacer:
         pace, if nothing new happens (the HUD's "about 20 s" beside a countdown); ``extra``
         attention points count as if they were already there (an order being previewed:
         a move's arrival)."""
+        return self.forecast(view, ahead_s, extra)[0]
+
+    def forecast(self, view, ahead_s: float,
+                 extra: tuple[Point, ...] = ()) -> tuple[float, bool]:
+        """(real seconds, open-ended) for the next ``ahead_s`` mission seconds: as
+        :meth:`real_seconds`, and whether some of that time was counted at the quiet pace,
+        which anything new (a crew member on the move, a pass) slows: then the real time
+        is that much *at least*, not about that much."""
         if ahead_s <= 0:
-            return 0.0
+            return 0.0, False
         t, real, now = 0.0, 0.0, view.tick
+        quiet_warp = MAX_WARP * self.factor
+        open_ended = False
         pts = self.points(view) + list(extra)
         for _ in range(4000):
             w, _why = policy(view, self.side, int(now + t), pts)
@@ -271,20 +282,29 @@ class Pacer:
             if any(f.due > now + t for f in view.fights):
                 w = min(w, tuning.RESTRAIN_S / MIN_FIGHT_REAL_S)
             step = min(ahead_s - t, max(1.0, w * 0.25))
+            if w >= quiet_warp and step >= 60.0:
+                open_ended = True
             t += step
             real += step / w
             if t >= ahead_s:
                 break
-        return real
+        return real, open_ended
+
+    def real_words(self, view, ahead_s: float, extra: tuple[Point, ...] = ()) -> str:
+        """The HUD's words for it: "about 20 s", or "at least 2 min" when open-ended."""
+        real, open_ended = self.forecast(view, ahead_s, extra)
+        return about(real, at_least=open_ended)
 
 
-def about(real_s: float) -> str:
-    """Real seconds in words for the HUD: "about 20 s", "about 2 min"."""
-    if real_s < 1.5:
+def about(real_s: float, *, at_least: bool = False) -> str:
+    """Real seconds in words for the HUD: "about 20 s", "about 2 min" ("at least 20 s"
+    where the pace may well slow on the way)."""
+    word = "at least" if at_least else "about"
+    if real_s < 1.5 and not at_least:
         return "a moment"
     if real_s < 90:
-        return f"about {round(real_s)} s"
-    return f"about {round(real_s / 60)} min"
+        return f"{word} {max(round(real_s), 1)} s"
+    return f"{word} {round(real_s / 60)} min"
 
 
 # ---- measuring it --------------------------------------------------------------------

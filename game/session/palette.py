@@ -32,6 +32,7 @@ EVENT_COLOUR = {
     "seize_started": (255, 200, 80), "seize_broken": (200, 220, 255),
     "truce_started": (140, 255, 170), "truce_broken": (255, 170, 120),
     "restrained": (255, 120, 110), "restrain_failed": (255, 160, 120),
+    "restrain_called_off": (255, 160, 120),
     "oxygen_off": (255, 110, 90), "power_low": (255, 150, 90), "debris_warning": (255, 110, 90),
     "ended": (255, 255, 255), "left": (255, 230, 150), "joined": (190, 230, 255),
 }

@@ -60,14 +60,14 @@ def _dur(seconds: float) -> str:
 def real_time(world, mission_s: float, arrival: bool = False) -> str:
     """", about 3 s" at the world's pace, or "" with no pacer (replays). ``arrival``: the
     preview of a move, whose arrival the pace will slow for once it is under way."""
-    from game.session.pacing import Point, about
+    from game.session.pacing import Point
 
     pacer = getattr(world, "pacer", None)
     if pacer is None or mission_s <= 0:
         return ""
     view = world.state
     extra = (Point("arrive", view.tick + int(mission_s)),) if arrival else ()
-    return f", {about(pacer.real_seconds(view, mission_s, extra))}"
+    return f", {pacer.real_words(view, mission_s, extra)}"
 
 
 def restrain_text(view, actor, target) -> str:

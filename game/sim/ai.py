@@ -158,7 +158,7 @@ class AI:
             self._seen_refusals = 0
         for r in new[self._seen_refusals:]:
             last = self._last.get(r.crew)
-            if "orders now" in r.reason:
+            if "refuses to be shown out" in r.reason:
                 self._armed_seen = r.tick  # a guest who will not leave: they have orders
             if " refuses: stress " in r.reason:
                 self._knows_stress.add(r.crew)  # now we read their stress bar first

@@ -134,6 +134,17 @@ class ControlMixin:
                     x.lean_ru = max(0, x.lean_ru + tn.LEAN_FORCE_SEEN)
                 self._refresh_partner(x)
 
+    def _let_go(self, c, why: str) -> None:
+        """``c`` stops a restraint under way without its roll (their side changed): the
+        one held is free at once, and the log says so (it once just went quiet)."""
+        if c.task != "restrain":
+            return
+        t = self._crew[c.target]
+        if t.task == "held" and t.target == c.id:
+            self._idle(t)
+        self._emit("restrain_called_off", f"{c.name} let go of {t.name} ({why})",
+                   crew=c.id, target=t.id)
+
     def _refresh_partner(self, t) -> None:
         """A partner joins the side they lean to enough, or leaves the one they no longer do."""
         s = self._s
@@ -146,6 +157,7 @@ class ControlMixin:
             for side in ("us", "ru"):
                 other = "ru" if side == "us" else "us"
                 if lean[side] >= tn.JOIN_AT and lean[side] - lean[other] >= tn.JOIN_MARGIN:
+                    self._let_go(t, f"joining {_NAME[side]}")
                     self._idle(t)
                     t.side = side
                     s.stats["partners_joined"] += 1
@@ -154,6 +166,7 @@ class ControlMixin:
                     return
         elif lean[t.side] < tn.LEAVE_AT:
             was = t.side
+            self._let_go(t, "no longer on that side")
             self._idle(t)
             t.side = NEUTRAL
             s.stats["partners_lost"] += 1

@@ -50,6 +50,7 @@ EVENT_KINDS = (
     "talked", "joined",  # a partner crew member joined a side
     "restrain_started",  # a restraint attempt begins: its odds are in data (telegraphed)
     "restrained", "restrain_failed", "freed",
+    "restrain_called_off",  # the attacker let go before the roll (a partner changed sides)
     "recovered",  # a pinned attacker is back in action
     "escorted",  # a guest was shown back to their own segment
     "intrusion",  # armed enemies stayed in a side's command module: it may defend itself

@@ -99,9 +99,10 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
      "are shown out."),
     ("Guests", "{target} cannot walk out now", "Not while restrained or locked in a "
      "struggle."),
-    ("Guests", "{target} has {mission control}'s orders now and will not be shown out",
-     "Once their side has its order, guests stay (and may be intruders: self-defence "
-     "after {INTRUSION_S} in your command module or vehicle)."),
+    ("Guests", "{target} refuses to be shown out: {mission control}'s orders may have "
+     "come", "Once their side has its order, guests stay: a refusal is a sign that it has "
+     "(they may be intruders then: self-defence after {INTRUSION_S} in your command "
+     "module or vehicle)."),
     ("Guests", "they are {n} to your {m} in {module}", "Your free crew in the module must "
      "be at least as many as theirs."),
     # ---- leaving --------------------------------------------------------------------

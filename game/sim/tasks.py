@@ -212,8 +212,9 @@ class TasksMixin:
         if t.restrained or t.task in BUSY:
             return f"{t.name} cannot walk out now"
         if self.may_act(t.side):
-            return f"{t.name} has {('Houston' if t.side == 'us' else 'Korolyov')}'s orders " \
-                   "now and will not be shown out"
+            # in the world's words: what the refusal tells is the player's deduction
+            return f"{t.name} refuses to be shown out: " \
+                   f"{('Houston' if t.side == 'us' else 'Korolyov')}'s orders may have come"
         here = [x for x in self._s.crew if x.free and x.module == c.module]
         mine = sum(1 for x in here if x.side == c.side)
         theirs = sum(1 for x in here if x.side == t.side)
@@ -403,7 +404,11 @@ class TasksMixin:
         self._stress(c, -tn.TALK_CALM_ACROSS)
         self._stress(t, -tn.TALK_CALM_ACROSS)
         if fresh:
-            t.loyalty = max(0, t.loyalty + tn.TALK_LOYALTY)
+            # Mutual, and bounded: talking is diplomacy, not a way to wear the other
+            # side's crew down (a talk spammed on the listener alone did that).
+            for x in (c, t):
+                if x.loyalty > tn.TALK_LOYALTY_FLOOR:
+                    x.loyalty = max(tn.TALK_LOYALTY_FLOOR, x.loyalty + tn.TALK_LOYALTY)
             self._add_bond(c, t, tn.TALK_BOND)
         if self._s.order_tick.get(c.side, -1) >= 0 or s.act >= 3:
             s.peace_talk[c.side] = True

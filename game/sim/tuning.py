@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 #: Version of the rules, the numbers and the data they read (cities.csv, game.facts). A
 #: replay records it and can only be re-simulated by a build with the same value.
-RULES_VERSION = 2
+RULES_VERSION = 3
 
 # ---- time -------------------------------------------------------------------------------
 DEFAULT_MAX_TICKS = 54_000  # a game's length: 15 h of mission time (ten orbits)
@@ -55,7 +55,8 @@ TALK_TRUST = 4  # across the divide, the first talk of a pair in TALK_REPEAT_S
 TALK_TRUST_REPEAT = 1  # ... and each talk of that pair after it, until TALK_REPEAT_S passed
 TALK_REPEAT_S = 600
 TALK_BOND = 8  # a talk across the divide brings the two closer
-TALK_LOYALTY = -3  # the listener across the divide doubts their orders a little
+TALK_LOYALTY = -2  # both across the divide doubt their orders a little ...
+TALK_LOYALTY_FLOOR = 50  # ... but talk alone never takes loyalty below this (the war can)
 TALK_CALM_ACROSS = 5  # stress off both, across the divide
 TALK_CALM_WITHIN = 10  # stress off both, within a side
 
@@ -180,9 +181,10 @@ RULES: tuple[Rule, ...] = (
     Rule("Control", "Hold Destiny and Zvezda, the two command modules, with no free enemy "
          "inside either, for {SEIZE_S}: the station is yours."),
     Rule("Talk", "Talk: {TALK_S}. Across the divide: stress off both {TALK_CALM_ACROSS}; "
-         "{TALK_TRUST} trust, bond {TALK_BOND} and the listener's loyalty "
-         "{TALK_LOYALTY} (only {TALK_TRUST_REPEAT} trust if the pair talked in the last "
-         "{TALK_REPEAT_S}). Within a side: stress off both {TALK_CALM_WITHIN}."),
+         "{TALK_TRUST} trust, bond {TALK_BOND} and loyalty {TALK_LOYALTY} for both, never "
+         "below {TALK_LOYALTY_FLOOR} by talk (a pair that talked in the last "
+         "{TALK_REPEAT_S}: the stress and {TALK_TRUST_REPEAT} trust only). Within a side: "
+         "stress off both {TALK_CALM_WITHIN}."),
     Rule("Truce", "Trust starts at {TRUST_START}. A truce holds when trust stays at "
          "{TRUCE_AT} or more for {TRUCE_S} once both sides have their orders and each has "
          "talked across the divide since; any force breaks it."),

@@ -236,7 +236,10 @@ class ViewsMixin:
         s = self._s
         foe = "ru" if side == "us" else "us"
         knows = s.act >= 3 or s.knows_order[side] >= 0
-        shown = s.attacked[foe] or s.used_force[foe]  # we hit them, or they hit someone
+        # we hit them, they hit someone, or they are taking a module (which only a side
+        # with its order may do, in plain sight)
+        shown = s.attacked[foe] or s.used_force[foe] or \
+            any(m.capturing == foe for m in full.modules)
         foe_may = full.may_act[foe] if knows or shown else False
         foe_defend = full.may_defend[foe] if knows or shown else False
         orders = {side: full.orders[side], foe: full.orders[foe] if knows else -1}

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.session.pacing import about
 from game.session.palette import PALETTE
 from game.session.wording import SIDE_LABEL, fmt_duration
 from game.session.world import MISSION_CONTROL
@@ -72,7 +71,7 @@ class GameHud:
         pacer = getattr(world, "pacer", None)
         if pacer is None or mission_s <= 0 or world.state.ended:
             return ""
-        return f" ({about(pacer.real_seconds(world.state, mission_s))})"
+        return f" ({pacer.real_words(world.state, mission_s)})"
 
     def order_line(self, world, side: str) -> tuple[str, tuple]:
         """One side's order as the commanding side knows it (everything when watching)."""
@@ -88,7 +87,8 @@ class GameHud:
                         f"T+{fmt_duration(got, hours=True)}): they may use force",
                         PALETTE[side])
             if st.may_act.get(side):
-                return f"{label} has used force: they may act anywhere", PALETTE[side]
+                return (f"{label} has acted on an order (force, or taking a module): they "
+                        "may use force anywhere", PALETTE[side])
             nc = st.next_contact.get(me, -1)  # the pass that brings the ground's news
             if st.orders.get(me, -1) < 0 and nc > st.tick:  # (passes after your order)
                 when = f"{mine} tells you at its passes once your own order has come"
