@@ -221,9 +221,68 @@ class Hunter(Strategy):
         return out
 
 
+class Fortress(Strategy):
+    """Everyone at home; once we may defend, grab whoever comes in at any odds (a failure
+    only pins us, and a pinned crew member cannot be restrained); free our own; strike
+    their home once they are spent (over their stress limit) or we are two up."""
+
+    name = "fortress"
+    surprise = False  # strike first while they cannot know we have our order
+    heal = False  # talk among ourselves to shed stress (the AI never does)
+
+    def decide(self, v):
+        me, out, taken = self.side, [], set()
+        mine, theirs = self.mine(v), self.theirs(v)
+        spent = all(t.stress > t.stress_limit for t in theirs)
+        strike = v.may_act[me] and (spent or len(mine) >= len(theirs) + 2 or (
+            self.surprise and not v.may_act[self.foe] and len(mine) >= len(theirs)))
+        dest = HOME[self.foe] if strike else HOME[me]
+        for c in mine:
+            if c.task in ("restrain", "held"):
+                continue
+            here = [t for t in theirs if t.module == c.module]
+            own = v.module(c.module).segment == v.module(HOME[me]).segment
+            if v.may_act[me] or (v.may_defend[me] and own):
+                hit = [t for t in here if t.id not in taken and t.pinned_until < 0 and
+                       t.task not in ("held", "restrain") and v.bond(c.id, t.id) < 60]
+                if hit and c.stress <= c.stress_limit:
+                    t = max(hit, key=lambda t: api.restrain_odds(v, c.id, t.id)[2])
+                    taken.add(t.id)
+                    out.append(api.Restrain(me, c.id, t.id))
+                    continue
+            jailed = [x for x in v.crew if x.side == me and x.restrained and
+                      x.module == c.module]
+            mates = [x for x in mine if x.module == c.module and x is not c]
+            if jailed and not here and c.task != "free":
+                out.append(api.Free(me, c.id, jailed[0].id))
+            elif self.heal and c.stress >= 15 and mates and c.task == "idle" and \
+                    c.module == dest:
+                out.append(api.Talk(me, c.id, max(mates, key=lambda x: x.stress).id))
+            else:
+                out += self.go(c, dest)
+        return out
+
+
+class SurpriseStrike(Fortress):
+    """The fortress, but the moment our order comes and theirs is not known, all of us
+    walk into their command module and grab every one of them at once, at any odds."""
+
+    name = "surprise_strike"
+    surprise = True
+
+
+class SteadyStrike(SurpriseStrike):
+    """The surprise strike, and between fights our crew talk among themselves, pair by
+    pair, to keep their stress (and so their will to use force) in hand."""
+
+    name = "steady_strike"
+    heal = True
+
+
 STRATEGIES: dict[str, type[Strategy]] = {cls.name: cls for cls in (
     DoNothing, RushAtStart, RushAfterOrders, Turtle, SealBorder, TalkOnly,
-    RecruitThenInfiltrate, CutLifeSupport, CampCupola, EvacuateAtOnce, Hunter)}
+    RecruitThenInfiltrate, CutLifeSupport, CampCupola, EvacuateAtOnce, Hunter,
+    Fortress, SurpriseStrike, SteadyStrike)}
 
 
 def make_strategy(name: str, side: str, seed: int):
