@@ -100,3 +100,29 @@ def test_a_bot_is_asked_every_five_seconds_with_its_own_view_and_refused_like_a_
 def test_load_bot_refuses_a_missing_file(tmp_path):
     with pytest.raises(BotError, match="not found"):
         load_bot(str(tmp_path / "nope.py"), "us", 1)
+
+
+def test_neither_side_is_always_asked_first_at_a_shared_tick():
+    """At a tick where both sides decide, who is asked first alternates with the tick: the
+    US was always first, and won the ties of a simultaneous strike."""
+    from sim_helpers import game
+
+    from game.sim.api import play
+
+    calls = []
+
+    class Probe:
+        def __init__(self, side):
+            self.side, self.wake = side, 0
+
+        def decide(self, view):
+            calls.append((view.tick, self.side))
+            self.wake = view.tick + 1
+            return []
+
+    play(game(max_ticks=200), {"us": Probe("us"), "ru": Probe("ru")}, until=6)
+    first = {}
+    for tick, side in calls:
+        first.setdefault(tick, side)
+    assert {"us", "ru"} <= set(first.values())
+    assert all(first[t] != first[t + 1] for t in range(5))

@@ -135,18 +135,42 @@ def test_dice_are_keyed_to_the_event_and_honest():
     assert crew(again, "alexey").restrained == outcomes[3][0]  # same event, same roll
 
 
-def test_a_failed_attacker_is_pinned_still_defends_and_cannot_be_restrained():
+def test_a_failed_attacker_is_pinned_open_to_a_counter_grab_at_the_odds_told_before():
+    """The price of failure is in proportion: pinned, no defender, and open to the other
+    side's answer at the odds the preview told before the attempt; the one who fought
+    the grab off cannot be grabbed again for BRACE_S (no chain of grabs keeps them
+    locked)."""
+    told = _fight_setup()
+    before = told.preview(Restrain("us", "kira", "alexey"))
+    counter = api.counter_odds(told.view_for("us"), "kira", "alexey")
+    assert f"counter-grab at {counter[2] // 10}% ({counter[0]} v {counter[1]})" in before.text
     g = next(g for ok, g in _outcomes() if not ok)
     k = crew(g, "kira")
     assert k.pinned_until == g.tick + tn.PIN_S and not k.free and not k.restrained
-    r = g.submit(Restrain("ru", "alexey", "kira"))
-    assert not r.ok and "pinned" in r.reason
     assert not g.submit(Move("us", "kira", "zarya")).ok  # out of action
-    # Kira still counts for the defence: Alexey on Christian faces both of them
+    r = g.submit(Restrain("us", "christian", "alexey"))
+    assert not r.ok and "fought off a grab" in r.reason  # Alexey has the upper hand
+    # Kira does not defend: Alexey on Christian is one against one
     p = g.preview(Restrain("ru", "alexey", "christian"))
-    assert p.ok and p.odds_permille == 333 and "(1 v 2)" in p.text
+    assert p.ok and "(1 v 1)" in p.text
+    # ... and Kira may be restrained, at the odds told before her attempt
+    p = g.preview(Restrain("ru", "alexey", "kira"))
+    assert p.ok and p.odds_permille == counter[2]
+    g.run_until(g.tick + tn.BRACE_S)
+    assert g.preview(Restrain("us", "christian", "alexey")).ok  # braced no more
     g.run_until(k.pinned_until)
     assert crew(g, "kira").free
+
+
+def test_a_struggle_ties_up_both_in_it():
+    """Crew locked in one struggle count for neither side in another: grabbing everyone
+    at once splits your numbers."""
+    g = _fight_setup()
+    walk(g, "ru", "nicholai", "zvezda")  # two Russians at home, two Americans
+    assert g.submit(Restrain("us", "kira", "alexey")).ok
+    p = g.preview(Restrain("us", "christian", "nicholai"))
+    # Kira and Alexey are locked together: Christian alone against Nicholai and his home
+    assert p.ok and "(1 v 2)" in p.text
 
 
 def test_surprise_takes_the_home_advantage_away_once():

@@ -31,7 +31,8 @@ class Strategy:
         return [c for c in v.crew if c.side == self.side and c.free and not c.gone]
 
     def theirs(self, v):
-        return [c for c in v.crew if c.side == self.foe and c.free and not c.gone]
+        """Their crew still in play: free, or pinned (down, and the easiest to grab)."""
+        return [c for c in v.crew if c.side == self.foe and not c.restrained and not c.gone]
 
     def go(self, c, dest):
         if c.module == dest or c.task in ("restrain", "held") or \
@@ -45,7 +46,7 @@ class Strategy:
             return []
         best = max(((api.restrain_odds(v, c.id, t.id)[2], t.id) for t in self.theirs(v)
                     if t.module == c.module and t.task not in ("held", "restrain")
-                    and t.pinned_until < 0), default=None)
+                    and t.braced_until <= v.tick), default=None)
         if best and best[0] >= min_permille:
             return [api.Restrain(self.side, c.id, best[1])]
         return []
@@ -222,9 +223,9 @@ class Hunter(Strategy):
 
 
 class Fortress(Strategy):
-    """Everyone at home; once we may defend, grab whoever comes in at any odds (a failure
-    only pins us, and a pinned crew member cannot be restrained); free our own; strike
-    their home once they are spent (over their stress limit) or we are two up."""
+    """Everyone at home; once we may defend, grab whoever comes in at any odds, the pinned
+    first (the best odds); free our own; strike their home once they are spent (over
+    their stress limit) or we are two up."""
 
     name = "fortress"
     surprise = False  # strike first while they cannot know we have our order
@@ -243,7 +244,7 @@ class Fortress(Strategy):
             here = [t for t in theirs if t.module == c.module]
             own = v.module(c.module).segment == v.module(HOME[me]).segment
             if v.may_act[me] or (v.may_defend[me] and own):
-                hit = [t for t in here if t.id not in taken and t.pinned_until < 0 and
+                hit = [t for t in here if t.id not in taken and t.braced_until <= v.tick and
                        t.task not in ("held", "restrain") and v.bond(c.id, t.id) < 60]
                 if hit and c.stress <= c.stress_limit:
                     t = max(hit, key=lambda t: api.restrain_odds(v, c.id, t.id)[2])

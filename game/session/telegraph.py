@@ -31,6 +31,7 @@ from game.sim.api import (
     SystemOffline,
     SystemRestore,
     Talk,
+    counter_odds,
     restrain_odds,
     station,
     tuning,
@@ -83,8 +84,10 @@ def restrain_text(view, actor, target) -> str:
         att2, dfn2, p2 = restrain_odds(view, actor.id, target.id, surprised=False)
         if p2 != p:
             text += f", {p2 // 10}% ({att2} v {dfn2}) if {SIDE[foe]} has its order already"
+    ca, cd, cp = counter_odds(view, actor.id, target.id)
     text += (f"; {_dur(tuning.RESTRAIN_S)} locked together; on failure {first(actor.name)} "
-             f"is pinned {_dur(tuning.PIN_S)}; trust {tuning.RESTRAIN_TRUST}")
+             f"is pinned {_dur(tuning.PIN_S)}, open to a counter-grab at {cp // 10}% "
+             f"({ca} v {cd}); trust {tuning.RESTRAIN_TRUST}")
     return text
 
 

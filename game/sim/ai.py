@@ -94,7 +94,7 @@ class AI:
         self.dove = self.rng.below(100)
         self.spite = self.rng.below(100)
         self.nerve = self.rng.below(100)
-        self.period = 10 if self.hard else 60
+        self.period = 5 if self.hard else 60  # hard: as often as a bot is asked
         self.wake = 0
         self.plan = "routine"
         self.plan_since = 0
@@ -131,7 +131,9 @@ class AI:
         theirs = [c for c in crew if c.side == foe and c.free]
         holder = {m.id: m.holder for m in view.modules}
         hatch = {h.id: h.open for h in view.hatches}
-        ctx = _Ctx(view, holder, hatch, mine, theirs)
+        down = [c for c in crew if c.side == foe and not c.gone and not c.restrained and
+                c.pinned_until >= 0]
+        ctx = _Ctx(view, holder, hatch, mine, theirs, down)
         self._update_plan(view, ctx)
         guard = next((c for c in mine if c.id == self.guard), None)
         if guard is None or guard.module in st.VEHICLES:
@@ -171,6 +173,10 @@ class AI:
         for c in view.crew:  # a command that went through ends its run of refusals
             if c.side == self.side and (c.id, c.task) in self._refused:
                 del self._refused[(c.id, c.task)]
+
+    def _foe_defends(self, view) -> bool:
+        """May they defend themselves (no surprise, their home counts), as we know it?"""
+        return view.may_defend[self.foe] or self._foe_armed(view)
 
     def _foe_armed(self, view) -> bool:
         """May they use force, as far as we know (the view, or a guest who said so)?"""
@@ -238,7 +244,7 @@ class AI:
                for c in view.crew):
             self._foe_talked = t
         if self.plan == "peace":
-            patience = 3600 if self._foe_armed(view) else 4 * 3600
+            patience = 3600 if self._foe_armed(view) else 2 * 3600
             unanswered = t - self.plan_since > patience and t - self._foe_talked > patience
             hopeful = view.trust >= 60 and self._foe_talked > 0  # they have talked to us
             if (self._hit_lately(view) and self.hawk > 20) or (unanswered and not hopeful) or \
@@ -306,13 +312,14 @@ class AI:
         view = ctx.view
         plan = self.plan
         here_foes = [t for t in ctx.theirs if t.module == c.module]
+        here_down = [t for t in ctx.down if t.module == c.module]
         if self.escape is not None and self.escape[0] == c.id:
             return self._together(ctx, c)
         if plan == "flee":
             return self._flee(ctx, c, order)
         if plan in ("war", "defend") or (view.may_act[self.side] and plan != "peace"
-                                          and here_foes):
-            cmd = self._fight(ctx, c, here_foes, busy)
+                                          and (here_foes or here_down)):
+            cmd = self._fight(ctx, c, here_foes + here_down, busy)
             if cmd is not None:
                 return cmd
         mission = self._missions.get(c.id)
@@ -345,17 +352,22 @@ class AI:
         best = None
         for t in here_foes:
             if t.id in busy or t.task in ("held", "restrain") or \
-                    view.bond(c.id, t.id) >= tn.BOND_REFUSE:
+                    view.bond(c.id, t.id) >= tn.BOND_REFUSE or t.braced_until > view.tick:
                 continue
             _a, _d, p = _odds.restrain_odds(view.crew, c, t, ctx.holder[c.module],
-                                            not self._foe_armed(view))
+                                            not self._foe_defends(view))
             if best is None or p > best[0]:
                 best = (p, t)
         if best is None:
             return None
         p, t = best
-        if self.hard and p < self._need(ctx):
-            return None
+        if self.hard:
+            # the price of failure: pinned, and open to their answer at these odds (not
+            # counted against a surprise, which is struck by all of us at once)
+            _a, _d, cp = _odds.counter_odds(view.crew, c, t, ctx.holder[c.module])
+            dear = cp >= 500 and self._foe_defends(view)
+            if p < self._need(ctx) + (100 if dear else 0):
+                return None
         cmd = Restrain(self.side, c.id, t.id)
         if self._given_up(c, cmd):
             return None
@@ -363,12 +375,17 @@ class AI:
         return cmd
 
     def _need(self, ctx) -> int:
-        """The odds (per mille) worth a restraint: lower when we outnumber them (a failure
-        only pins), higher when they outnumber us; lower in a long stand-off."""
+        """The odds (per mille) worth a restraint: lower when we outnumber them (our
+        crewmates cover a failure), higher when they outnumber us; lower in a long
+        stand-off."""
         ahead = len(ctx.mine) - len(ctx.theirs)
         need = (500 if self.hawk > 60 else 550) - 100 * ahead
         if self._stand_off(ctx.view):
             need -= 100
+        if not self._foe_defends(ctx.view):
+            need = min(need, 450)  # a surprise does not come back: their home will count
+        if self._hit_lately(ctx.view):
+            return 330  # a melee: whoever waits is grabbed (a failure is covered by ours)
         return max(350, min(650, need))
 
     def _stand_off(self, view) -> bool:
@@ -586,8 +603,8 @@ class AI:
             if c.module != stage:
                 return self._go(ctx, c, stage)
             ready = sum(1 for x in strikers if x.module in (stage, goal))
-            if ready < len(strikers) and not stand_off:
-                return None  # wait for the others at the door
+            if ready < len(strikers) and (not stand_off or not self._foe_defends(view)):
+                return None  # wait for the others at the door: a surprise is struck together
         return self._go(ctx, c, goal)
 
     def _guards(self, ctx, order) -> int:
@@ -697,12 +714,13 @@ class AI:
 
 
 class _Ctx:
-    __slots__ = ("view", "holder", "hatch", "mine", "theirs", "mine_ids")
+    __slots__ = ("view", "holder", "hatch", "mine", "theirs", "mine_ids", "down")
 
-    def __init__(self, view, holder, hatch, mine, theirs):
+    def __init__(self, view, holder, hatch, mine, theirs, down=()):
         self.view, self.holder, self.hatch = view, holder, hatch
         self.mine, self.theirs = mine, theirs
         self.mine_ids = {c.id for c in mine}
+        self.down = list(down)  # theirs pinned after a failed grab: open to a counter-grab
 
 
 def _key(cmd) -> tuple[str, str]:

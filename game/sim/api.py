@@ -57,6 +57,7 @@ from game.sim.commands import (
 from game.sim.crew import AGENCY_STATION, NEUTRAL, SCENARIOS, roster, stress_limit
 from game.sim.events import EVENT_KINDS, Event, Result
 from game.sim.game import ENDINGS, NEVER, WINNER, Game, Setup
+from game.sim.odds import counter_odds as _counter_odds
 from game.sim.odds import move_seconds as _move_seconds
 from game.sim.odds import restrain_odds as _restrain_odds
 from game.sim.prng import Prng, seed_state
@@ -86,7 +87,8 @@ __all__ = [
     "command_to_dict", "command_from_dict", "Preview",
     "StateView", "ModuleView", "HatchView", "CrewView", "SystemView", "FightView", "BondView",
     "TrustChange", "Refusal", "Strike",
-    "restrain_odds", "move_seconds", "stress_limit", "rule_lines", "station", "tuning",
+    "restrain_odds", "counter_odds", "move_seconds", "stress_limit", "rule_lines", "station",
+    "tuning",
     "AI", "play", "Prng", "seed_state", "REFUSALS", "refusal_lines",
 ]
 
@@ -105,6 +107,16 @@ def restrain_odds(view: StateView, attacker_id: str, target_id: str, *,
     if surprised is None:
         surprised = t.side in view.may_defend and not view.may_defend[t.side]
     return _restrain_odds(view.crew, a, t, view.module(a.module).holder, surprised)
+
+
+def counter_odds(view: StateView, attacker_id: str, target_id: str) -> tuple[int, int, int]:
+    """(attackers, defenders, per mille) of the other side's best answer if the restraint
+    ``attacker_id`` would start on ``target_id`` failed: the target's side on the pinned
+    attacker, as the rules would count it (the price of failure, before you commit)."""
+    a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
+    if a is None or t is None or a.module != t.module:
+        return 0, 0, 0
+    return _counter_odds(view.crew, a, t, view.module(a.module).holder)
 
 
 def move_seconds(view: StateView, crew_id: str, to: str) -> int | None:

@@ -115,6 +115,7 @@ class Crew:
     lean_us: int = 0  # partner crew only: how far each side has won them over
     lean_ru: int = 0
     witnessed: int = 0  # flashes this crew member has seen
+    braced_until: int = -1  # fought off a grab: may not be grabbed again before this tick
 
     @property
     def free(self) -> bool:
@@ -126,12 +127,13 @@ class Crew:
                 int(self.restrained), int(self.gone), self.task, self.target, self.due,
                 list(self.route), self.odds, self.pinned_until, self.barred,
                 self.barred_until, self.lean_us, self.lean_ru, self.witnessed,
-                list(self.counted)]
+                list(self.counted), self.braced_until]
 
     def load_list(self, data: list) -> None:
         (_id, self.side, self.module, self.stress, self.loyalty, restrained, gone, self.task,
          self.target, self.due, route, self.odds, self.pinned_until, self.barred,
-         self.barred_until, self.lean_us, self.lean_ru, self.witnessed, counted) = data
+         self.barred_until, self.lean_us, self.lean_ru, self.witnessed, counted,
+         self.braced_until) = data
         self.restrained, self.gone, self.route = bool(restrained), bool(gone), tuple(route)
         self.counted = tuple(counted)
 

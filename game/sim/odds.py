@@ -14,30 +14,61 @@ from game.sim import station as st
 from game.sim import tuning as tn
 
 NEUTRAL = "neutral"
+_LOCKED = ("restrain", "held")  # the two tasks of a struggle under way
 
 
 def restrain_odds(crew, attacker, target, holder: str,
                   surprised: bool = False) -> tuple[int, int, int]:
     """(attackers, defenders, chance in per mille) of ``attacker`` restraining ``target``
-    in their module, which ``holder`` holds: attackers are the free crew of the
-    attacker's side present, defenders the target side's crew present who are not
-    restrained (a pinned one still defends), counting ``HOME_DEFENCE`` more at home
-    (unless ``surprised``: their side may not use force yet) and neutral partners
-    ``PARTNER_DEFENCE`` each."""
+    in their module, which ``holder`` holds: attackers and defenders are the free crew
+    (not restrained, not pinned) of each side present, counting ``HOME_DEFENCE`` more at
+    home (unless ``surprised``: their side may not use force yet) and neutral partners
+    ``PARTNER_DEFENCE`` each for the defence. Crew locked in another struggle count for
+    neither side: a struggle ties up both in it, so grabbing everyone at once splits
+    your numbers. A pinned target does not resist (it counts for nothing itself)."""
     m = attacker.module
     att = dfn = neutrals = 0
     for x in crew:
-        if x.module != m or x.restrained or x.gone:
+        if x.module != m or not x.free:
+            continue
+        if x.task in _LOCKED and x.id not in (attacker.id, target.id):
             continue
         if x.side == attacker.side:
-            att += x.free
+            att += 1
         elif x.side == target.side:
             dfn += 1
-        elif x.side == NEUTRAL and x.free:
+        elif x.side == NEUTRAL:
             neutrals += 1
     if target.side != NEUTRAL:
         dfn += neutrals * tn.PARTNER_DEFENCE
     if holder == target.side and not surprised:
+        dfn += tn.HOME_DEFENCE
+    if att + dfn == 0:
+        return 0, 0, 0
+    return att, dfn, 1000 * att // (att + dfn)
+
+
+def counter_odds(crew, attacker, target, holder: str) -> tuple[int, int, int]:
+    """(attackers, defenders, per mille) of the best answer to a failed restraint: the
+    target's side, free again, on the pinned ``attacker`` (who does not resist), defended
+    by the attacker's free crewmates present and their home (they have used force: no
+    surprise). The price of failure, shown before the attempt: going in alone is dear."""
+    m = attacker.module
+    att = dfn = neutrals = 0
+    for x in crew:
+        if x.module != m or not x.free or x.id == attacker.id:
+            continue
+        if x.task in _LOCKED and x.id != target.id:
+            continue
+        if x.side == target.side:
+            att += 1
+        elif x.side == attacker.side:
+            dfn += 1
+        elif x.side == NEUTRAL:
+            neutrals += 1
+    if attacker.side != NEUTRAL:
+        dfn += neutrals * tn.PARTNER_DEFENCE
+    if holder == attacker.side:
         dfn += tn.HOME_DEFENCE
     if att + dfn == 0:
         return 0, 0, 0

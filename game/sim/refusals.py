@@ -82,8 +82,6 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
     ("Talk, restrain, free", "{target} is already restrained", "Nothing to do."),
     ("Talk, restrain, free", "{target} is already locked in a struggle", "One restraint "
      "at a time on anyone."),
-    ("Talk, restrain, free", "{target} is down (pinned) and cannot be restrained until "
-     "they recover", "A pinned crew member is not restrained meanwhile ({PIN_S})."),
     ("Talk, restrain, free", "{crew} refuses: bonded with {target} ({bond}; {BOND_REFUSE}+ "
      "will not restrain each other)", "Bonded crew (bond {BOND_REFUSE} or more) refuse to "
      "restrain each other."),
@@ -92,6 +90,8 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
      "and partners only."),
     ("Talk, restrain, free", "not with the enemy watching in {module}", "Freeing needs no "
      "free enemy in the module."),
+    ("Talk, restrain, free", "{target} just fought off a grab: the upper hand until "
+     "T+{time}", "Whoever fights off a restraint may not be grabbed again for {BRACE_S}."),
     # ---- guests ---------------------------------------------------------------------
     ("Guests", "{crew} can show guests out of your own segment only", "Escort works in "
      "your own segment."),

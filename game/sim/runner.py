@@ -34,7 +34,9 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
     every = int(checksum_every or 0)
     try:
         while not game.ended and game.tick < stop:
-            for ctrl in order:
+            # who is asked first at a shared tick alternates: neither side always moves
+            # first (the US did, and won the ties of a simultaneous strike)
+            for ctrl in (order if game.tick % 2 == 0 else order[::-1]):
                 if ctrl.wake <= game.tick:
                     # kept on the controller, so playing in chunks (the window, a frame
                     # at a time) asks it exactly when one long run would

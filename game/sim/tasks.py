@@ -180,8 +180,9 @@ class TasksMixin:
             return f"{t.name} is already restrained"
         if t.task in BUSY:
             return f"{t.name} is already locked in a struggle"
-        if t.pinned_until >= 0:
-            return f"{t.name} is down (pinned) and cannot be restrained until they recover"
+        if t.braced_until > self._s.tick:
+            return (f"{t.name} just fought off a grab: the upper hand until "
+                    f"T+{mission_clock(t.braced_until)}")
         bond = self._bond(c, t)
         if bond >= tn.BOND_REFUSE:
             return (f"{c.name} refuses: bonded with {t.name} ({bond}; "
@@ -452,6 +453,7 @@ class TasksMixin:
         else:
             s.stats["restrain_failed"] += 1
             c.pinned_until = s.tick + tn.PIN_S
+            t.braced_until = s.tick + tn.BRACE_S  # no chain of grabs keeps them locked
             self._stress(c, tn.PINNED_STRESS)
             self._emit("restrain_failed", f"{c.name} failed to restrain {t.name} "
                        f"({p // 10}%) and is pinned for {tn.PIN_S} s", crew=c.id, target=t.id,
@@ -525,8 +527,10 @@ class TasksMixin:
             t = self._crew[cmd.target]
             att, dfn, p = odds.restrain_odds(self._s.crew, c, t, self.holder(c.module),
                                              self._surprised(t))
+            ca, cd, cp = odds.counter_odds(self._s.crew, c, t, self.holder(c.module))
             return Preview(True, "", f"Restrain {t.name} - {p // 10}% ({att} v {dfn}); on "
-                           f"failure {c.name.split()[0]} is pinned {tn.PIN_S} s; "
+                           f"failure {c.name.split()[0]} is pinned {tn.PIN_S} s, open to a "
+                           f"counter-grab at {cp // 10}% ({ca} v {cd}); "
                            f"trust {tn.RESTRAIN_TRUST}", tn.RESTRAIN_S, p)
         if kind == "leave":
             aboard = [x for x in self._s.crew if x.free and x.module == c.module]

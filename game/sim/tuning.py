@@ -43,6 +43,7 @@ HOME_DEFENCE = 1  # defenders in a module their side holds count one more (not i
 #                   their side may not use force yet)
 PARTNER_DEFENCE = 1  # a neutral partner present counts for whoever is attacked
 PIN_S = 60  # a failed attacker is pinned (out of action) this long
+BRACE_S = 30  # ... and the one who fought them off may not be grabbed again this long
 RESTRAIN_TRUST = -15
 RESTRAIN_STRESS = 5  # for the attacker
 RESTRAINED_STRESS = 15  # for the one restrained
@@ -118,7 +119,7 @@ OWN_BLOC_LOYALTY = 2  # seeing your own side's cities burn hardens you
 OTHER_BLOC_LOYALTY = -2  # seeing what your side did to theirs makes you doubt
 
 # ---- stress -----------------------------------------------------------------------------
-STRESS_LIMIT_BASE = 35  # over BASE + loyalty * PER_LOYALTY / 100 a crew member refuses force
+STRESS_LIMIT_BASE = 30  # over BASE + loyalty * PER_LOYALTY / 100 a crew member refuses force
 STRESS_LIMIT_PER_LOYALTY = 40
 CALM_S = 1800  # every this long without a fight aboard ...
 CALM_STRESS = 2  # ... everyone's stress eases this much
@@ -166,12 +167,14 @@ RULES: tuple[Rule, ...] = (
          "(force in your own segment), with or without an order."),
     Rule("Force", "Restrain: {RESTRAIN_S}, attacker and target locked together. The odds are "
          "fixed when it starts: attackers / (attackers + defenders), counting the crew "
-         "of each side in the module who are not restrained (attackers: not pinned either); "
-         "defenders in a module their side holds count {HOME_DEFENCE} more, unless taken "
-         "by surprise (their side may not use force at all yet), and a neutral partner present "
-         "counts {PARTNER_DEFENCE} for the defence."),
-    Rule("Force", "A failed attacker is pinned for {PIN_S}: out of action (still a defender), "
-         "not to be restrained meanwhile. A restrained crew member is freed by a crewmate in "
+         "of each side in the module who are free (not restrained, not pinned) and not "
+         "locked in another struggle; defenders in a module their side holds count "
+         "{HOME_DEFENCE} more, unless taken by surprise (their side may not use force at "
+         "all yet), and a neutral partner present counts {PARTNER_DEFENCE} for the defence."),
+    Rule("Force", "A failed attacker is pinned for {PIN_S}: out of action, no defender, and "
+         "open to be restrained by anyone present (their free crewmates there still defend "
+         "them); the one who fought them off has the upper hand for {BRACE_S}: not to be "
+         "grabbed again meanwhile. A restrained crew member is freed by a crewmate in "
          "{FREE_S} with no enemy present."),
     Rule("Force", "A restraint attempt costs {RESTRAIN_TRUST} trust, {RESTRAIN_STRESS} "
          "stress to the attacker; {RESTRAINED_STRESS} to the one restrained, "

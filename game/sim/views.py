@@ -56,6 +56,7 @@ class CrewView(NamedTuple):
     pinned_until: int  # a failed attacker is out of action until this tick (-1: not)
     barred: str  # segment they were last shown out of, or ""
     barred_until: int  # ... and may not enter again before this tick
+    braced_until: int  # fought off a grab: not to be grabbed again before this tick
 
 
 class SystemView(NamedTuple):
@@ -192,7 +193,7 @@ class ViewsMixin:
         crew = tuple(CrewView(c.id, c.name, c.side, c.agency, c.module, c.task, c.target, c.due,
                               c.route, c.stress, stress_limit(c.loyalty), c.loyalty,
                               c.restrained, c.gone, c.lean_us, c.lean_ru, c.witnessed, c.free,
-                              c.pinned_until, c.barred, c.barred_until)
+                              c.pinned_until, c.barred, c.barred_until, c.braced_until)
                      for c in s.crew)
         systems = tuple(SystemView(sid, st.SYSTEM_MODULE[sid], st.SYSTEM_NAME[sid],
                                    s.sys_on[i], self.system_working(sid), s.cut_by[i])
