@@ -63,7 +63,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("slower", (K.K_MINUS, K.K_KP_MINUS, K.K_LEFTBRACKET), "- or [", "slower: the "
             "pace x1/2 (down to x1/4)", "Time", ("game",)),
     Binding("faster", (K.K_EQUALS, K.K_PLUS, K.K_KP_PLUS, K.K_RIGHTBRACKET), "+ or ]",
-            "faster: the pace x2 (up to x4; a restraint never takes under 4 real s)",
+            "faster: the pace x2 (up to x4; a restraint still takes 4 real seconds or more)",
             "Time", ("game",)),
     Binding("hand_over", (K.K_TAB,), "Tab", "hot-seat: hand command to the other side (the "
             "clock stops until they take it)", "Game"),

@@ -322,8 +322,11 @@ class GameHud:
 
     def draw_paused(self, surf: pygame.Surface, area: pygame.Rect) -> None:
         """PAUSED, large, in the middle of the view, with how to resume."""
-        big = self._t(self.f_pause, "PAUSED", (255, 236, 170))
-        small = self._t(self.f, "press Space to resume (orders can be given meanwhile)",
+        hint = self.hint_rect
+        compact = hint is not None  # a hint is being read: a smaller banner beside it
+        big = self._t(self.f_big if compact else self.f_pause, "PAUSED", (255, 236, 170))
+        small = self._t(self.f_small if compact else self.f,
+                        "press Space to resume (orders can be given meanwhile)",
                         (225, 232, 245))
         px = self.px
         r = pygame.Rect(0, 0, max(big.get_width(), small.get_width()) + px(48),
@@ -331,6 +334,8 @@ class GameHud:
         r.center = (area.centerx, area.top + area.height * 2 // 5)
         if self.box is not None and r.colliderect(self.box):  # never over the rules
             r.top = self.box.bottom + px(12)
+        if hint is not None and r.colliderect(hint):  # nor over the hint being read:
+            r.bottomleft = (area.left + px(12), area.bottom - px(12))  # low, left of it
         veil(surf, r, (4, 8, 20, 200))
         pygame.draw.rect(surf, (255, 236, 170), r, 1, border_radius=4)
         surf.blit(big, big.get_rect(midtop=(r.centerx, r.top + px(8))))

@@ -126,8 +126,9 @@ class SchematicOrders:
                 self._refuse(f"no one {what} in {station.MODULE_NAME[c.module]} with {c.name}")
             else:
                 self.pending = action
-                self.hint = (f"click who {telegraph.first(c.name)} should {action} (the "
-                             "odds show on hover; right-click cancels)")
+                shown = "the odds" if action == "restrain" else "what it does"
+                self.hint = (f"click who {telegraph.first(c.name)} should {action} ({shown} "
+                             "shows on hover; right-click cancels)")
         elif action in ("offline", "restore"):
             want_on = action == "offline"
             systems = [s for s in st.systems if s.module == c.module and s.on == want_on]

@@ -23,8 +23,8 @@ DIM = (140, 152, 178)
 ACCENT = (255, 200, 90)
 BAD = (255, 120, 110)
 ROW_H = 30
-COLUMNS = (("Date (UTC)", 0), ("Sides", 170), ("Scenario", 420), ("Ending", 540),
-           ("Length (play)", 720), ("File", 830))
+COLUMNS = (("Date (UTC)", 0), ("Sides", 170), ("Scenario", 410), ("Ending", 530),
+           ("Length (play)", 690), ("File", 840))
 
 
 def _length(info: ReplayInfo) -> str:
@@ -172,8 +172,11 @@ class ReplayBrowserScreen(Screen):
             else:
                 cells += [f"{info.path.name} - unreadable: {info.error}"[:130]]
                 colours = [DIM, BAD]
-            for (name, dx), cell, col in zip(COLUMNS, cells, colours, strict=False):
-                limit = 1000 if not info.ok and name == "Sides" else 240
+            for k, ((name, dx), cell, col) in enumerate(zip(COLUMNS, cells, colours,
+                                                            strict=False)):
+                # a cell ends where the next column begins (the length ran into the file)
+                nxt = COLUMNS[k + 1][1] if k + 1 < len(COLUMNS) else w - 94
+                limit = 1000 if not info.ok and name == "Sides" else nxt - dx - 12
                 surface.blit(self.f.render(ellipsize(self.f, cell, limit), True, col),
                              (x0 + 10 + dx, y))
         surface.set_clip(prev)

@@ -39,7 +39,7 @@ SIDES = [("us", "USA - you vs the Russian AI"),
          ("both", "Hot-seat - two players, Tab hands over"),
          ("watch", "Watch - AI against AI")]
 SCENARIOS = [("film", "film - the six crew of the film"),
-             ("international", "international - plus ESA, JAXA, CSA crew (neutral)")]
+             ("international", "international - plus neutral ESA, JAXA, CSA crew")]
 DIFFICULTIES = [("easy", "easy"), ("hard", "hard")]
 
 BUNDLED = "bundled ISS"  # the orbit label of the bundled element set (the newest)
@@ -284,7 +284,9 @@ class TitleScreen(Screen):
                 self._veil.fill((3, 6, 16, a), (x, 0, 8, h))
         surface.blit(self._veil, (0, 0))
         surface.blit(self.f_title.render("I.S.S.", True, (240, 244, 252)), (70, 46))
-        sub = "Three Americans, three Russians, one order: take the station."
+        sub = ("Three Americans, three Russians, one order: take the station."
+               if self.setup.scenario == "film" else
+               "Americans, Russians and their partners, one order: take the station.")
         surface.blit(self.f_sub.render(sub, True, (175, 190, 215)), (74, 128))
         self.rects = []
         self.value_rects: list[pygame.Rect | None] = []  # where each value was drawn
