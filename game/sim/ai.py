@@ -596,7 +596,11 @@ class AI:
         if c.module == goal:
             return None  # hold it, and fight when the odds come (chosen above)
         stand_off = self._stand_off(view)
-        if self.hard and (n_me < n_foe or p < self._need(ctx)) and not lost_home:
+        # all of them at home, and we no more: storming it loses the melee to their home;
+        # besiege it and wait for them to come out (a turtle holds out to a draw)
+        fortress = goal == self.target and n_me <= n_foe and \
+            all(t.module == goal for t in ctx.theirs)
+        if self.hard and (n_me < n_foe or p < self._need(ctx) or fortress) and not lost_home:
             return self._siege(ctx, c, busy)
         if self.hard and goal == self.target:
             stage = STAGING[me]
