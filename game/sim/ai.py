@@ -94,7 +94,9 @@ class AI:
         self.dove = self.rng.below(100)
         self.spite = self.rng.below(100)
         self.nerve = self.rng.below(100)
-        self.period = 5 if self.hard else 60  # hard: as often as a bot is asked
+        self.period = 10 if self.hard else 60
+        #: hard, face to face with them (or a fight on): as often as a bot is asked
+        self.close_period = 5 if self.hard else 60
         self.wake = 0
         self.plan = "routine"
         self.plan_since = 0
@@ -129,6 +131,8 @@ class AI:
         if not mine:
             return []
         theirs = [c for c in crew if c.side == foe and c.free]
+        if view.fights or any(t.module == c.module for t in theirs for c in mine):
+            self.wake = view.tick + self.close_period
         holder = {m.id: m.holder for m in view.modules}
         hatch = {h.id: h.open for h in view.hatches}
         down = [c for c in crew if c.side == foe and not c.gone and not c.restrained and
