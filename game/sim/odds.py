@@ -26,26 +26,13 @@ def restrain_odds(crew, attacker, target, holder: str,
     ``PARTNER_DEFENCE`` each for the defence. Crew locked in another struggle count for
     neither side: a struggle ties up both in it, so grabbing everyone at once splits
     your numbers. A pinned target does not resist (it counts for nothing itself)."""
-    m = attacker.module
-    att = dfn = neutrals = 0
-    for x in crew:
-        if x.module != m or not x.free:
-            continue
-        if x.task in _LOCKED and x.id not in (attacker.id, target.id):
-            continue
-        if x.side == attacker.side:
-            att += 1
-        elif x.side == target.side:
-            dfn += 1
-        elif x.side == NEUTRAL:
-            neutrals += 1
-    if target.side != NEUTRAL:
-        dfn += neutrals * tn.PARTNER_DEFENCE
+    n = _tally(crew, attacker.module, keep=(attacker.id, target.id))
+    att, dfn = n[attacker.side], n[target.side]
+    if NEUTRAL not in (attacker.side, target.side):
+        dfn += n[NEUTRAL] * tn.PARTNER_DEFENCE
     if holder == target.side and not surprised:
         dfn += tn.HOME_DEFENCE
-    if att + dfn == 0:
-        return 0, 0, 0
-    return att, dfn, 1000 * att // (att + dfn)
+    return att, dfn, _chance(att, dfn)
 
 
 def counter_odds(crew, attacker, target, holder: str) -> tuple[int, int, int]:
@@ -53,26 +40,31 @@ def counter_odds(crew, attacker, target, holder: str) -> tuple[int, int, int]:
     target's side, free again, on the pinned ``attacker`` (who does not resist), defended
     by the attacker's free crewmates present and their home (they have used force: no
     surprise). The price of failure, shown before the attempt: going in alone is dear."""
-    m = attacker.module
-    att = dfn = neutrals = 0
-    for x in crew:
-        if x.module != m or not x.free or x.id == attacker.id:
-            continue
-        if x.task in _LOCKED and x.id != target.id:
-            continue
-        if x.side == target.side:
-            att += 1
-        elif x.side == attacker.side:
-            dfn += 1
-        elif x.side == NEUTRAL:
-            neutrals += 1
-    if attacker.side != NEUTRAL:
-        dfn += neutrals * tn.PARTNER_DEFENCE
+    n = _tally(crew, attacker.module, keep=(target.id,), without=attacker.id)
+    att, dfn = n[target.side], n[attacker.side]
+    if NEUTRAL not in (attacker.side, target.side):
+        dfn += n[NEUTRAL] * tn.PARTNER_DEFENCE
     if holder == attacker.side:
         dfn += tn.HOME_DEFENCE
-    if att + dfn == 0:
-        return 0, 0, 0
-    return att, dfn, 1000 * att // (att + dfn)
+    return att, dfn, _chance(att, dfn)
+
+
+def _tally(crew, module: str, keep: tuple[str, ...], without: str = "") -> dict[str, int]:
+    """Free crew in ``module`` by side, leaving out those locked in a struggle (but those
+    in ``keep``, the one being weighed) and ``without``."""
+    n = {"us": 0, "ru": 0, NEUTRAL: 0}
+    for x in crew:
+        if x.module != module or not x.free or x.id == without:
+            continue
+        if x.task in _LOCKED and x.id not in keep:
+            continue
+        n[x.side] = n.get(x.side, 0) + 1
+    return n
+
+
+def _chance(att: int, dfn: int) -> int:
+    """Per mille: attackers / (attackers + defenders); 0 with nobody on either side."""
+    return 1000 * att // (att + dfn) if att + dfn else 0
 
 
 def move_seconds(start: str, goal: str, hatch_open) -> int | None:
