@@ -337,9 +337,6 @@ class AI:
         cmd = self._free_friend(ctx, c, here_foes)
         if cmd is not None:
             return cmd
-        cmd = self._steady(ctx, c, here_foes, busy)
-        if cmd is not None:
-            return cmd
         cmd = self._life_support(ctx, c, here_foes)
         if cmd is not None:
             return cmd
@@ -397,22 +394,6 @@ class AI:
 
     def _stand_off(self, view) -> bool:
         return view.tick - self.progress_tick > 3600
-
-    def _steady(self, ctx, c, here_foes, busy):
-        """Hard: near the stress limit, with no enemy here, talk with a crewmate here to
-        steady both (a bot that did this, and the AI that did not, lost to it)."""
-        if not self.hard or here_foes or c.stress < c.stress_limit - 15 or \
-                self.plan not in ("war", "defend"):
-            return None
-        mate = next((x for x in ctx.mine if x.module == c.module and x.id != c.id and
-                     x.id not in busy and x.task == "idle"), None)
-        if mate is None:
-            return None
-        cmd = Talk(self.side, c.id, mate.id)
-        if self._given_up(c, cmd):
-            return None
-        busy.add(mate.id)
-        return cmd
 
     def _free_friend(self, ctx, c, here_foes):
         if here_foes:
