@@ -354,12 +354,13 @@ class AI:
                 c.module != self.vehicle:
             return None  # without an order we only defend our own segment
         best = None
+        defends = self._foe_defends(view)
         for t in here_foes:
             if t.id in busy or t.task in ("held", "restrain") or \
                     view.bond(c.id, t.id) >= tn.BOND_REFUSE or t.braced_until > view.tick:
                 continue
             _a, _d, p = _odds.restrain_odds(view.crew, c, t, ctx.holder[c.module],
-                                            not self._foe_defends(view))
+                                            not defends)
             if best is None or p > best[0]:
                 best = (p, t)
         if best is None:
@@ -369,7 +370,7 @@ class AI:
             # the price of failure: pinned, and open to their answer at these odds (not
             # counted against a surprise, which is struck by all of us at once)
             _a, _d, cp = _odds.counter_odds(view.crew, c, t, ctx.holder[c.module])
-            dear = cp >= 500 and self._foe_defends(view)
+            dear = cp >= 500 and defends
             if p < self._need(ctx) + (100 if dear else 0):
                 return None
         cmd = Restrain(self.side, c.id, t.id)

@@ -101,8 +101,8 @@ def restrain_odds(view: StateView, attacker_id: str, target_id: str, *,
     no order and not attacked), as far as ``view`` knows (their order is secret: the real
     odds may be lower); ``surprised`` True/False counts it either way (the UI telegraphs
     both when the view cannot tell)."""
-    a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
-    if a is None or t is None or a.module != t.module:
+    a, t = _face_to_face(view, attacker_id, target_id)
+    if a is None:
         return 0, 0, 0
     if surprised is None:
         surprised = t.side in view.may_defend and not view.may_defend[t.side]
@@ -113,10 +113,18 @@ def counter_odds(view: StateView, attacker_id: str, target_id: str) -> tuple[int
     """(attackers, defenders, per mille) of the other side's best answer if the restraint
     ``attacker_id`` would start on ``target_id`` failed: the target's side on the pinned
     attacker, as the rules would count it (the price of failure, before you commit)."""
-    a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
-    if a is None or t is None or a.module != t.module:
+    a, t = _face_to_face(view, attacker_id, target_id)
+    if a is None:
         return 0, 0, 0
     return _counter_odds(view.crew, a, t, view.module(a.module).holder)
+
+
+def _face_to_face(view: StateView, attacker_id: str, target_id: str):
+    """The two crew records if both exist and share a module, else (None, None)."""
+    a, t = view.crew_by_id(attacker_id), view.crew_by_id(target_id)
+    if a is None or t is None or a.module != t.module:
+        return None, None
+    return a, t
 
 
 def move_seconds(view: StateView, crew_id: str, to: str) -> int | None:
