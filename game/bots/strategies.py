@@ -16,7 +16,6 @@ BORDER = {"us": "pma1-unity", "ru": "zarya-pma1"}  # each side's face of the one
 BORDER_SIDE = {"us": "unity", "ru": "zarya"}
 LIFE = {"us": ("o2_tranquility", "power_ru"), "ru": ("o2_zvezda", "attitude")}
 OTHER = {"us": "ru", "ru": "us"}
-PARTNER_AGENCIES = ("ESA", "JAXA", "CSA")
 
 
 class Strategy:
@@ -141,7 +140,7 @@ class RecruitThenInfiltrate(Strategy):
 
     def decide(self, v):
         out = []
-        partners = [c for c in v.crew if c.agency in PARTNER_AGENCIES and c.side != self.side
+        partners = [c for c in v.crew if c.agency in api.PARTNER_AGENCIES and c.side != self.side
                     and not c.gone]
         for i, c in enumerate(self.mine(v)):
             if partners and c.task == "idle":

@@ -54,6 +54,9 @@ GROUND_STATIONS: dict[str, GroundStation] = {s.id: s for s in (
 #: Each side's own mission control: its orders come only over this station.
 MISSION_CONTROL: dict[str, str] = {"us": "houston", "ru": "korolyov"}
 
-#: A partner agency's own control centre (the international scenario's neutral crew).
+#: The partner agencies (the international scenario's neutral crew): neither bloc's.
+PARTNER_AGENCIES: tuple[str, ...] = ("ESA", "JAXA", "CSA")
+
+#: A partner agency's own control centre.
 AGENCY_STATION: dict[str, str] = {s.agency: s.id for s in GROUND_STATIONS.values()
-                                  if s.agency in ("ESA", "JAXA", "CSA")}
+                                  if s.agency in PARTNER_AGENCIES}

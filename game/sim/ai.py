@@ -57,6 +57,7 @@ from game.sim.commands import (
     SystemRestore,
     Talk,
 )
+from game.sim.crew import PARTNER_AGENCIES
 from game.sim.prng import Prng, seed_state
 
 DIFFICULTIES = ("easy", "hard")
@@ -350,6 +351,8 @@ class AI:
 
     def _fight(self, ctx, c, here_foes, busy):
         view = ctx.view
+        if _partner(c):
+            return None  # a partner who uses force leans away from us, and leaves us
         if not view.may_act[self.side] and st.SEGMENT[c.module] != SEGMENT[self.side] and \
                 c.module != self.vehicle:
             return None  # without an order we only defend our own segment
@@ -521,7 +524,7 @@ class AI:
     def _court_partner(self, ctx, c, busy):
         """International: talk to a partner the other side is winning over, or any."""
         view = ctx.view
-        partners = [x for x in view.crew if x.agency in ("ESA", "JAXA", "CSA") and not x.gone
+        partners = [x for x in view.crew if x.agency in PARTNER_AGENCIES and not x.gone
                     and not x.restrained and x.side != self.foe]
         if not partners or (not self.hard and self.rng.below(2)):
             return None
@@ -596,14 +599,20 @@ class AI:
             if self.hard and self._should_seal(ctx, order) and ctx.hatch[SEAL[me]]:
                 return CloseHatch(me, c.id, SEAL[me])
             return None
-        strikers = order[guards:]
+        if _partner(c):
+            # a partner leaves a side it sees strike (LEAN_FORCE_SEEN) and then counts for
+            # the defence: partners hold our home, they are no strikers
+            return self._go(ctx, c, self.home)
+        strikers = [x for x in order[guards:] if not _partner(x)]
+        if not strikers:
+            return None
         goal, p = self._objective(ctx, strikers, lost_home)
         if c.module == goal:
             return None  # hold it, and fight when the odds come (chosen above)
         stand_off = self._stand_off(view)
         # all of them at home, and we no more: storming it loses the melee to their home;
         # besiege it and wait for them to come out (a turtle holds out to a draw)
-        fortress = goal == self.target and n_me <= n_foe and \
+        fortress = goal == self.target and len(strikers) <= n_foe and \
             all(t.module == goal for t in ctx.theirs)
         if self.hard and (n_me < n_foe or p < self._need(ctx) or fortress) and not lost_home:
             return self._siege(ctx, c, busy)
@@ -730,6 +739,11 @@ class _Ctx:
         self.mine, self.theirs = mine, theirs
         self.mine_ids = {c.id for c in mine}
         self.down = list(down)  # theirs pinned after a failed grab: open to a counter-grab
+
+
+def _partner(c) -> bool:
+    """A partner agency's crew member (on our side for now, and only while we are good)."""
+    return c.agency in PARTNER_AGENCIES
 
 
 def _key(cmd) -> tuple[str, str]:

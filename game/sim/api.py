@@ -54,7 +54,7 @@ from game.sim.commands import (
     command_from_dict,
     command_to_dict,
 )
-from game.sim.crew import AGENCY_STATION, NEUTRAL, SCENARIOS, roster, stress_limit
+from game.sim.crew import AGENCY_STATION, NEUTRAL, PARTNER_AGENCIES, SCENARIOS, roster, stress_limit
 from game.sim.events import EVENT_KINDS, Event, Result
 from game.sim.game import ENDINGS, NEVER, WINNER, Game, Setup
 from game.sim.odds import counter_odds as _counter_odds
@@ -81,7 +81,7 @@ from game.sim.war import Strike, first_in_view, load_cities, pass_starts, plan_w
 
 __all__ = [
     "Game", "new_game", "Result", "Event", "EVENT_KINDS", "ENDINGS", "WINNER", "SCENARIOS",
-    "SIDES", "NEUTRAL", "DEFAULT_MAX_TICKS", "RULES_VERSION", "NEVER",
+    "SIDES", "NEUTRAL", "PARTNER_AGENCIES", "DEFAULT_MAX_TICKS", "RULES_VERSION", "NEVER",
     "Command", "Move", "OpenHatch", "CloseHatch", "SystemOffline", "SystemRestore", "Talk",
     "Restrain", "Free", "Escort", "Leave", "Stop", "COMMAND_TYPES", "COMMAND_FIELDS",
     "command_to_dict", "command_from_dict", "Preview",

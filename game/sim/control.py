@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from game.sim import station as st
 from game.sim import tuning as tn
-from game.sim.crew import NEUTRAL
+from game.sim.crew import NEUTRAL, PARTNER_AGENCIES
 
 _TITLE = {"us": "The US crew", "ru": "The Russian crew"}
 _HOME = dict(zip(("us", "ru"), st.CONTROL_MODULES, strict=True))
@@ -126,7 +126,7 @@ class ControlMixin:
             t = self._crew[target_id]
             self._add_bond(c, t, tn.BOND_FORCE)
         for x in s.crew:
-            if x.agency in ("ESA", "JAXA", "CSA") and not x.gone and x.module == module \
+            if x.agency in PARTNER_AGENCIES and not x.gone and x.module == module \
                     and x.id != target_id:
                 if c.side == "us":
                     x.lean_us = max(0, x.lean_us + tn.LEAN_FORCE_SEEN)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.facts.ground import AGENCY_STATION  # noqa: F401 - part of this module's face
+from game.facts.ground import AGENCY_STATION, PARTNER_AGENCIES  # noqa: F401 - this module's face
 from game.sim import tuning as tn
 
 NEUTRAL = "neutral"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.sim import station as st
 from game.sim import tuning as tn
-from game.sim.crew import NEUTRAL
+from game.sim.crew import NEUTRAL, PARTNER_AGENCIES
 from game.sim.prng import mix64, seed_state
 
 _SIDE_OF_SEGMENT = {"USOS": "us", "ROS": "ru"}
@@ -63,7 +63,7 @@ class WorldMixin:
                     (tn.NIGHT_FLASH_X if k.night else 1)
                 self._stress(c, w)
                 c.witnessed += 1
-                if c.side in ("us", "ru") and c.agency not in ("ESA", "JAXA", "CSA"):
+                if c.side in ("us", "ru") and c.agency not in PARTNER_AGENCIES:
                     d = tn.OWN_BLOC_LOYALTY if k.bloc == c.side else tn.OTHER_BLOC_LOYALTY
                     c.loyalty = max(0, min(100, c.loyalty + d))
             self._trust(tn.FLASH_NIGHT_TRUST if k.night else tn.FLASH_TRUST,
