@@ -110,3 +110,45 @@ def test_hard_beats_easy_and_keeps_its_head(orbit):
             wins += s["winner"] == hard
             losses += s["winner"] == easy
     assert wins > losses, (wins, losses)
+
+
+def test_partners_hold_the_ais_home_and_never_strike(orbit):
+    """A partner who sees its own side use force leans away and leaves it, and then
+    counts for the defence: the hard AI once stormed a fortress with its three partners
+    beside it and lost the melee it thought it had. Its partners now stay out of the
+    strike (they may stand by when it defends its own segment) and never start a
+    restraint themselves."""
+    from game.bots.balance import _controller
+    from game.newgame import setup_game
+    from game.sim.crew import PARTNER_AGENCIES
+    from game.sim.station import SEGMENT
+
+    own = {"us": "USOS", "ru": "ROS"}
+
+    storms = 0
+    for seed, strategy in enumerate(("fortress", "hunter", "rush_after_orders") * 2, 1):
+        for ai_side in ("us", "ru"):
+            g = setup_game(orbit, seed=seed, scenario="international")
+            foe = "ru" if ai_side == "us" else "us"
+            agency = {c.id: c.agency for c in g.state.crew}
+            bad = []
+
+            def watch(events, g=g, ai_side=ai_side, agency=agency, bad=bad):
+                nonlocal storms
+                for e in events:
+                    if e.kind != "restrain_started":
+                        continue
+                    c = next(x for x in g.state.crew if x.id == e.data["crew"])
+                    if c.side != ai_side:
+                        continue
+                    storms += 1
+                    beside = [x.id for x in g.state.crew if x.module == c.module and
+                              x.side == ai_side and agency[x.id] in PARTNER_AGENCIES]
+                    if agency[c.id] in PARTNER_AGENCIES or \
+                            (beside and SEGMENT[c.module] != own[ai_side]):
+                        bad.append((e.tick, e.text, beside))
+
+            play(g, {ai_side: AI(ai_side, seed, "hard"),
+                     foe: _controller(f"strategy:{strategy}", foe, seed)}, on_events=watch)
+            assert not bad, (seed, ai_side, bad[:3])
+    assert storms, "the hard AI never used force: the check saw nothing"

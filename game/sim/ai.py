@@ -353,6 +353,9 @@ class AI:
         view = ctx.view
         if _partner(c):
             return None  # a partner who uses force leans away from us, and leaves us
+        if st.SEGMENT[c.module] != SEGMENT[self.side] and any(
+                _partner(x) and x.module == c.module for x in ctx.mine):
+            return None  # nor do we strike before our partners' eyes: they would leave us
         if not view.may_act[self.side] and st.SEGMENT[c.module] != SEGMENT[self.side] and \
                 c.module != self.vehicle:
             return None  # without an order we only defend our own segment
