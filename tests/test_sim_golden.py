@@ -22,7 +22,8 @@ from game.sim.api import (
 )
 
 # (tick, command) for seed 7 on the pinned ISS set: a walk, talks, the US order's rush,
-# a seal, a cut and a restore; the rest plays out by itself (war, passes, oxygen).
+# a seal, a cut, talks within a side and a restore; the rest plays out by itself (war,
+# passes, oxygen).
 LOG = (
     (0, Move("us", "kira", "unity")),
     (200, Talk("us", "kira", "weronika")),
@@ -34,14 +35,18 @@ LOG = (
     (3000, Restrain("us", "gordon", "alexey")),
     (3100, CloseHatch("us", "christian", "zarya-zvezda")),
     (4000, SystemOffline("ru", "alexey", "attitude")),
+    (5000, Talk("ru", "nicholai", "alexey")),
+    (5100, Talk("ru", "nicholai", "alexey")),
     (6000, SystemRestore("ru", "alexey", "attitude")),
     (9000, Move("ru", "weronika", "soyuz")),
 )
 
-# RULES_VERSION -> (accepted commands, ending, ticks, checksum)
+# RULES_VERSION -> (accepted commands, ending, ticks, checksum); before 4 the log had no
+# talks within a side (only the current version's pin is checked)
 GOLDEN = {
     2: (7, "stalemate", 54000, "33e70378d258dee997ddc79dc2a1334e"),
     3: (7, "stalemate", 54000, "30f42b10cb7f33bdaa5d09aca00e3248"),  # talk, fights, brace
+    4: (9, "stalemate", 54000, "5791eacacf9d9608cf67200fa0ce4451"),  # steadying, securing
 }
 
 

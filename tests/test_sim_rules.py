@@ -343,10 +343,12 @@ def test_talk_across_the_divide_counts_fully_once_per_pair_per_ten_minutes():
     # both doubt a little: the talker pays what the listener pays
     assert crew(g, "weronika").loyalty == loyalty + tn.TALK_LOYALTY
     assert crew(g, "gordon").loyalty == talker + tn.TALK_LOYALTY
+    stress = crew(g, "weronika").stress
     assert g.submit(Talk("us", "gordon", "weronika")).ok
     g.step(tn.TALK_S)
     assert g.trust == trust + tn.TALK_TRUST + tn.TALK_TRUST_REPEAT
     assert g.state.bond("gordon", "weronika") == bond + tn.TALK_BOND
+    assert crew(g, "weronika").stress == stress  # a talk spammed calms nobody
     assert g.state.trust_ledger[-1].reason == "Gordon Barrett talked with Weronika Vetrov"
 
 
@@ -514,11 +516,12 @@ def test_partners_lean_join_and_leave_by_what_each_side_does():
     run_to_orders(g)
     for cid in ("nicholai", "alexey", "weronika"):
         walk(g, "ru", cid, "columbus")
+    walk(g, "us", "kira", "columbus")  # two take turns: one alone soon refuses, stressed
     seen = 0
-    for cid in ("nicholai", "alexey", "weronika"):
+    for who, cid in (("christian", "nicholai"), ("kira", "alexey"), ("christian", "weronika")):
         if crew(g, "elena").side != "us":
             break
-        assert g.submit(Restrain("us", "christian", cid)).ok
+        assert g.submit(Restrain("us", who, cid)).ok
         seen += 1
         g.step(tn.RESTRAIN_S + tn.PIN_S + 1)
     assert crew(g, "elena").side == "neutral" and g.stats["partners_lost"] == 1
@@ -590,3 +593,56 @@ def test_a_side_seen_taking_a_module_has_shown_its_order():
         g.step(1)
     v = g.view_for("us")
     assert v.may_act["ru"] and v.act == 2
+
+
+def test_steadying_within_a_side_is_once_a_pair_and_never_while_the_air_is_short():
+    """Talk within a side eases stress once a pair per TALK_REPEAT_S, and not at all
+    while the air is short (no oxygen made, or a reserve under AIR_SHORT_S): a side that
+    cut the oxygen and talked the stress away among themselves once drove only the other
+    side over its limit."""
+    g = run_to_orders(orders_game())
+    walk(g, "us", "kira", "destiny")  # with Gordon
+    for cid in ("kira", "gordon"):
+        g._crew[cid].stress = 50
+    talk = Talk("us", "kira", "gordon")
+    assert f"steadies both (stress -{tn.TALK_CALM_WITHIN})" in g.preview(talk).text
+    assert g.submit(talk).ok
+    g.step(tn.TALK_S)
+    assert crew(g, "kira").stress == crew(g, "gordon").stress == 50 - tn.TALK_CALM_WITHIN
+    assert "no calmer: they talked" in g.preview(talk).text
+    assert g.submit(talk).ok
+    g.step(tn.TALK_S)  # a moment later: no calmer
+    assert crew(g, "kira").stress == 50 - tn.TALK_CALM_WITHIN
+    # the air: Russia cuts Elektron, the US its own Tranquility generator
+    assert g.submit(SystemOffline("ru", "alexey", "o2_zvezda")).ok
+    walk(g, "us", "christian", "tranquility")
+    assert g.submit(SystemOffline("us", "christian", "o2_tranquility")).ok
+    g.step(tn.SYSTEM_S)
+    assert not g.state.oxygen_generating
+    g.run_until(g.tick + tn.TALK_REPEAT_S)
+    s0 = crew(g, "kira").stress
+    assert "no calmer: the air is short" in g.preview(talk).text
+    assert g.submit(talk).ok
+    events = g.step(tn.TALK_S)
+    assert crew(g, "kira").stress >= s0  # not steadied (the reserve's stress may come)
+    assert any("no calmer (the air is short)" in e.text for e in events)
+    # the oxygen back once the reserve is low: still short until it has refilled
+    g.run_until(g.tick + tn.O2_RESERVE_S - tn.AIR_SHORT_S)
+    assert g.submit(SystemRestore("us", "christian", "o2_tranquility")).ok
+    g.step(tn.SYSTEM_S)
+    assert g.state.oxygen_generating and g.state.oxygen_reserve_s < tn.AIR_SHORT_S
+    assert "no calmer: the air is short" in g.preview(talk).text
+    g.run_until(g.tick + tn.AIR_SHORT_S - g.state.oxygen_reserve_s)
+    assert "steadies both" in g.preview(talk).text
+
+
+def test_over_the_limit_a_crew_member_still_secures_a_pinned_attacker():
+    """Stress stops a crew member starting force, not securing an enemy who just failed
+    to grab them (else a side whose foes were all over the limit could retry a grab at
+    any odds for free)."""
+    g = next(g for ok, g in _outcomes() if not ok)  # Kira pinned in Zvezda, by Alexey
+    a = g._crew["alexey"]
+    a.stress = api.stress_limit(a.loyalty) + 10
+    r = g.submit(Restrain("ru", "alexey", "christian"))
+    assert not r.ok and "refuses: stress" in r.reason  # a free American: that is force
+    assert g.submit(Restrain("ru", "alexey", "kira")).ok  # the pinned one: securing her

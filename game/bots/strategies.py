@@ -230,11 +230,15 @@ class Fortress(Strategy):
     surprise = False  # strike first while they cannot know we have our order
     heal = False  # talk among ourselves to shed stress (the AI never does)
 
+    def ready(self, v) -> bool:
+        """Strike now, whatever the numbers (a subclass's own reason)."""
+        return False
+
     def decide(self, v):
         me, out, taken = self.side, [], set()
         mine, theirs = self.mine(v), self.theirs(v)
         spent = all(t.stress > t.stress_limit for t in theirs)
-        strike = v.may_act[me] and (spent or len(mine) >= len(theirs) + 2 or (
+        strike = v.may_act[me] and (spent or len(mine) >= len(theirs) + 2 or self.ready(v) or (
             self.surprise and not v.may_act[self.foe] and len(mine) >= len(theirs)))
         dest = HOME[self.foe] if strike else HOME[me]
         for c in mine:
@@ -279,10 +283,55 @@ class SteadyStrike(SurpriseStrike):
     heal = True
 
 
+class Suffocate(SteadyStrike):
+    """The adversary's best (95% as the US before rules v4): the steadied fortress, and
+    once ordered it cuts the oxygen it holds and keeps the reserve low (restore under
+    20 min, cut again over 30), so everyone's stress climbs but, talked down among
+    ourselves, ours less; two hours of it and their crew must be spent: strike."""
+
+    name = "suffocate"
+    LOW_S, HIGH_S, SPENT_S = 1200, 1800, 2 * 3600
+
+    def __init__(self, side: str, seed: int):
+        super().__init__(side, seed)
+        self.off_s, self.last_tick = 0, 0
+
+    def ready(self, v) -> bool:
+        return self.off_s >= self.SPENT_S
+
+    def decide(self, v):
+        if not v.oxygen_generating:
+            self.off_s += v.tick - self.last_tick
+        self.last_tick = v.tick
+        out = super().decide(v)
+        if not v.may_act[self.side]:
+            return out
+        busy = {c.crew for c in out}
+        systems = {x.id: x for x in v.systems}
+        reserve = v.oxygen_reserve_s
+        for i, c in enumerate(self.mine(v)):
+            if c.id in busy or c.task != "idle":
+                continue
+            for s in (systems[x] for x in LIFE[self.side]):
+                if s.module != c.module:
+                    continue
+                if not s.on and s.cut_by == self.side and reserve < self.LOW_S:
+                    out.append(api.SystemRestore(self.side, c.id, s.id))
+                elif s.on and reserve > self.HIGH_S and v.debris_deadline < 0:
+                    out.append(api.SystemOffline(self.side, c.id, s.id))
+                break
+            else:
+                far = [x for x in (systems[y] for y in LIFE[self.side]) if x.on and
+                       x.module != HOME[self.side]]
+                if far and i == len(self.mine(v)) - 1 and reserve > self.HIGH_S:
+                    out += self.go(c, far[0].module)
+        return out
+
+
 STRATEGIES: dict[str, type[Strategy]] = {cls.name: cls for cls in (
     DoNothing, RushAtStart, RushAfterOrders, Turtle, SealBorder, TalkOnly,
     RecruitThenInfiltrate, CutLifeSupport, CampCupola, EvacuateAtOnce, Hunter,
-    Fortress, SurpriseStrike, SteadyStrike)}
+    Fortress, SurpriseStrike, SteadyStrike, Suffocate)}
 
 
 def make_strategy(name: str, side: str, seed: int):

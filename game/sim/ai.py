@@ -74,6 +74,7 @@ _HOME_SIDE = {side: st.side_of(h, HOME[side]) for side, h in SEAL.items()}
 BUSY = ("restrain", "held", "force", "leave", "escort", "offline", "restore", "free")
 RETRIES = 3
 FORCE = ("restrain", "close", "offline")
+STEADY_AT = 15  # this near their limit (and this high), a crew member is talked down
 GIVE_UP_S = 1200  # a command refused RETRIES times in a row is not asked again this long
 
 
@@ -108,6 +109,7 @@ class AI:
         self._refused: dict[tuple, list] = {}  # (crew, kind) -> [refused in a row, last tick]
         self._knows_stress: set[str] = set()  # crew whose stress refusal we have seen
         self._seen_refusals = 0
+        self._view = None
         self._now = 0
         self._armed_seen = -1
         self._foe_talked = -10**9  # last tick we saw one of them talking to one of us
@@ -125,6 +127,7 @@ class AI:
     def decide(self, view) -> list:
         """Commands for this moment (submitted by the caller, in order)."""
         self.wake = view.tick + self.period
+        self._view = view
         self._learn_refusals(view)
         me, foe = self.side, self.foe
         crew = view.crew
@@ -179,9 +182,22 @@ class AI:
             if c.side == self.side and (c.id, c.task) in self._refused:
                 del self._refused[(c.id, c.task)]
 
+    def _pinned(self, crew_id: str) -> bool:
+        return any(c.id == crew_id and c.pinned_until >= 0 for c in self._view.crew)
+
     def _foe_defends(self, view) -> bool:
-        """May they defend themselves (no surprise, their home counts), as we know it?"""
-        return view.may_defend[self.foe] or self._foe_armed(view)
+        """May they defend themselves (no surprise, their home counts), as we know it? The
+        hard AI also reckons with an order it cannot see yet: once their mission control
+        has had a pass since it could have sent one, it counts on no surprise (it once
+        walked into a fortress that had just heard its order, and lost the melee)."""
+        return view.may_defend[self.foe] or self._foe_armed(view) or \
+            (self.hard and self._foe_may_have_order(view))
+
+    def _foe_may_have_order(self, view) -> bool:
+        """Their mission control has had a pass since the war began and it could have sent
+        their order (the passes are public, the order is not)."""
+        return bool(view.strikes) and \
+            view.last_contact[self.foe] >= view.strikes[0].tick + tn.ORDER_DELAY_S[0]
 
     def _foe_armed(self, view) -> bool:
         """May they use force, as far as we know (the view, or a guest who said so)?"""
@@ -190,8 +206,9 @@ class AI:
     def _given_up(self, c, cmd) -> bool:
         """Refused RETRIES times in a row lately, or (for force) a crew member whose stress
         we have learned to read is over the limit: do not ask."""
-        if cmd.kind in FORCE and c.id in self._knows_stress and c.stress > c.stress_limit:
-            return True
+        if cmd.kind in FORCE and c.id in self._knows_stress and c.stress > c.stress_limit \
+                and not (cmd.kind == "restrain" and self._pinned(cmd.target)):
+            return True  # (securing a pinned enemy is not refused for stress)
         k = (c.id, cmd.kind)
         n = self._refused.get(k)
         if n is None:
@@ -260,12 +277,19 @@ class AI:
                     not winning and t - self._foe_talked < 1800:
                 self._set_plan("peace", t)
 
-    def _hit_lately(self, view) -> bool:
-        """Did the enemy use force on us in the last ten minutes (from the trust ledger)?"""
+    def _hit_lately(self, view, grabs_only: bool = False) -> bool:
+        """Did the enemy use force on us in the last ten minutes (from the trust ledger)?
+        ``grabs_only``: a restraint, not a seal or a cut (a melee is under way)."""
         names = {c.name for c in view.crew if c.side == self.foe}
-        return any(view.tick - ch.tick < 600 and ch.delta < 0 and
-                   ch.reason.split(" tried")[0].split(" sealed")[0].split(" cut")[0] in names
-                   for ch in view.trust_ledger)
+        for ch in view.trust_ledger:
+            if view.tick - ch.tick >= 600 or ch.delta >= 0:
+                continue
+            who = ch.reason.split(" tried")[0]
+            if not grabs_only:
+                who = who.split(" sealed")[0].split(" cut")[0]
+            if who in names:
+                return True
+        return False
 
     def _together_time(self, view, ctx) -> bool:
         """The grey ending: the ground is dark (or the air is running out), nobody is
@@ -341,6 +365,9 @@ class AI:
         cmd = self._life_support(ctx, c, here_foes)
         if cmd is not None:
             return cmd
+        cmd = self._steady(ctx, c, busy) if self.hard else None
+        if cmd is not None:
+            return cmd
         if plan == "routine":
             return self._routine(ctx, c, i, order, busy)
         if plan == "defend":
@@ -395,7 +422,7 @@ class AI:
             need -= 100
         if not self._foe_defends(ctx.view):
             need = min(need, 450)  # a surprise does not come back: their home will count
-        if self._hit_lately(ctx.view):
+        if self._hit_lately(ctx.view, grabs_only=True):
             return 330  # a melee: whoever waits is grabbed (a failure is covered by ours)
         return max(350, min(650, need))
 
@@ -420,6 +447,30 @@ class AI:
                     return self._go(ctx, c, x.module, urgent=True)
         return None
 
+    def _steady(self, ctx, c, busy):
+        """A crew member near their stress limit with a crewmate beside them and no enemy
+        near talks it down (``TALK_CALM_WITHIN``, once a pair per ``TALK_REPEAT_S``, not
+        while the air is short): a side that did this and the AI that did not once parted
+        by 60 points of stress, and with them the will to use force."""
+        view = ctx.view
+        if c.stress < max(STEADY_AT, c.stress_limit - STEADY_AT) or c.id in busy or \
+                not view.oxygen_generating or view.oxygen_reserve_s < tn.AIR_SHORT_S:
+            return None
+        if any(st.TREE_SECONDS[(t.module, c.module)] <= 60 for t in ctx.theirs):
+            return None
+        mates = [x for x in ctx.mine if x.module == c.module and x is not c and
+                 x.task == "idle" and x.id not in busy and
+                 view.tick - self._talked.get(_pair(c.id, x.id), -10**9) >= tn.TALK_REPEAT_S]
+        if not mates:
+            return None
+        x = max(mates, key=lambda x: (x.stress, x.id))
+        cmd = Talk(self.side, c.id, x.id)
+        if self._given_up(c, cmd):
+            return None
+        busy.update((c.id, x.id))
+        self._talked[_pair(c.id, x.id)] = view.tick
+        return cmd
+
     def _own_lever(self, s) -> bool:
         """A system our side cut on purpose (held as a lever, not restored by us)."""
         return s.cut_by == self.side and s.id in LEVERS[self.side]
@@ -443,6 +494,12 @@ class AI:
         if not urgent:
             return None
         targets = [s for s in off if not any(t.module == s.module for t in ctx.theirs)]
+        if self.hard and self._foe_defends(view):
+            # not alone past them: a lone errand that passes within reach of an enemy is
+            # the bait they cut it for (the strikers go together: ``_objective``)
+            targets = [s for s in targets if not any(
+                st.TREE_SECONDS[(t.module, m)] <= 30 for t in ctx.theirs
+                for m in (*st.TREE_ROUTE[(c.module, s.module)], s.module))]
         if not targets:
             return None
         s = min(targets, key=lambda s: st.TREE_SECONDS[(c.module, s.module)])
@@ -520,9 +577,7 @@ class AI:
     def _wary(self, view) -> bool:
         """Their mission control has had a pass since the war began: they may well have
         their order (the orbit is public; the order is not). The cautious gather home."""
-        if not view.strikes or self.nerve >= 80:
-            return False
-        return view.last_contact[self.foe] >= view.strikes[0].tick + 300
+        return self.nerve < 80 and self._foe_may_have_order(view)
 
     def _court_partner(self, ctx, c, busy):
         """International: talk to a partner the other side is winning over, or any."""
@@ -609,7 +664,7 @@ class AI:
         strikers = [x for x in order[guards:] if not _partner(x)]
         if not strikers:
             return None
-        goal, p = self._objective(ctx, strikers, lost_home)
+        goal, p, held_by = self._objective(ctx, strikers, lost_home)
         if c.module == goal:
             return None  # hold it, and fight when the odds come (chosen above)
         stand_off = self._stand_off(view)
@@ -617,7 +672,8 @@ class AI:
         # besiege it and wait for them to come out (a turtle holds out to a draw)
         fortress = goal == self.target and len(strikers) <= n_foe and \
             all(t.module == goal for t in ctx.theirs)
-        if self.hard and (n_me < n_foe or p < self._need(ctx) or fortress) and not lost_home:
+        need = self._need(ctx) + self._dear(ctx, len(strikers), held_by)
+        if self.hard and (n_me < n_foe or p < need or fortress) and not lost_home:
             return self._siege(ctx, c, busy)
         if self.hard and goal == self.target:
             stage = STAGING[me]
@@ -644,24 +700,39 @@ class AI:
         return max(1, coming)
 
     def _objective(self, ctx, strikers, lost_home):
-        """Where the strikers go: their command module (or ours, if lost), or a lone enemy
-        we can take; with the odds all of them there would have."""
+        """Where the strikers go: their command module (or ours, if lost), a lone enemy we
+        can take (one we are not too bonded with to grab: else we sat beside them for
+        good), or a system they cut while no oxygen is made; with the odds all of them
+        there would have, and the number of theirs there."""
         n = len(strikers)
         first = self.home if lost_home else self.target
+        view = ctx.view
         options = [first] + [t.module for t in ctx.theirs if t.task == "idle" and
                              t.module not in st.VEHICLES and
+                             any(view.bond(x.id, t.id) < tn.BOND_REFUSE for x in strikers) and
                              min((st.TREE_SECONDS[(x.module, t.module)] for x in strikers),
                                  default=999) <= 60]
+        # the air: a system they cut is worth going for, together, while no oxygen is made
+        air = [] if view.oxygen_generating else \
+            [s.module for s in view.systems if not s.on and s.cut_by == self.foe]
         best = None
-        for m in dict.fromkeys(options):
+        for m in dict.fromkeys(options + air):
             d = sum(1 for t in ctx.theirs if t.module == m)
             home = tn.HOME_DEFENCE if ctx.holder[m] != self.side and d and \
-                self._foe_armed(ctx.view) else 0
+                self._foe_defends(view) else 0
             p = 1000 if d == 0 else 1000 * n // (n + d + home)
-            key = (p, m == first)
+            key = (m in air and p >= self._need(ctx) + self._dear(ctx, n, d), p, m == first)
             if best is None or key > best[0]:
-                best = (key, m)
-        return best[1], best[0][0]
+                best = (key, m, d)
+        return best[1], best[0][1], best[2]
+
+    def _dear(self, ctx, n: int, d: int) -> int:
+        """What the odds must also pay for going in: if our first grab fails, their ``d``
+        answer our pinned one against our other ``n - 1`` (``counter_odds``); at 50% or
+        worse for us, 100 per mille more (the same price ``_fight`` asks on the spot)."""
+        if not d or not self._foe_defends(ctx.view):
+            return 0
+        return 100 if 1000 * d // (d + n - 1) >= 500 else 0
 
     def _siege(self, ctx, c, busy):
         """Too few to storm: stay near the door, court the partners."""
@@ -742,6 +813,10 @@ class _Ctx:
         self.mine, self.theirs = mine, theirs
         self.mine_ids = {c.id for c in mine}
         self.down = list(down)  # theirs pinned after a failed grab: open to a counter-grab
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
 
 
 def _partner(c) -> bool:

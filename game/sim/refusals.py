@@ -41,7 +41,8 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
     ("Force before the order", "{crew} refuses: stress {stress} is over {first name}'s "
      "limit {limit} (saw {n} flashes)", "Over their stress limit ({STRESS_LIMIT_BASE} + "
      "loyalty x {STRESS_LIMIT_PER_LOYALTY} / 100, the white tick on their bar) crew refuse "
-     "force. Talk ({TALK_CALM_WITHIN} off within a side), passes over your mission control "
+     "force (but still restrain an enemy pinned beside them). Talk ({TALK_CALM_WITHIN} off "
+     "within a side, not while the air is short), passes over your mission control "
      "({CONTACT_CALM} off) and quiet ({CALM_STRESS} every {CALM_S}) bring it down."),
     # ---- moving ---------------------------------------------------------------------
     ("Moving", "no module '{module}'", "The module named does not exist."),

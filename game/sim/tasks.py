@@ -78,12 +78,20 @@ class TasksMixin:
                     c.module != st.VEHICLE_OF[cmd.side]:
                 return (f"no order yet: {c.name} defends your own segment but will not "
                         f"{kind} in {st.MODULE_NAME[c.module]} before {mc}'s order")
-        if kind in FORCE:
+        if kind in FORCE and not self._securing(cmd, c):
             limit = stress_limit(c.loyalty)
             if c.stress > limit:
                 return (f"{c.name} refuses: stress {c.stress} is over {c.name.split()[0]}'s "
                         f"limit {limit} (saw {c.witnessed} flashes)")
         return getattr(self, "_check_" + kind)(cmd, c)
+
+    def _securing(self, cmd, c) -> bool:
+        """Restraining an enemy pinned beside you (who just failed a grab) is not starting
+        force: stress never stops it. (Without this, a side whose foes were over their
+        limit could retry a grab at any odds for free.)"""
+        t = self._crew.get(getattr(cmd, "target", None) or "")
+        return cmd.kind == "restrain" and t is not None and t.pinned_until >= 0 and \
+            t.module == c.module and t.side not in (c.side, NEUTRAL)
 
     def _check_move(self, cmd, c) -> str:
         if cmd.to not in st.MODULE_INDEX:
@@ -393,17 +401,26 @@ class TasksMixin:
         s.stats["talks"] += 1
         if t.side == NEUTRAL:
             return self._talk_partner(c, t)
-        if t.side == c.side:
-            self._stress(c, -tn.TALK_CALM_WITHIN)
-            self._stress(t, -tn.TALK_CALM_WITHIN)
-            self._emit("talked", f"{c.name} steadied {t.name}", crew=c.id, target=t.id)
-            return
         key = ":".join(sorted((c.id, t.id)))
         fresh = s.tick - s.talked.get(key, -tn.TALK_REPEAT_S) >= tn.TALK_REPEAT_S
         if fresh:
             s.talked[key] = s.tick
-        self._stress(c, -tn.TALK_CALM_ACROSS)
-        self._stress(t, -tn.TALK_CALM_ACROSS)
+        if t.side == c.side:
+            # Talk calms once a pair per TALK_REPEAT_S, and nobody while the air is short:
+            # a side that cut the oxygen and talked the stress away among themselves once
+            # drove only the other side over its limit.
+            if fresh and not self.air_short:
+                self._stress(c, -tn.TALK_CALM_WITHIN)
+                self._stress(t, -tn.TALK_CALM_WITHIN)
+                self._emit("talked", f"{c.name} steadied {t.name}", crew=c.id, target=t.id)
+            else:
+                why = "the air is short" if fresh else "they talked a moment ago"
+                self._emit("talked", f"{c.name} talked with {t.name}: no calmer ({why})",
+                           crew=c.id, target=t.id)
+            return
+        if fresh and not self.air_short:
+            self._stress(c, -tn.TALK_CALM_ACROSS)
+            self._stress(t, -tn.TALK_CALM_ACROSS)
         if fresh:
             # Mutual, and bounded: talking is diplomacy, not a way to wear the other
             # side's crew down (a talk spammed on the listener alone did that).
@@ -532,6 +549,15 @@ class TasksMixin:
                            f"failure {c.name.split()[0]} is pinned {tn.PIN_S} s, open to a "
                            f"counter-grab at {cp // 10}% ({ca} v {cd}); "
                            f"trust {tn.RESTRAIN_TRUST}", tn.RESTRAIN_S, p)
+        if kind == "talk" and self._crew[cmd.target].side == c.side:
+            t = self._crew[cmd.target]
+            key = ":".join(sorted((c.id, t.id)))
+            since = self._s.tick - self._s.talked.get(key, -tn.TALK_REPEAT_S)
+            what = (f"steadies both (stress -{tn.TALK_CALM_WITHIN})"
+                    if since >= tn.TALK_REPEAT_S and not self.air_short else
+                    "no calmer: the air is short" if since >= tn.TALK_REPEAT_S else
+                    f"no calmer: they talked {tn.duration(since)} ago")
+            return Preview(True, "", f"Talk with {t.name}: {tn.TALK_S} s, {what}", tn.TALK_S)
         if kind == "leave":
             aboard = [x for x in self._s.crew if x.free and x.module == c.module]
             mixed = any(x.side != c.side for x in aboard)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 #: Version of the rules, the numbers and the data they read (cities.csv, game.facts). A
 #: replay records it and can only be re-simulated by a build with the same value.
-RULES_VERSION = 3
+RULES_VERSION = 4
 
 # ---- time -------------------------------------------------------------------------------
 DEFAULT_MAX_TICKS = 54_000  # a game's length: 15 h of mission time (ten orbits)
@@ -59,7 +59,8 @@ TALK_BOND = 8  # a talk across the divide brings the two closer
 TALK_LOYALTY = -2  # both across the divide doubt their orders a little ...
 TALK_LOYALTY_FLOOR = 50  # ... but talk alone never takes loyalty below this (the war can)
 TALK_CALM_ACROSS = 5  # stress off both, across the divide
-TALK_CALM_WITHIN = 10  # stress off both, within a side
+TALK_CALM_WITHIN = 10  # stress off both, within a side ...
+AIR_SHORT_S = 5400  # ... but not while the air is short: no oxygen made, or less reserve
 
 # ---- partner crew (international) -------------------------------------------------------
 LEAN_PER_TALK = 10  # a side's talk moves a partner toward it (once per TALK_REPEAT_S)
@@ -119,7 +120,7 @@ OWN_BLOC_LOYALTY = 2  # seeing your own side's cities burn hardens you
 OTHER_BLOC_LOYALTY = -2  # seeing what your side did to theirs makes you doubt
 
 # ---- stress -----------------------------------------------------------------------------
-STRESS_LIMIT_BASE = 30  # over BASE + loyalty * PER_LOYALTY / 100 a crew member refuses force
+STRESS_LIMIT_BASE = 25  # over BASE + loyalty * PER_LOYALTY / 100 a crew member refuses force
 STRESS_LIMIT_PER_LOYALTY = 40
 CALM_S = 1800  # every this long without a fight aboard ...
 CALM_STRESS = 2  # ... everyone's stress eases this much
@@ -186,8 +187,9 @@ RULES: tuple[Rule, ...] = (
     Rule("Talk", "Talk: {TALK_S}. Across the divide: stress off both {TALK_CALM_ACROSS}; "
          "{TALK_TRUST} trust, bond {TALK_BOND} and loyalty {TALK_LOYALTY} for both, never "
          "below {TALK_LOYALTY_FLOOR} by talk (a pair that talked in the last "
-         "{TALK_REPEAT_S}: the stress and {TALK_TRUST_REPEAT} trust only). Within a side: "
-         "stress off both {TALK_CALM_WITHIN}."),
+         "{TALK_REPEAT_S}: {TALK_TRUST_REPEAT} trust only). Within a side: stress off both "
+         "{TALK_CALM_WITHIN}, once a pair per {TALK_REPEAT_S}. No talk calms anyone while "
+         "the air is short (no oxygen made, or a reserve under {AIR_SHORT_S})."),
     Rule("Truce", "Trust starts at {TRUST_START}. A truce holds when trust stays at "
          "{TRUCE_AT} or more for {TRUCE_S} once both sides have their orders and each has "
          "talked across the divide since; any force breaks it."),
@@ -199,7 +201,8 @@ RULES: tuple[Rule, ...] = (
          "they leave together."),
     Rule("Stress", "A crew member refuses force when their stress is over "
          "{STRESS_LIMIT_BASE} + loyalty x {STRESS_LIMIT_PER_LOYALTY} / 100 (the white tick "
-         "on their bar). Every {CALM_S} without a fight aboard, stress eases {CALM_STRESS}."),
+         "on their bar), but still restrains an enemy pinned beside them. Every {CALM_S} "
+         "without a fight aboard, stress eases {CALM_STRESS}."),
     Rule("War", "A flash inside the station's horizon adds {FLASH_STRESS} stress per point of "
          "its magnitude (1-3) to everyone aboard, times {CUPOLA_FLASH_X} in the Cupola and "
          "{NIGHT_FLASH_X} at night; trust "

@@ -184,6 +184,11 @@ class WorldMixin:
         return self.system_working("o2_zvezda") or self.system_working("o2_tranquility")
 
     @property
+    def air_short(self) -> bool:
+        """No oxygen made, or the reserve under ``AIR_SHORT_S``: nobody is steadied."""
+        return not self.oxygen_generating or self.oxygen_reserve_s < tn.AIR_SHORT_S
+
+    @property
     def oxygen_reserve_s(self) -> int:
         s = self._s
         dt = s.tick - s.o2_tick
