@@ -336,6 +336,8 @@ def test_talk_across_the_divide_counts_fully_once_per_pair_per_ten_minutes():
     trust, bond = g.trust, g.state.bond("gordon", "weronika")
     loyalty = crew(g, "weronika").loyalty
     talker = crew(g, "gordon").loyalty
+    assert f"trust +{tn.TALK_TRUST}, bond +{tn.TALK_BOND}, stress -{tn.TALK_CALM_ACROSS} both" \
+        in g.preview(Talk("us", "gordon", "weronika")).text
     assert g.submit(Talk("us", "gordon", "weronika")).ok
     g.step(tn.TALK_S)
     assert g.trust == trust + tn.TALK_TRUST
@@ -344,6 +346,8 @@ def test_talk_across_the_divide_counts_fully_once_per_pair_per_ten_minutes():
     assert crew(g, "weronika").loyalty == loyalty + tn.TALK_LOYALTY
     assert crew(g, "gordon").loyalty == talker + tn.TALK_LOYALTY
     stress = crew(g, "weronika").stress
+    assert g.preview(Talk("us", "gordon", "weronika")).text.endswith(
+        f"trust +{tn.TALK_TRUST_REPEAT}, no calmer: they talked a moment ago")
     assert g.submit(Talk("us", "gordon", "weronika")).ok
     g.step(tn.TALK_S)
     assert g.trust == trust + tn.TALK_TRUST + tn.TALK_TRUST_REPEAT
@@ -605,7 +609,7 @@ def test_steadying_within_a_side_is_once_a_pair_and_never_while_the_air_is_short
     for cid in ("kira", "gordon"):
         g._crew[cid].stress = 50
     talk = Talk("us", "kira", "gordon")
-    assert f"steadies both (stress -{tn.TALK_CALM_WITHIN})" in g.preview(talk).text
+    assert f"stress -{tn.TALK_CALM_WITHIN} both" in g.preview(talk).text
     assert g.submit(talk).ok
     g.step(tn.TALK_S)
     assert crew(g, "kira").stress == crew(g, "gordon").stress == 50 - tn.TALK_CALM_WITHIN
@@ -633,7 +637,7 @@ def test_steadying_within_a_side_is_once_a_pair_and_never_while_the_air_is_short
     assert g.state.oxygen_generating and g.state.oxygen_reserve_s < tn.AIR_SHORT_S
     assert "no calmer: the air is short" in g.preview(talk).text
     g.run_until(g.tick + tn.AIR_SHORT_S - g.state.oxygen_reserve_s)
-    assert "steadies both" in g.preview(talk).text
+    assert f"stress -{tn.TALK_CALM_WITHIN} both" in g.preview(talk).text
 
 
 def test_over_the_limit_a_crew_member_still_secures_a_pinned_attacker():

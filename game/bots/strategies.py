@@ -283,13 +283,14 @@ class SteadyStrike(SurpriseStrike):
     heal = True
 
 
-class Suffocate(SteadyStrike):
+class Suffocate(Fortress):
     """The adversary's best (95% as the US before rules v4): the steadied fortress, and
     once ordered it cuts the oxygen it holds and keeps the reserve low (restore under
     20 min, cut again over 30), so everyone's stress climbs but, talked down among
     ourselves, ours less; two hours of it and their crew must be spent: strike."""
 
     name = "suffocate"
+    heal = True
     LOW_S, HIGH_S, SPENT_S = 1200, 1800, 2 * 3600
 
     def __init__(self, side: str, seed: int):
@@ -309,22 +310,27 @@ class Suffocate(SteadyStrike):
         busy = {c.crew for c in out}
         systems = {x.id: x for x in v.systems}
         reserve = v.oxygen_reserve_s
-        for i, c in enumerate(self.mine(v)):
-            if c.id in busy or c.task != "idle":
+        mine = self.mine(v)
+        far = [x for x in (systems[y] for y in LIFE[self.side]) if x.on and
+               x.module != HOME[self.side]]
+        runner = mine[-1] if far and reserve > self.HIGH_S and mine else None
+        if runner is not None:  # the far generator: one of us goes to cut it
+            out = [x for x in out if x.crew != runner.id]
+            busy.discard(runner.id)
+        for c in mine:
+            if c.id in busy or c.task not in ("idle", "move"):
                 continue
-            for s in (systems[x] for x in LIFE[self.side]):
-                if s.module != c.module:
-                    continue
+            if c is runner and c.module != far[0].module:
+                out += self.go(c, far[0].module)
+                continue
+            here = [s for s in (systems[x] for x in LIFE[self.side]) if s.module == c.module]
+            for s in here:
+                if c.task != "idle":
+                    break
                 if not s.on and s.cut_by == self.side and reserve < self.LOW_S:
                     out.append(api.SystemRestore(self.side, c.id, s.id))
                 elif s.on and reserve > self.HIGH_S and v.debris_deadline < 0:
                     out.append(api.SystemOffline(self.side, c.id, s.id))
-                break
-            else:
-                far = [x for x in (systems[y] for y in LIFE[self.side]) if x.on and
-                       x.module != HOME[self.side]]
-                if far and i == len(self.mine(v)) - 1 and reserve > self.HIGH_S:
-                    out += self.go(c, far[0].module)
         return out
 
 

@@ -113,14 +113,9 @@ def explain(world, cmd) -> Option:
                      "aboard; the other side keeps the station")
     elif kind == "talk":
         t = view.crew_by_id(cmd.target)
-        if t.side == c.side:
-            text = (f"Talk with {t.name}: {_dur(secs)}; stress -{tuning.TALK_CALM_WITHIN} "
-                    "for both")
-        elif t.side in ("us", "ru"):
-            text = (f"Talk with {t.name}: {_dur(secs)}; trust +{tuning.TALK_TRUST} (+"
-                    f"{tuning.TALK_TRUST_REPEAT} if you talked in the last "
-                    f"{_dur(tuning.TALK_REPEAT_S)}), bond +{tuning.TALK_BOND} (now "
-                    f"{view.bond(c.id, t.id)}), stress -{tuning.TALK_CALM_ACROSS} for both")
+        if t.side in ("us", "ru"):  # the rules' own words: what this talk would do now
+            text = pv.text + (f" (bond now {view.bond(c.id, t.id)})" if t.side != c.side
+                              else "")
         else:
             text = (f"Talk with {t.name} ({t.agency}): {_dur(secs)}; they lean "
                     f"{tuning.LEAN_PER_TALK} toward {SIDE[c.side]} (now US {t.lean_us}, "

@@ -549,15 +549,21 @@ class TasksMixin:
                            f"failure {c.name.split()[0]} is pinned {tn.PIN_S} s, open to a "
                            f"counter-grab at {cp // 10}% ({ca} v {cd}); "
                            f"trust {tn.RESTRAIN_TRUST}", tn.RESTRAIN_S, p)
-        if kind == "talk" and self._crew[cmd.target].side == c.side:
+        if kind == "talk" and self._crew[cmd.target].side in (c.side, _OTHER[c.side]):
             t = self._crew[cmd.target]
             key = ":".join(sorted((c.id, t.id)))
             since = self._s.tick - self._s.talked.get(key, -tn.TALK_REPEAT_S)
-            what = (f"steadies both (stress -{tn.TALK_CALM_WITHIN})"
-                    if since >= tn.TALK_REPEAT_S and not self.air_short else
-                    "no calmer: the air is short" if since >= tn.TALK_REPEAT_S else
-                    f"no calmer: they talked {tn.duration(since)} ago")
-            return Preview(True, "", f"Talk with {t.name}: {tn.TALK_S} s, {what}", tn.TALK_S)
+            fresh = since >= tn.TALK_REPEAT_S
+            calm = tn.TALK_CALM_WITHIN if t.side == c.side else tn.TALK_CALM_ACROSS
+            what = (f"stress -{calm} both" if fresh and not self.air_short else
+                    "no calmer: the air is short" if fresh else
+                    "no calmer: they talked "
+                    f"{'a moment' if since < 60 else tn.duration(since)} ago")
+            if t.side != c.side:
+                what = (f"trust +{tn.TALK_TRUST}, bond +{tn.TALK_BOND}, " if fresh else
+                        f"trust +{tn.TALK_TRUST_REPEAT}, ") + what
+            return Preview(True, "", f"Talk with {t.name}: {tn.duration(tn.TALK_S)}; {what}",
+                           tn.TALK_S)
         if kind == "leave":
             aboard = [x for x in self._s.crew if x.free and x.module == c.module]
             mixed = any(x.side != c.side for x in aboard)
