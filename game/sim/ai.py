@@ -152,6 +152,7 @@ class AI:
         out: list = []
         busy: set[str] = set()
         self._busy = set(c.target for c in view.crew if c.task in ("offline", "restore"))
+        self._queued: dict[str, list[int]] = {}  # module -> [our grabs, their crew grabbed]
         for i, c in enumerate(order):
             cmd = self._act(ctx, c, i, order, busy)
             if cmd is None or self._same_as_now(c, cmd) or self._given_up(c, cmd):
@@ -351,6 +352,8 @@ class AI:
             cmd = self._fight(ctx, c, here_foes + here_down, busy)
             if cmd is not None:
                 return cmd
+        if self.hard and plan != "war" and self._outnumbered_at_their_pass(ctx, c, here_foes):
+            return self._go(ctx, c, self.home, urgent=True)
         mission = self._missions.get(c.id)
         if mission is not None:  # a trip under way (to free a friend, to fix a system)
             dest, until = mission
@@ -392,8 +395,12 @@ class AI:
             if t.id in busy or t.task in ("held", "restrain") or \
                     view.bond(c.id, t.id) >= tn.BOND_REFUSE or t.braced_until > view.tick:
                 continue
-            _a, _d, p = _odds.restrain_odds(view.crew, c, t, ctx.holder[c.module],
-                                            not defends)
+            a, d, p = _odds.restrain_odds(view.crew, c, t, ctx.holder[c.module], not defends)
+            # the grabs we are starting in this very decision lock both in them: the odds
+            # they leave (each grab was once weighed on the same snapshot, 40% became 25%)
+            ours, theirs = self._queued.get(c.module, (0, 0))
+            if ours or theirs:
+                p = _odds._chance(max(0, a - ours), max(0, d - theirs))
             if best is None or p > best[0]:
                 best = (p, t)
         if best is None:
@@ -410,6 +417,9 @@ class AI:
         if self._given_up(c, cmd):
             return None
         busy.add(t.id)
+        q = self._queued.setdefault(c.module, [0, 0])
+        q[0] += 1
+        q[1] += t.pinned_until < 0  # a pinned one counted for nothing already
         return cmd
 
     def _need(self, ctx) -> int:
@@ -427,7 +437,34 @@ class AI:
         return max(350, min(650, need))
 
     def _stand_off(self, view) -> bool:
-        return view.tick - self.progress_tick > 3600
+        """Nothing has moved for an hour since our order (the quiet routine before it is
+        no stand-off: counting it once lowered our guard the moment the order came)."""
+        since = max(self.progress_tick, view.orders.get(self.side, -1))
+        return view.orders.get(self.side, -1) >= 0 and view.tick - since > 3600
+
+    def _outnumbered_at_their_pass(self, ctx, c, here_foes) -> bool:
+        """Among more of them than of us, when they may have their order (their mission
+        control has had its pass) or will at their next pass, two minutes off: get out
+        (the orbit is public; a dove once talked on among them until they grabbed her)."""
+        view = ctx.view
+        if not here_foes or st.SEGMENT[c.module] == SEGMENT[self.side] and \
+                c.module != BORDER[self.side]:
+            return False
+        ours = sum(1 for x in ctx.mine if x.module == c.module)
+        return len(here_foes) > ours and self._their_order_near(view)
+
+    def _their_order_near(self, view) -> bool:
+        """They may have their order, or may within two minutes (their next pass)."""
+        soon = 0 <= view.next_contact[self.foe] - view.tick <= 120 and view.war_begun
+        return soon or (self.hard and self._foe_may_have_order(view))
+
+    def _exposed(self, ctx, c, dest: str) -> bool:
+        """Would ``c`` alone, on the way to ``dest`` (or there), pass within reach of an
+        enemy who may use force? A lone errand there is the bait it was left for."""
+        if not self.hard or not self._foe_defends(ctx.view):
+            return False
+        route = (*st.TREE_ROUTE[(c.module, dest)], dest)
+        return any(st.TREE_SECONDS[(t.module, m)] <= 30 for t in ctx.theirs for m in route)
 
     def _free_friend(self, ctx, c, here_foes):
         if here_foes:
@@ -441,6 +478,7 @@ class AI:
                 if x.restrained and x.side == self.side and not x.gone and \
                         not any(t.module == x.module for t in ctx.theirs) and \
                         st.TREE_SECONDS[(c.module, x.module)] < 120 and \
+                        not self._exposed(ctx, c, x.module) and \
                         not any(y.id in self._missions and self._missions[y.id][0] ==
                                 x.module for y in ctx.mine):
                     self._missions[c.id] = (x.module, view.tick + 300)
@@ -494,12 +532,9 @@ class AI:
         if not urgent:
             return None
         targets = [s for s in off if not any(t.module == s.module for t in ctx.theirs)]
-        if self.hard and self._foe_defends(view):
-            # not alone past them: a lone errand that passes within reach of an enemy is
-            # the bait they cut it for (the strikers go together: ``_objective``)
-            targets = [s for s in targets if not any(
-                st.TREE_SECONDS[(t.module, m)] <= 30 for t in ctx.theirs
-                for m in (*st.TREE_ROUTE[(c.module, s.module)], s.module))]
+        # not alone past them: a lone errand that passes within reach of an enemy is the
+        # bait they cut it for (the strikers go together: ``_objective``)
+        targets = [s for s in targets if not self._exposed(ctx, c, s.module)]
         if not targets:
             return None
         s = min(targets, key=lambda s: st.TREE_SECONDS[(c.module, s.module)])
@@ -623,8 +658,10 @@ class AI:
                 return Talk(self.side, c.id, x.id)
         if near:
             return None
+        crowd = self._their_order_near(ctx.view)  # then not in among more of them
         others = [x for x in others if x.module not in (self.target, self.home)
-                  and x.module not in st.VEHICLES and x.task != "move"]
+                  and x.module not in st.VEHICLES and x.task != "move" and
+                  not (crowd and sum(1 for t in ctx.theirs if t.module == x.module) > 1)]
         if not others:
             return None
         x = min(others, key=lambda x: st.TREE_SECONDS[(c.module, x.module)])
@@ -673,7 +710,10 @@ class AI:
         fortress = goal == self.target and len(strikers) <= n_foe and \
             all(t.module == goal for t in ctx.theirs)
         need = self._need(ctx) + self._dear(ctx, len(strikers), held_by)
-        if self.hard and (n_me < n_foe or p < need or fortress) and not lost_home:
+        # ... nor walk into more of them on the way (they wait at our door for us)
+        blocked = any(sum(1 for t in ctx.theirs if t.module == m) >= len(strikers)
+                      for m in st.TREE_ROUTE[(c.module, goal)] if m != goal)
+        if self.hard and (n_me < n_foe or p < need or fortress or blocked) and not lost_home:
             return self._siege(ctx, c, busy)
         if self.hard and goal == self.target:
             stage = STAGING[me]
