@@ -6,9 +6,8 @@ wait one module away for the lone crewmate the AI sends to free them.
 
 An outside adversary's bot (issue 10): 52% as the US in film against the hard AI when it
 was written; the AI now recounts odds within one decision, does not stage into them,
-starts its stand-off clock at its order, sends no lone rescuer past them and keeps out
-of a crowd of them at their pass. Measure it: iss-game balance --bot
-bots/adversary_pounce.py"""
+sends no lone rescuer past them and keeps out of a crowd of them at their pass (45%).
+Measure it: iss-game balance --bot bots/adversary_pounce.py"""
 from game.sim import api
 
 HOME = {"us": "destiny", "ru": "zvezda"}

@@ -152,3 +152,38 @@ def test_partners_hold_the_ais_home_and_never_strike(orbit):
                      foe: _controller(f"strategy:{strategy}", foe, seed)}, on_events=watch)
             assert not bad, (seed, ai_side, bad[:3])
     assert storms, "the hard AI never used force: the check saw nothing"
+
+
+def test_the_hard_ai_weighs_each_grab_after_the_ones_it_starts_with_it(orbit):
+    """Each grab locks a crewmate of ours and one of theirs: the hard AI once weighed
+    every grab of one decision on the same snapshot, so its second went in at 25% (1 v 3)
+    where it had judged 40%. Now none of its grabs starts under the least odds it ever
+    needs, MELEE_NEED, unless the target is pinned (who does not resist)."""
+    from pathlib import Path
+
+    from game.bots.loader import load_bot
+    from game.newgame import setup_game
+    from game.sim.ai import MELEE_NEED
+
+    pounce = str(Path(__file__).resolve().parents[1] / "bots" / "adversary_pounce.py")
+
+    low, grabs = [], 0
+    for seed in range(1, 5):
+        for ai_side in ("us", "ru"):
+            g = setup_game(orbit, seed=seed)
+            foe = "ru" if ai_side == "us" else "us"
+
+            def watch(events, g=g, ai_side=ai_side):
+                nonlocal grabs
+                for e in events:
+                    if e.kind != "restrain_started" or \
+                            g.state.crew_by_id(e.data["crew"]).side != ai_side:
+                        continue
+                    grabs += 1
+                    if e.data["odds_permille"] < MELEE_NEED and \
+                            g.state.crew_by_id(e.data["target"]).pinned_until < 0:
+                        low.append((e.tick, e.text))
+
+            play(g, {ai_side: AI(ai_side, seed, "hard"),
+                     foe: load_bot(pounce, foe, seed)}, on_events=watch)
+    assert grabs and not low, (grabs, low[:4])

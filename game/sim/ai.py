@@ -74,6 +74,7 @@ _HOME_SIDE = {side: st.side_of(h, HOME[side]) for side, h in SEAL.items()}
 BUSY = ("restrain", "held", "force", "leave", "escort", "offline", "restore", "free")
 RETRIES = 3
 FORCE = ("restrain", "close", "offline")
+MELEE_NEED = 330  # the least odds (per mille) the hard AI ever grabs at: in a melee
 STEADY_AT = 15  # this near their limit (and this high), a crew member is talked down
 GIVE_UP_S = 1200  # a command refused RETRIES times in a row is not asked again this long
 
@@ -433,14 +434,13 @@ class AI:
         if not self._foe_defends(ctx.view):
             need = min(need, 450)  # a surprise does not come back: their home will count
         if self._hit_lately(ctx.view, grabs_only=True):
-            return 330  # a melee: whoever waits is grabbed (a failure is covered by ours)
+            return MELEE_NEED  # a melee: whoever waits is grabbed (ours cover a failure)
         return max(350, min(650, need))
 
     def _stand_off(self, view) -> bool:
         """Nothing has moved for an hour since our order (the quiet routine before it is
         no stand-off: counting it once lowered our guard the moment the order came)."""
-        since = max(self.progress_tick, view.orders.get(self.side, -1))
-        return view.orders.get(self.side, -1) >= 0 and view.tick - since > 3600
+        return view.tick - self.progress_tick > 3600
 
     def _outnumbered_at_their_pass(self, ctx, c, here_foes) -> bool:
         """Among more of them than of us, when they may have their order (their mission
