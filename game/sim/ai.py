@@ -32,6 +32,10 @@ How it plays (``hard``):
   bond across the divide holds, that crew member heads for the Soyuz with their friend:
   both commanders read the same bond and the same signal, so they converge (for half an
   hour, once).
+- Partners (international) hold its home and never strike: one who sees its side use
+  force leaves it. Its crew talk each other down near their stress limit. It sends
+  nobody alone past the enemy (to free a friend, to restore a system) and keeps out of
+  a crowd of them once they may have their order.
 - Always: restore what is cut where it stands, walk to life support in an emergency,
   never ask a refused thing more than three times in a row, and read a crew member's
   stress bar once they have refused for stress.
@@ -438,8 +442,8 @@ class AI:
         return max(350, min(650, need))
 
     def _stand_off(self, view) -> bool:
-        """Nothing has moved for an hour since our order (the quiet routine before it is
-        no stand-off: counting it once lowered our guard the moment the order came)."""
+        """Nothing has moved our way for an hour. (Counting only from our order closed a
+        gap an adversary used, but took the first-ordered side's edge under 55%.)"""
         return view.tick - self.progress_tick > 3600
 
     def _outnumbered_at_their_pass(self, ctx, c, here_foes) -> bool:
