@@ -405,7 +405,7 @@ class AI:
             # they leave (each grab was once weighed on the same snapshot, 40% became 25%)
             ours, theirs = self._queued.get(c.module, (0, 0))
             if ours or theirs:
-                p = _odds._chance(max(0, a - ours), max(0, d - theirs))
+                p = _odds.chance(max(0, a - ours), max(0, d - theirs))
             if best is None or p > best[0]:
                 best = (p, t)
         if best is None:

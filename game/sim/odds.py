@@ -32,7 +32,7 @@ def restrain_odds(crew, attacker, target, holder: str,
         dfn += n[NEUTRAL] * tn.PARTNER_DEFENCE
     if holder == target.side and not surprised:
         dfn += tn.HOME_DEFENCE
-    return att, dfn, _chance(att, dfn)
+    return att, dfn, chance(att, dfn)
 
 
 def counter_odds(crew, attacker, target, holder: str) -> tuple[int, int, int]:
@@ -46,7 +46,7 @@ def counter_odds(crew, attacker, target, holder: str) -> tuple[int, int, int]:
         dfn += n[NEUTRAL] * tn.PARTNER_DEFENCE
     if holder == attacker.side:
         dfn += tn.HOME_DEFENCE
-    return att, dfn, _chance(att, dfn)
+    return att, dfn, chance(att, dfn)
 
 
 def _tally(crew, module: str, keep: tuple[str, ...], without: str = "") -> dict[str, int]:
@@ -62,7 +62,7 @@ def _tally(crew, module: str, keep: tuple[str, ...], without: str = "") -> dict[
     return n
 
 
-def _chance(att: int, dfn: int) -> int:
+def chance(att: int, dfn: int) -> int:
     """Per mille: attackers / (attackers + defenders); 0 with nobody on either side."""
     return 1000 * att // (att + dfn) if att + dfn else 0
 
