@@ -496,7 +496,7 @@ class AI:
         by 60 points of stress, and with them the will to use force."""
         view = ctx.view
         if c.stress < max(STEADY_AT, c.stress_limit - STEADY_AT) or c.id in busy or \
-                not view.oxygen_generating or view.oxygen_reserve_s < tn.AIR_SHORT_S:
+                view.air_short:
             return None
         if any(st.TREE_SECONDS[(t.module, c.module)] <= 60 for t in ctx.theirs):
             return None
@@ -759,13 +759,14 @@ class AI:
         # the air: a system they cut is worth going for, together, while no oxygen is made
         air = [] if view.oxygen_generating else \
             [s.module for s in view.systems if not s.on and s.cut_by == self.foe]
+        need = self._need(ctx) if air else 0
         best = None
         for m in dict.fromkeys(options + air):
             d = sum(1 for t in ctx.theirs if t.module == m)
             home = tn.HOME_DEFENCE if ctx.holder[m] != self.side and d and \
                 self._foe_defends(view) else 0
             p = 1000 if d == 0 else 1000 * n // (n + d + home)
-            key = (m in air and p >= self._need(ctx) + self._dear(ctx, n, d), p, m == first)
+            key = (m in air and p >= need + self._dear(ctx, n, d), p, m == first)
             if best is None or key > best[0]:
                 best = (key, m, d)
         return best[1], best[0][1], best[2]

@@ -72,6 +72,11 @@ def stress_limit(loyalty: int) -> int:
     return tn.STRESS_LIMIT_BASE + loyalty * tn.STRESS_LIMIT_PER_LOYALTY // 100
 
 
+def air_short(oxygen_generating: bool, oxygen_reserve_s: int) -> bool:
+    """No oxygen made, or the reserve under ``AIR_SHORT_S``: no talk calms anyone."""
+    return not oxygen_generating or oxygen_reserve_s < tn.AIR_SHORT_S
+
+
 def pair_index(i: int, j: int, n: int) -> int:
     """Index of the unordered pair (i, j), i != j, among ``n`` crew (row-major, i < j)."""
     if i > j:

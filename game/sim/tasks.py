@@ -401,15 +401,12 @@ class TasksMixin:
         s.stats["talks"] += 1
         if t.side == NEUTRAL:
             return self._talk_partner(c, t)
-        key = ":".join(sorted((c.id, t.id)))
-        fresh = s.tick - s.talked.get(key, -tn.TALK_REPEAT_S) >= tn.TALK_REPEAT_S
+        since, calms = self._talk_now(c, t)
+        fresh = since >= tn.TALK_REPEAT_S
         if fresh:
-            s.talked[key] = s.tick
+            s.talked[_pair_key(c, t)] = s.tick
         if t.side == c.side:
-            # Talk calms once a pair per TALK_REPEAT_S, and nobody while the air is short:
-            # a side that cut the oxygen and talked the stress away among themselves once
-            # drove only the other side over its limit.
-            if fresh and not self.air_short:
+            if calms:
                 self._stress(c, -tn.TALK_CALM_WITHIN)
                 self._stress(t, -tn.TALK_CALM_WITHIN)
                 self._emit("talked", f"{c.name} steadied {t.name}", crew=c.id, target=t.id)
@@ -418,7 +415,7 @@ class TasksMixin:
                 self._emit("talked", f"{c.name} talked with {t.name}: no calmer ({why})",
                            crew=c.id, target=t.id)
             return
-        if fresh and not self.air_short:
+        if calms:
             self._stress(c, -tn.TALK_CALM_ACROSS)
             self._stress(t, -tn.TALK_CALM_ACROSS)
         if fresh:
@@ -434,6 +431,14 @@ class TasksMixin:
                    target=t.id, bond=self._bond(c, t))
         self._trust(tn.TALK_TRUST if fresh else tn.TALK_TRUST_REPEAT,
                     f"{c.name} talked with {t.name}")
+
+    def _talk_now(self, c, t) -> tuple[int, bool]:
+        """(seconds since the pair last talked, whether a talk now calms them). Talk calms
+        once a pair per TALK_REPEAT_S, and nobody while the air is short: a side that cut
+        the oxygen and talked the stress away among themselves once drove only the other
+        side over its limit."""
+        since = self._s.tick - self._s.talked.get(_pair_key(c, t), -tn.TALK_REPEAT_S)
+        return since, since >= tn.TALK_REPEAT_S and not self.air_short
 
     def _talk_partner(self, c, t) -> None:
         s = self._s
@@ -551,11 +556,10 @@ class TasksMixin:
                            f"trust {tn.RESTRAIN_TRUST}", tn.RESTRAIN_S, p)
         if kind == "talk" and self._crew[cmd.target].side in (c.side, _OTHER[c.side]):
             t = self._crew[cmd.target]
-            key = ":".join(sorted((c.id, t.id)))
-            since = self._s.tick - self._s.talked.get(key, -tn.TALK_REPEAT_S)
+            since, calms = self._talk_now(c, t)
             fresh = since >= tn.TALK_REPEAT_S
             calm = tn.TALK_CALM_WITHIN if t.side == c.side else tn.TALK_CALM_ACROSS
-            what = (f"stress -{calm} both" if fresh and not self.air_short else
+            what = (f"stress -{calm} both" if calms else
                     "no calmer: the air is short" if fresh else
                     "no calmer: they talked "
                     f"{'a moment' if since < 60 else tn.duration(since)} ago")
@@ -579,6 +583,11 @@ class TasksMixin:
                 return Preview(True, "", f"Force hatch {_hatch(cmd.hatch)}: {tn.FORCE_S} s, "
                                f"{c.name.split()[0]} ends up through it", tn.FORCE_S)
         return Preview(True, "", f"{kind.capitalize()}: {secs} s", secs)
+
+
+def _pair_key(c, t) -> str:
+    """The key of a pair's last talk in ``state.talked`` (either order)."""
+    return ":".join(sorted((c.id, t.id)))
 
 
 def _hatch(h: str) -> str:

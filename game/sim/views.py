@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from game.sim.crew import air_short
 from game.sim.events import mission_clock
 
 
@@ -137,6 +138,11 @@ class StateView:
     winner: str | None  # "us", "ru" or None (truce, stalemate, station lost, together)
 
     # ---- helpers: what a player reads off the screen -----------------------------------
+    @property
+    def air_short(self) -> bool:
+        """No talk calms anyone now (no oxygen made, or a low reserve): the rules' test."""
+        return air_short(self.oxygen_generating, self.oxygen_reserve_s)
+
     def crew_by_id(self, cid: str) -> CrewView | None:
         for c in self.crew:
             if c.id == cid:

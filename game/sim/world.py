@@ -20,7 +20,7 @@ from __future__ import annotations
 from game.facts.ground import GROUND_STATIONS, MISSION_CONTROL
 from game.sim import station as st
 from game.sim import tuning as tn
-from game.sim.crew import NEUTRAL, PARTNER_AGENCIES
+from game.sim.crew import NEUTRAL, PARTNER_AGENCIES, air_short
 from game.sim.prng import mix64, seed_state
 
 _SIDE_OF_SEGMENT = {"USOS": "us", "ROS": "ru"}
@@ -185,8 +185,7 @@ class WorldMixin:
 
     @property
     def air_short(self) -> bool:
-        """No oxygen made, or the reserve under ``AIR_SHORT_S``: nobody is steadied."""
-        return not self.oxygen_generating or self.oxygen_reserve_s < tn.AIR_SHORT_S
+        return air_short(self.oxygen_generating, self.oxygen_reserve_s)
 
     @property
     def oxygen_reserve_s(self) -> int:
