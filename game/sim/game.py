@@ -73,6 +73,7 @@ class Game(TasksMixin, ControlMixin, WorldMixin, ViewsMixin):
         self._version = 0  # bumps whenever the state changes (views are cached by it)
         self._view_cache = None
         self._side_cache: dict = {}
+        self._parts: dict = {}  # the parts views are built from (game.sim.views)
         self.refusals: deque[Refusal] = deque(maxlen=16)  # not state: refused commands
         self.refusal_counts = {"stress": 0, "bond": 0, "other": 0}
 

@@ -32,28 +32,34 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
         game.add_listener(on_command)
     stop = game.max_ticks if until is None else min(until, game.max_ticks)
     every = int(checksum_every or 0)
+    # (controller, its quiet span, its period, its side): read once per call
+    asked = [(c, getattr(c, "only_on_change", 0), getattr(c, "period", 1),
+              getattr(c, "side", None)) for c in order]
+    asked_reversed = asked[::-1]
     try:
-        while not game.ended and game.tick < stop:
+        while not game.ended:
+            tick = game.tick
+            if tick >= stop:
+                break
             # who is asked first at a shared tick alternates: neither side always moves
             # first (the US did, and won the ties of a simultaneous strike)
-            for ctrl in (order if game.tick % 2 == 0 else order[::-1]):
-                if ctrl.wake <= game.tick:
-                    # kept on the controller, so playing in chunks (the window, a frame
-                    # at a time) asks it exactly when one long run would
-                    version, when = getattr(ctrl, "last_decision", (-1, -1))
-                    quiet = getattr(ctrl, "only_on_change", 0)
-                    if quiet and version == game.version and game.tick - when < quiet:
-                        ctrl.wake = game.tick + getattr(ctrl, "period", 1)
-                        continue
-                    side = getattr(ctrl, "side", None)
-                    view = game.view_for(side) if side in SIDES else game.state
-                    for cmd in ctrl.decide(view):
-                        game.submit(cmd)
-                    ctrl.last_decision = (game.version, game.tick)
-            nxt = min([stop, game.next_due(), *(c.wake for c in order)])
+            for ctrl, quiet, period, side in (asked if tick % 2 == 0 else asked_reversed):
+                if ctrl.wake > tick:
+                    continue
+                # kept on the controller, so playing in chunks (the window, a frame at a
+                # time) asks it exactly when one long run would
+                version, when = getattr(ctrl, "last_decision", (-1, -1))
+                if quiet and version == game.version and tick - when < quiet:
+                    ctrl.wake = _next_look(ctrl, tick, period, when + quiet, stop, game, asked)
+                    continue
+                view = game.view_for(side) if side in SIDES else game.state
+                for cmd in ctrl.decide(view):
+                    game.submit(cmd)
+                ctrl.last_decision = (game.version, tick)
+            nxt = min(stop, game.next_due(), *[c.wake for c in order])
             if every:
-                nxt = min(nxt, (game.tick // every + 1) * every)
-            events = game.step(max(1, nxt - game.tick))
+                nxt = min(nxt, (tick // every + 1) * every)
+            events = game.step(max(1, nxt - tick))
             if on_events is not None:
                 on_events(events)
             if every and on_checksum is not None and (game.tick % every == 0 or game.ended):
@@ -62,3 +68,29 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
         if on_command is not None:
             game.remove_listener(on_command)
     return game.summary()
+
+
+
+def _next_look(ctrl, tick: int, period: int, deadline: int, stop: int, game, asked) -> int:
+    """The wake of a controller with nothing new to see: the first tick of its own rhythm
+    (``tick + k * period``) at which something may have changed, or its quiet span ends.
+    Nothing changes before the game's next event or another controller's next say, so
+    every look before then would find the same and pass: jumping over them asks it at
+    exactly the ticks looking every ``period`` would (a quiet game, a tenth of the turns
+    of the loop). Another controller with nothing new either says nothing before its own
+    quiet span ends; one due now may say something now."""
+    soonest = min(deadline, stop, game.next_due())
+    version = game.version
+    for other, quiet, other_period, _side in asked:
+        if other is ctrl:
+            continue
+        wake = other.wake
+        if wake <= tick:
+            return tick + period  # asked later at this very tick
+        last_version, when = getattr(other, "last_decision", (-1, -1))
+        if quiet and last_version == version and when + quiet > wake:
+            wake += -(-(when + quiet - wake) // other_period) * other_period
+        soonest = min(soonest, wake)
+    if soonest <= tick + period:
+        return tick + period
+    return tick + -(-(soonest - tick) // period) * period

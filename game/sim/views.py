@@ -9,11 +9,14 @@ against them keep working): add fields, never rename them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import NamedTuple
 
-from game.sim.crew import air_short
+from game.sim import station as st
+from game.sim.crew import Crew, air_short, pair_index, stress_limit
 from game.sim.events import mission_clock
+from game.sim.state import SIDES
 
 
 class ModuleView(NamedTuple):
@@ -169,78 +172,197 @@ class StateView:
 
 
 # ---- building them (a mixin of game.sim.game.Game) ---------------------------------------
+#
+# The AI and the bots ask for a view at almost every change of the state, so building one
+# is on the game's hot path (issue 10's budget: a whole AI game in 150 ms). A view is
+# built from parts, and each part is kept while the raw state it comes from equals what it
+# was built from: a crew member's view while their fields are the same, the hatches while
+# no hatch moved, and so on. The keys are the raw values themselves, never a flag that a
+# rule must remember to set, so a part cannot go stale; a restored game (empty caches)
+# builds the same view from scratch, and a test checks that it does.
+
+#: Every field of a ``Crew``: a crew member's part is rebuilt when any of them changed.
+_CREW_KEY = attrgetter(*(f.name for f in fields(Crew)))
+_VIEW_FIELDS = tuple(f.name for f in fields(StateView))
+_VIEW_VALUES = attrgetter(*_VIEW_FIELDS)
+_SET = object.__setattr__
+
+
+def _evolve(view: StateView, **changes) -> StateView:
+    """``dataclasses.replace`` for the hot path (half its cost): the fields in ``changes``
+    new, every other one shared with ``view``."""
+    new = object.__new__(StateView)
+    for name, value in zip(_VIEW_FIELDS, _VIEW_VALUES(view), strict=True):
+        _SET(new, name, value)
+    for name, value in changes.items():
+        _SET(new, name, value)
+    return new
+
+
+def _crew_view(c: Crew) -> CrewView:
+    return CrewView(c.id, c.name, c.side, c.agency, c.module, c.task, c.target, c.due,
+                    c.route, c.stress, stress_limit(c.loyalty), c.loyalty, c.restrained,
+                    c.gone, c.lean_us, c.lean_ru, c.witnessed, c.free, c.pinned_until,
+                    c.barred, c.barred_until, c.braced_until)
+
+
+def _unseen(cv: CrewView) -> CrewView:
+    """A crew member as the other side sees them: their stress and loyalty are theirs."""
+    return cv._replace(stress=-1, stress_limit=-1, loyalty=-1)
 
 
 class ViewsMixin:
     def _view(self) -> StateView:
-        from game.sim import station as st
-        from game.sim.crew import pair_index, stress_limit
-
-        s, su = self._s, self.setup
+        s = self._s
         cached = self._view_cache
         if cached is not None and cached[0] == self._version:
             view = cached[1]
             if view.tick != s.tick:  # only time moved: the same snapshot, a new clock
-                view = replace(view, tick=s.tick, mission_s=s.tick,
-                               unix_s=float(su.timeline.start_unix_s) + s.tick,
-                               oxygen_reserve_s=self.oxygen_reserve_s)
+                view = self._at_tick(view)
                 self._view_cache = (self._version, view)
             return view
-        inside: dict[str, list[str]] = {}
-        for c in s.crew:
-            if not c.gone:
-                inside.setdefault(c.module, []).append(c.id)
-        modules = tuple(
-            ModuleView(m, st.MODULE_NAME[m], st.SEGMENT[m], s.holder[i],
-                       *(s.capture.get(m) or ("", -1)), tuple(inside.get(m, ())))
-            for i, m in enumerate(st.MODULE_IDS))
-        hatches = tuple(HatchView(h, *st.HATCH_ENDS[h], s.hatch_open[i], s.sealed_from[i])
-                        for i, h in enumerate(st.HATCH_IDS))
-        crew = tuple(CrewView(c.id, c.name, c.side, c.agency, c.module, c.task, c.target, c.due,
-                              c.route, c.stress, stress_limit(c.loyalty), c.loyalty,
-                              c.restrained, c.gone, c.lean_us, c.lean_ru, c.witnessed, c.free,
-                              c.pinned_until, c.barred, c.barred_until, c.braced_until)
-                     for c in s.crew)
-        systems = tuple(SystemView(sid, st.SYSTEM_MODULE[sid], st.SYSTEM_NAME[sid],
-                                   s.sys_on[i], self.system_working(sid), s.cut_by[i])
-                        for i, sid in enumerate(st.SYSTEM_IDS))
-        fights = []
-        for c in s.crew:
-            if c.task == "restrain":
-                fights.append(FightView(c.id, c.target, c.module, c.odds, *c.counted, c.due))
-        n = len(s.crew)
-        bonds = tuple(BondView(a.id, b.id, s.bonds[pair_index(i, j, n)])
-                      for i, a in enumerate(s.crew) for j, b in enumerate(s.crew) if i < j)
-        ending = s.ending
+        parts = self._parts
+        crew, unseen = self._crew_part(parts)
+        fights = parts.get("fights")
+        if fights is None or fights[0] is not crew:
+            fights = (crew, tuple(FightView(c.id, c.target, c.module, c.odds, *c.counted, c.due)
+                                  for c in s.crew if c.task == "restrain"))
+            parts["fights"] = fights
         view = StateView(
-            tick=s.tick, mission_s=s.tick, unix_s=float(su.timeline.start_unix_s) + s.tick,
-            act=s.act, modules=modules, hatches=hatches, crew=crew, systems=systems,
-            fights=tuple(fights), bonds=bonds, trust=s.trust,
-            trust_ledger=tuple(TrustChange(*e) for e in s.ledger), truce_due=s.truce_due,
+            tick=s.tick, mission_s=s.tick, unix_s=float(self.setup.timeline.start_unix_s) + s.tick,
+            act=s.act, modules=self._modules_part(parts, crew), hatches=self._hatches_part(parts),
+            crew=crew, systems=self._systems_part(parts), fights=fights[1],
+            bonds=self._bonds_part(parts), trust=s.trust,
+            trust_ledger=self._ledger_part(parts), truce_due=s.truce_due,
             peace_talk=dict(s.peace_talk), seize_side=s.seize_side, seize_due=s.seize_due,
             oxygen_generating=self.oxygen_generating, oxygen_reserve_s=self.oxygen_reserve_s,
             power_low=s.power_low, orders=dict(s.order_tick),
-            may_act={side: self.may_act(side) for side in ("us", "ru")},
-            may_defend={side: self.may_defend(side) for side in ("us", "ru")},
-            next_contact={side: self.next_contact(side) for side in ("us", "ru")},
-            last_contact={side: self.last_contact(side) for side in ("us", "ru")},
+            may_act={side: self.may_act(side) for side in SIDES},
+            may_defend={side: self.may_defend(side) for side in SIDES},
+            next_contact={side: self.next_contact(side) for side in SIDES},
+            last_contact={side: self.last_contact(side) for side in SIDES},
             silenced=dict(s.silenced), debris_deadline=s.debris_deadline,
-            war_begun=s.war_begun, strikes=su.war.strikes[:s.strike_idx],
-            refusals=tuple(self.refusals), ended=bool(ending), ending=ending,
+            war_begun=s.war_begun, strikes=self._strikes_part(parts),
+            refusals=tuple(self.refusals), ended=bool(s.ending), ending=s.ending,
             ending_text=s.ending_text, winner=self.winner)
         self._view_cache = (self._version, view)
         return view
+
+    def _at_tick(self, view: StateView) -> StateView:
+        """``view`` (of this state version) at the current tick: only the clocks moved."""
+        t = self._s.tick
+        return _evolve(view, tick=t, mission_s=t,
+                       unix_s=float(self.setup.timeline.start_unix_s) + t,
+                       oxygen_reserve_s=self.oxygen_reserve_s)
+
+    # ---- the parts ----------------------------------------------------------------------
+
+    def _crew_part(self, parts: dict) -> tuple[tuple[CrewView, ...], tuple[CrewView, ...]]:
+        """The crew as everyone sees them, and as the other side sees them (the same
+        tuples as last time when nobody changed)."""
+        keys = tuple(map(_CREW_KEY, self._s.crew))
+        was = parts.get("crew")
+        if was is not None and was[0] == keys:
+            return was[1], was[2]
+        old_keys, old_seen, old_unseen = was or ((), (), ())
+        seen, unseen = [], []
+        for i, (c, key) in enumerate(zip(self._s.crew, keys, strict=True)):
+            if i < len(old_keys) and old_keys[i] == key:
+                seen.append(old_seen[i])
+                unseen.append(old_unseen[i])
+            else:
+                cv = _crew_view(c)
+                seen.append(cv)
+                unseen.append(_unseen(cv))
+        out = (keys, tuple(seen), tuple(unseen))
+        parts["crew"] = out
+        return out[1], out[2]
+
+    def _modules_part(self, parts: dict, crew: tuple[CrewView, ...]) -> tuple[ModuleView, ...]:
+        s = self._s
+        key = (tuple(s.holder), tuple((m, *v) for m, v in s.capture.items()),
+               tuple((c.module, c.gone) for c in crew))
+        was = parts.get("modules")
+        if was is not None and was[0] == key:
+            return was[1]
+        inside: dict[str, list[str]] = {}
+        for c in crew:
+            if not c.gone:
+                inside.setdefault(c.module, []).append(c.id)
+        out = tuple(ModuleView(m, st.MODULE_NAME[m], st.SEGMENT[m], s.holder[i],
+                               *(s.capture.get(m) or ("", -1)), tuple(inside.get(m, ())))
+                    for i, m in enumerate(st.MODULE_IDS))
+        parts["modules"] = (key, out)
+        return out
+
+    def _hatches_part(self, parts: dict) -> tuple[HatchView, ...]:
+        s = self._s
+        key = (tuple(s.hatch_open), tuple(s.sealed_from))
+        was = parts.get("hatches")
+        if was is not None and was[0] == key:
+            return was[1]
+        out = tuple(HatchView(h, *st.HATCH_ENDS[h], s.hatch_open[i], s.sealed_from[i])
+                    for i, h in enumerate(st.HATCH_IDS))
+        parts["hatches"] = (key, out)
+        return out
+
+    def _systems_part(self, parts: dict) -> tuple[SystemView, ...]:
+        s = self._s
+        # system_working reads the switches and the power (nothing else)
+        key = (tuple(s.sys_on), tuple(s.cut_by), s.power_low)
+        was = parts.get("systems")
+        if was is not None and was[0] == key:
+            return was[1]
+        out = tuple(SystemView(sid, st.SYSTEM_MODULE[sid], st.SYSTEM_NAME[sid],
+                               s.sys_on[i], self.system_working(sid), s.cut_by[i])
+                    for i, sid in enumerate(st.SYSTEM_IDS))
+        parts["systems"] = (key, out)
+        return out
+
+    def _bonds_part(self, parts: dict) -> tuple[BondView, ...]:
+        s = self._s
+        key = tuple(s.bonds)
+        was = parts.get("bonds")
+        if was is not None and was[0] == key:
+            return was[1]
+        n = len(s.crew)
+        out = tuple(BondView(a.id, b.id, s.bonds[pair_index(i, j, n)])
+                    for i, a in enumerate(s.crew) for j, b in enumerate(s.crew) if i < j)
+        parts["bonds"] = (key, out)
+        return out
+
+    def _ledger_part(self, parts: dict) -> tuple[TrustChange, ...]:
+        key = tuple(map(tuple, self._s.ledger))
+        was = parts.get("ledger")
+        if was is not None and was[0] == key:
+            return was[1]
+        out = tuple(TrustChange(*e) for e in key)
+        parts["ledger"] = (key, out)
+        return out
+
+    def _strikes_part(self, parts: dict) -> tuple:
+        n = self._s.strike_idx
+        was = parts.get("strikes")
+        if was is not None and was[0] == n:
+            return was[1]
+        out = tuple(self.setup.war.strikes[:n])
+        parts["strikes"] = (n, out)
+        return out
 
     def view_for(self, side: str) -> StateView:
         """What ``side`` knows: the full view, but the other side's order is secret until
         this side learns of it (its own mission control's next pass, the other side's
         first use of force, or the dark), and the other side's stress and loyalty are
         theirs. Bots, the AI and a human player each see only their side's view."""
-        full = self._view()
-        cache = self._side_cache.get(side)
-        if cache is not None and cache[0] is full:
-            return cache[1]
         s = self._s
+        cache = self._side_cache.get(side)
+        if cache is not None and cache[0] == self._version:
+            view = cache[1]
+            if view.tick != s.tick:  # only time moved
+                view = self._at_tick(view)
+                self._side_cache[side] = (self._version, view)
+            return view
+        full = self._view()
         foe = "ru" if side == "us" else "us"
         knows = s.act >= 3 or s.knows_order[side] >= 0
         # we hit them, they hit someone, or they are taking a module (which only a side
@@ -252,21 +374,30 @@ class ViewsMixin:
         orders = {side: full.orders[side], foe: full.orders[foe] if knows else -1}
         act = full.act if full.act >= 3 else \
             (2 if full.orders[side] >= 0 or (knows and full.orders[foe] >= 0) or foe_may else 1)
-        crew = tuple(c if c.side != foe else c._replace(stress=-1, stress_limit=-1, loyalty=-1)
-                     for c in full.crew)
-        view = replace(full, orders=orders, may_act={side: full.may_act[side], foe: foe_may},
+        view = _evolve(full, orders=orders, may_act={side: full.may_act[side], foe: foe_may},
                        may_defend={side: full.may_defend[side], foe: foe_defend},
-                       act=act, crew=crew,
+                       act=act, crew=self._crew_seen_by(side, foe, full.crew),
                        peace_talk={side: full.peace_talk[side],
                                    foe: full.peace_talk[foe] if knows else False},
                        refusals=tuple(r for r in full.refusals if r.side == side))
-        self._side_cache[side] = (full, view)
+        self._side_cache[side] = (self._version, view)
         return view
+
+    def _crew_seen_by(self, side: str, foe: str, crew: tuple[CrewView, ...]):
+        """The crew with the other side's stress and loyalty hidden (kept while the crew
+        tuple is the same one)."""
+        parts = self._parts
+        key = "crew_seen_by_" + side
+        was = parts.get(key)
+        if was is not None and was[0] is crew:
+            return was[1]
+        unseen = parts["crew"][2]
+        out = tuple(u if c.side == foe else c for c, u in zip(crew, unseen, strict=True))
+        parts[key] = (crew, out)
+        return out
 
     def summary(self) -> dict:
         """What happened, for the end screen and ``iss-game sim --json``."""
-        from game.sim import station as st
-
         s = self._s
         held = {side: sorted(m for m in st.MODULE_IDS if st.SEGMENT[m] != "vehicle"
                              and s.holder[st.MODULE_INDEX[m]] == side) for side in ("us", "ru")}
