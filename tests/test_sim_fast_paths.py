@@ -2,7 +2,7 @@
 from scratch, and the runner's jump over a quiet controller's looks asks it at exactly the
 ticks that looking every period would (issue 10's speed budget rests on both)."""
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 from pinned import pinned_orbit
@@ -11,6 +11,9 @@ from game.sim.ai import AI
 from game.sim.game import Game
 from game.sim.runner import play
 from game.sim.state import GameState
+from game.sim.views import StateView
+
+FIELDS = {f.name for f in fields(StateView)}
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,7 @@ def test_views_from_cached_parts_equal_views_built_from_scratch(orbit, scenario,
             fresh = _from_scratch(g, scenario).view_for(side)
             # refused commands are not state (a new game has heard of none)
             assert replace(live, refusals=()) == replace(fresh, refusals=()), (side, g.tick)
+            assert set(vars(live)) == FIELDS  # built by hand: every field, and no other
             checked["changed"] += last.get(side) is not None and last[side].crew != live.crew
             last[side] = live
         checked["n"] += 1

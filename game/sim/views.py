@@ -104,7 +104,7 @@ class Refusal(NamedTuple):
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StateView:
     tick: int
     mission_s: int
@@ -183,19 +183,24 @@ class StateView:
 
 #: Every field of a ``Crew``: a crew member's part is rebuilt when any of them changed.
 _CREW_KEY = attrgetter(*(f.name for f in fields(Crew)))
-_VIEW_FIELDS = tuple(f.name for f in fields(StateView))
-_VIEW_VALUES = attrgetter(*_VIEW_FIELDS)
-_SET = object.__setattr__
+_WHERE = attrgetter("module", "gone")  # what of a crew member the modules show
+
+
+def _new_view(**values) -> StateView:
+    """A ``StateView`` of exactly these fields, without the frozen ``__init__``'s
+    guarded assignment of each of its 37 fields (most of the cost of building one; the
+    view is as read-only afterwards)."""
+    view = object.__new__(StateView)
+    view.__dict__.update(values)
+    return view
 
 
 def _evolve(view: StateView, **changes) -> StateView:
-    """``dataclasses.replace`` for the hot path (half its cost): the fields in ``changes``
-    new, every other one shared with ``view``."""
+    """``dataclasses.replace`` for the hot path: the fields in ``changes`` new, every other
+    one shared with ``view``."""
     new = object.__new__(StateView)
-    for name, value in zip(_VIEW_FIELDS, _VIEW_VALUES(view), strict=True):
-        _SET(new, name, value)
-    for name, value in changes.items():
-        _SET(new, name, value)
+    new.__dict__.update(view.__dict__)
+    new.__dict__.update(changes)
     return new
 
 
@@ -228,7 +233,7 @@ class ViewsMixin:
             fights = (crew, tuple(FightView(c.id, c.target, c.module, c.odds, *c.counted, c.due)
                                   for c in s.crew if c.task == "restrain"))
             parts["fights"] = fights
-        view = StateView(
+        view = _new_view(
             tick=s.tick, mission_s=s.tick, unix_s=float(self.setup.timeline.start_unix_s) + s.tick,
             act=s.act, modules=self._modules_part(parts, crew), hatches=self._hatches_part(parts),
             crew=crew, systems=self._systems_part(parts), fights=fights[1],
@@ -281,7 +286,7 @@ class ViewsMixin:
     def _modules_part(self, parts: dict, crew: tuple[CrewView, ...]) -> tuple[ModuleView, ...]:
         s = self._s
         key = (tuple(s.holder), tuple((m, *v) for m, v in s.capture.items()),
-               tuple((c.module, c.gone) for c in crew))
+               tuple(map(_WHERE, crew)))
         was = parts.get("modules")
         if was is not None and was[0] == key:
             return was[1]
