@@ -126,6 +126,10 @@ class AI:
         self._busy: set[str] = set()
         self._moving: dict[str, int] = {}  # crew -> tick their current move was ordered
         self._missions: dict[str, tuple[str, int]] = {}  # crew -> (module, give up at tick)
+        self._memo_view = None  # the view the facts in _memo were read from
+        self._memo: dict = {}
+        self._holder = ((), {})  # (view.modules, module -> holder): kept while unchanged
+        self._hatch = ((), {})  # (view.hatches, hatch -> open)
 
     # ---- top level -----------------------------------------------------------------------
 
@@ -142,8 +146,11 @@ class AI:
         theirs = [c for c in crew if c.side == foe and c.free]
         if view.fights or any(t.module == c.module for t in theirs for c in mine):
             self.wake = view.tick + self.close_period
-        holder = {m.id: m.holder for m in view.modules}
-        hatch = {h.id: h.open for h in view.hatches}
+        if self._holder[0] is not view.modules:  # (views share parts that did not change)
+            self._holder = (view.modules, {m.id: m.holder for m in view.modules})
+        if self._hatch[0] is not view.hatches:
+            self._hatch = (view.hatches, {h.id: h.open for h in view.hatches})
+        holder, hatch = self._holder[1], self._hatch[1]
         down = [c for c in crew if c.side == foe and not c.gone and not c.restrained and
                 c.pinned_until >= 0]
         ctx = _Ctx(view, holder, hatch, mine, theirs, down)
@@ -283,9 +290,24 @@ class AI:
                     not winning and t - self._foe_talked < 1800:
                 self._set_plan("peace", t)
 
+    def _read(self, view) -> dict:
+        """Facts of ``view`` alone (and of our side), read once: the AI asks for them for
+        each crew member of each decision, and they cannot change within it."""
+        if self._memo_view is not view:
+            self._memo_view, self._memo = view, {}
+        return self._memo
+
     def _hit_lately(self, view, grabs_only: bool = False) -> bool:
         """Did the enemy use force on us in the last ten minutes (from the trust ledger)?
         ``grabs_only``: a restraint, not a seal or a cut (a melee is under way)."""
+        memo = self._read(view)
+        key = "hit_grabs" if grabs_only else "hit"
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = self._hit_in_ledger(view, grabs_only)
+        return hit
+
+    def _hit_in_ledger(self, view, grabs_only: bool) -> bool:
         names = {c.name for c in view.crew if c.side == self.foe}
         for ch in view.trust_ledger:
             if view.tick - ch.tick >= 600 or ch.delta >= 0:
@@ -524,7 +546,10 @@ class AI:
         lever = self._lever(ctx, c)
         if lever is not None:
             return lever
-        off = [s for s in view.systems if not s.on and not self._own_lever(s)]
+        memo = self._read(view)
+        off = memo.get("off")
+        if off is None:
+            off = memo["off"] = [s for s in view.systems if not s.on and not self._own_lever(s)]
         if not off:
             return None
         for s in off:
@@ -553,7 +578,14 @@ class AI:
         where it holds the module; it lets go (restores) once the reserve runs low, it
         is winning, or it wants peace. The most spiteful never let go."""
         view = ctx.view
-        here = [s for s in view.systems if s.module == c.module and s.id in LEVERS[self.side]]
+        memo = self._read(view)
+        levers = memo.get("levers")
+        if levers is None:  # module -> our levers there
+            levers = memo["levers"] = {}
+            for s in view.systems:
+                if s.id in LEVERS[self.side]:
+                    levers.setdefault(s.module, []).append(s)
+        here = levers.get(c.module)
         if not here or any(t.module == c.module for t in ctx.theirs):
             return None
         losing = len(ctx.mine) < len(ctx.theirs)
@@ -576,8 +608,12 @@ class AI:
     def _routine(self, ctx, c, i, order, busy):
         view = ctx.view
         me, _foe = self.side, self.foe
-        guests = [t for t in ctx.theirs if st.SEGMENT[t.module] == SEGMENT[me]]
-        coming = sum(1 for t in ctx.theirs if t.task == "move" and t.target == self.home)
+        memo = self._read(view)
+        if "guests" not in memo:
+            memo["guests"] = [t for t in ctx.theirs if st.SEGMENT[t.module] == SEGMENT[me]]
+            memo["coming"] = sum(1 for t in ctx.theirs if t.task == "move" and
+                                 t.target == self.home)
+        guests, coming = memo["guests"], memo["coming"]
         if self.hard and guests and not self._foe_armed(view) and not coming:
             unwelcome = [t for t in guests if t.module in (self.home, self.vehicle)] or \
                 (guests if len(guests) >= 2 else [])
