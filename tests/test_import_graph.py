@@ -133,7 +133,7 @@ def violations(module: str, source: str) -> list[str]:
 #: private fields read on purpose on objects of the same module (the test names them)
 SAME_MODULE_PRIVATE = {
     ("game.replay.recorder", "rec._reason"): "Recorder.create reads the recorder it made",
-    ("game.sim.views", "c._replace"): "NamedTuple._replace is the public copy-with API",
+    ("game.sim.views", "cv._replace"): "NamedTuple._replace is the public copy-with API",
 }
 
 

@@ -5,8 +5,10 @@ bot wrapped by ``game.bots``, or anything with a ``wake`` tick and ``decide(view
 list[Command]``) gets a say at its wake tick with the game's read-only ``StateView``; it
 sets its next ``wake`` itself. A controller with ``only_on_change = N`` (the AI) is not
 asked again while nothing in the game has changed since it last decided, for up to N
-mission seconds (its own clocks, such as patience, still run). Between
-those the game jumps from event to event. A side with no controller (a 'human' side
+mission seconds (its own clocks, such as patience, still run): the runner jumps over
+the looks that would find nothing new (``_next_look``), and between says the game jumps
+from event to event. A controller's ``only_on_change``, ``period`` and ``side`` are read
+once per call. A side with no controller (a 'human' side
 when headless) issues no commands at all.
 
 Recording hook (for game.replay): ``on_command(tick, cmd)`` receives every *accepted*

@@ -1,7 +1,8 @@
 """The read-only views of a game: what the UI draws and what bots and the AI decide on.
 
 A :class:`StateView` is a frozen snapshot: tuples of small named tuples, built from the
-game's state when something changed (cheap enough to build every few mission seconds).
+game's state when something changed, out of parts kept while they stay the same (see
+"building them" below: the AI asks for one at almost every change).
 It holds everything a player can see and nothing they cannot, so a bot that decides on
 it plays by the same information as a human. Field names are a contract (bots written
 against them keep working): add fields, never rename them.
