@@ -72,7 +72,6 @@ def play(game, controllers: dict | None = None, *, on_command=None, checksum_eve
     return game.summary()
 
 
-
 def _next_look(ctrl, tick: int, period: int, deadline: int, stop: int, game, asked) -> int:
     """The wake of a controller with nothing new to see: the first tick of its own rhythm
     (``tick + k * period``) at which something may have changed, or its quiet span ends.

@@ -228,7 +228,7 @@ class ViewsMixin:
                 self._view_cache = (self._version, view)
             return view
         parts = self._parts
-        crew, unseen = self._crew_part(parts)
+        crew = self._crew_part(parts)
         fights = parts.get("fights")
         if fights is None or fights[0] is not crew:
             fights = (crew, tuple(FightView(c.id, c.target, c.module, c.odds, *c.counted, c.due)
@@ -263,13 +263,13 @@ class ViewsMixin:
 
     # ---- the parts ----------------------------------------------------------------------
 
-    def _crew_part(self, parts: dict) -> tuple[tuple[CrewView, ...], tuple[CrewView, ...]]:
-        """The crew as everyone sees them, and as the other side sees them (the same
-        tuples as last time when nobody changed)."""
+    def _crew_part(self, parts: dict) -> tuple[CrewView, ...]:
+        """The crew as everyone sees them (the same tuple as last time when nobody
+        changed); kept with it, as the other side sees each (``_crew_seen_by``)."""
         keys = tuple(map(_CREW_KEY, self._s.crew))
         was = parts.get("crew")
         if was is not None and was[0] == keys:
-            return was[1], was[2]
+            return was[1]
         old_keys, old_seen, old_unseen = was or ((), (), ())
         seen, unseen = [], []
         for i, (c, key) in enumerate(zip(self._s.crew, keys, strict=True)):
@@ -282,7 +282,7 @@ class ViewsMixin:
                 unseen.append(_unseen(cv))
         out = (keys, tuple(seen), tuple(unseen))
         parts["crew"] = out
-        return out[1], out[2]
+        return out[1]
 
     def _modules_part(self, parts: dict, crew: tuple[CrewView, ...]) -> tuple[ModuleView, ...]:
         s = self._s
