@@ -187,3 +187,36 @@ def test_the_hard_ai_weighs_each_grab_after_the_ones_it_starts_with_it(orbit):
             play(g, {ai_side: AI(ai_side, seed, "hard"),
                      foe: load_bot(pounce, foe, seed)}, on_events=watch)
     assert grabs and not low, (grabs, low[:4])
+
+
+def _longest_shuttle(arrivals: list[str]) -> int:
+    """The longest run of arrivals going to and fro between the same two modules."""
+    best = run = 0
+    for i in range(2, len(arrivals)):
+        run = run + 1 if arrivals[i] == arrivals[i - 2] != arrivals[i - 1] else 0
+        best = max(best, run)
+    return best
+
+
+def test_no_crew_member_shuttles_between_two_modules(orbit):
+    """Two of the hard AI's rules once disagreed about its diplomat: go to the border to
+    talk, and get out of a crowd of them there. It walked home and back every 20 s for
+    hours (the pace of the game stalled on it, 11 real minutes with nothing to decide).
+    No crew member goes to and fro between the same two modules ten times in a row."""
+    from game.newgame import setup_game
+
+    worst = []
+    for seed in (3, 10, 12):
+        g = setup_game(orbit, seed=seed)
+        arrivals: dict[str, list[str]] = {}
+
+        def watch(events, arrivals=arrivals):
+            for e in events:
+                if e.kind == "arrived":
+                    arrivals.setdefault(e.data["crew"], []).append(e.data["module"])
+
+        play(g, {"us": AI("us", seed, "hard"), "ru": AI("ru", seed, "hard")},
+             on_events=watch)
+        assert arrivals, "nobody moved: the check saw nothing"
+        worst.append((max(_longest_shuttle(a) for a in arrivals.values()), seed))
+    assert max(worst)[0] < 10, worst

@@ -479,6 +479,17 @@ class AI:
         ours = sum(1 for x in ctx.mine if x.module == c.module)
         return len(here_foes) > ours and self._their_order_near(view)
 
+    def _crowded(self, ctx, c, dest: str) -> bool:
+        """Would ``c`` be among more of them than of us at ``dest`` when they may have
+        their order, so that ``_outnumbered_at_their_pass`` sends them straight back? (A
+        diplomat once walked from home to a crowded border and back every 20 s for
+        three hours, and the pace of the game stalled on it.)"""
+        if not self.hard or c.module == dest:
+            return False
+        theirs = sum(1 for t in ctx.theirs if t.module == dest)
+        ours = 1 + sum(1 for x in ctx.mine if x.module == dest)
+        return theirs > ours and self._their_order_near(ctx.view)
+
     def _their_order_near(self, view) -> bool:
         """They may have their order, or may within two minutes (their next pass)."""
         soon = 0 <= view.next_contact[self.foe] - view.tick <= 120 and view.war_begun
@@ -635,7 +646,10 @@ class AI:
             if self.dove > 50 and i == len(order) - 1 >= 2 and not coming:
                 # the diplomat: one stays at the border to talk, the others gather home
                 talk = self._talk_across(ctx, c, busy, near=True)
-                return talk if talk is not None else self._go(ctx, c, BORDER[me])
+                if talk is not None:
+                    return talk
+                if not self._crowded(ctx, c, BORDER[me]):
+                    return self._go(ctx, c, BORDER[me])
             return self._go(ctx, c, self.home, urgent=True)
         partner = self._court_partner(ctx, c, busy)
         if partner is not None:
