@@ -47,6 +47,7 @@ GOLDEN = {
     2: (7, "stalemate", 54000, "33e70378d258dee997ddc79dc2a1334e"),
     3: (7, "stalemate", 54000, "30f42b10cb7f33bdaa5d09aca00e3248"),  # talk, fights, brace
     4: (9, "stalemate", 54000, "5791eacacf9d9608cf67200fa0ce4451"),  # steadying, securing
+    5: (9, "stalemate", 54000, "56b76d07356f75ba8f6c85f71060145b"),  # securing anywhere
 }
 
 

@@ -650,3 +650,28 @@ def test_over_the_limit_a_crew_member_still_secures_a_pinned_attacker():
     r = g.submit(Restrain("ru", "alexey", "christian"))
     assert not r.ok and "refuses: stress" in r.reason  # a free American: that is force
     assert g.submit(Restrain("ru", "alexey", "kira")).ok  # the pinned one: securing her
+
+
+def test_without_its_order_a_side_answers_a_failed_grab_wherever_it_happens():
+    """Rules 5: a side attacked before its order defends its own segment, and anywhere
+    an attacker pinned beside them after a failed grab (the telegraph promised "open to a
+    counter-grab" there too, and an adversary grabbed guests in its own segment for free:
+    they could not answer)."""
+    tries = []
+    for offset in range(40):
+        g = run_until_order(us_only_game(), "us")  # Russia never hears its order
+        walk(g, "ru", "alexey", "unity")  # a guest in the US segment
+        walk(g, "us", "kira", "unity")
+        walk(g, "us", "christian", "unity")
+        g.step(1 + offset)
+        assert g.submit(Restrain("us", "kira", "alexey")).ok
+        g.step(tn.RESTRAIN_S)
+        tries.append(g)
+        if not crew(g, "alexey").restrained:
+            break
+    g = tries[-1]
+    assert not crew(g, "alexey").restrained and crew(g, "kira").pinned_until >= 0
+    assert not g.may_act("ru") and g.may_defend("ru")
+    r = g.submit(Restrain("ru", "alexey", "christian"))  # a free American: no order
+    assert not r.ok and "defends your own segment" in r.reason, r.reason
+    assert g.submit(Restrain("ru", "alexey", "kira")).ok  # the pinned attacker: yes

@@ -37,7 +37,8 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
      "restrain, seal a hatch or cut a system before their side's order, unless attacked."),
     ("Force before the order", "no order yet: {crew} defends your own segment but will not "
      "{order} in {module} before {mission control}'s order", "A side attacked before its "
-     "order defends itself only inside its own segment and its vehicle."),
+     "order defends itself inside its own segment and its vehicle (and anywhere against an "
+     "attacker pinned beside them)."),
     ("Force before the order", "{crew} refuses: stress {stress} is over {first name}'s "
      "limit {limit} (saw {n} flashes)", "Over their stress limit ({STRESS_LIMIT_BASE} + "
      "loyalty x {STRESS_LIMIT_PER_LOYALTY} / 100, the white tick on their bar) crew refuse "

@@ -74,8 +74,10 @@ class TasksMixin:
             if not self.may_defend(cmd.side):
                 return (f"routine: no order yet; {c.name} will not {kind} before {mc}'s "
                         f"order arrives or {_NAMES[_OTHER[cmd.side]]} attack")
+            # outside it, only an attacker pinned beside them after a failed grab (a
+            # failure costs the attacker wherever it happens: rules 5)
             if _SEGMENT_SIDE.get(st.SEGMENT[c.module]) != cmd.side and \
-                    c.module != st.VEHICLE_OF[cmd.side]:
+                    c.module != st.VEHICLE_OF[cmd.side] and not self._securing(cmd, c):
                 return (f"no order yet: {c.name} defends your own segment but will not "
                         f"{kind} in {st.MODULE_NAME[c.module]} before {mc}'s order")
         if kind in FORCE and not self._securing(cmd, c):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 #: Version of the rules, the numbers and the data they read (cities.csv, game.facts). A
 #: replay records it and can only be re-simulated by a build with the same value.
-RULES_VERSION = 4
+RULES_VERSION = 5
 
 # ---- time -------------------------------------------------------------------------------
 DEFAULT_MAX_TICKS = 54_000  # a game's length: 15 h of mission time (ten orbits)
@@ -138,8 +138,8 @@ RULES: tuple[Rule, ...] = (
     Rule("Acts", "Act 1, routine: nobody may use force (restrain, seal a hatch, cut a "
          "system) until their side's order arrives or the ground goes dark. A side that is "
          "attacked before its order may defend itself, inside its own segment and its "
-         "vehicle only. Act 2, orders. Act 3, dark: both mission controls are struck; "
-         "anyone may use force anywhere."),
+         "vehicle, and anywhere against an attacker pinned beside them. Act 2, orders. "
+         "Act 3, dark: both mission controls are struck; anyone may use force anywhere."),
     Rule("Orders", "The war begins {FIRST_SALVO_S} in, where the station can see it (at "
          "the latest {FIRST_SALVO_LATEST_S}). Each mission control sends its order "
          "{ORDER_DELAY_S} later; it reaches the crew at the next pass of the ISS over that "
