@@ -3,12 +3,14 @@
 restore it, and later one to free the one we took: we grab each in our own segment,
 where a side without its order cannot answer. Then take their home.
 
-An outside adversary's bot (issue 10), found at the end of a session and NOT yet
-answered: against the hard AI it wins 88% as the US and 70% as Russia in film, 70% / 65%
-in international (seeds 1-40). The weakness: both of a side's oxygen sources can be cut
-from the other segment, and a side without its order can neither strike nor answer a
-failed grab out there, so every way to restore its air is bait. Measure it:
-iss-game balance --bot bots/adversary_airbait.py"""
+An outside adversary's bot (issue 10): against the hard AI of rules 4 it won 88% as the
+US and 70% as Russia in film, 70% / 65% in international (seeds 1-40). Both of a side's
+oxygen sources can be cut from the other segment, and a side without its order could
+neither strike nor answer a failed grab out there, so every way to restore its air was
+bait. Rules 5 let a side answer a failed grab wherever it happens; the AI holds on at home
+while the way is watched (the cutters breathe the same air), goes all together at the
+very end, and does not march past a pack of them beside its way (18% / 5%, 10% / 0%).
+Measure it: iss-game balance --bot bots/adversary_airbait.py"""
 from game.sim import api
 
 HOME = {"us": "destiny", "ru": "zvezda"}

@@ -1,5 +1,7 @@
 """The AI: same commands as a player, deterministic, and not always the same winner."""
 
+from pathlib import Path
+
 import pytest
 from pinned import pinned_orbit
 from sim_helpers import orders_game
@@ -159,7 +161,6 @@ def test_the_hard_ai_weighs_each_grab_after_the_ones_it_starts_with_it(orbit):
     every grab of one decision on the same snapshot, so its second went in at 25% (1 v 3)
     where it had judged 40%. Now none of its grabs starts under the least odds it ever
     needs, MELEE_NEED, unless the target is pinned (who does not resist)."""
-    from pathlib import Path
 
     from game.bots.loader import load_bot
     from game.newgame import setup_game
@@ -220,3 +221,22 @@ def test_no_crew_member_shuttles_between_two_modules(orbit):
         assert arrivals, "nobody moved: the check saw nothing"
         worst.append((max(_longest_shuttle(a) for a in arrivals.values()), seed))
     assert max(worst)[0] < 10, worst
+
+
+def test_the_hard_ai_sends_nobody_alone_down_a_watched_way(orbit):
+    """``bots/adversary_airbait.py`` cut the AI's air from its own segment and grabbed
+    whoever came alone to restore it, then the one sent to free them (88% as the US in
+    film). The AI now holds on at home while the way is watched (the cutters breathe the
+    same air), goes all together at the very end, and counts a pack beside an objective
+    for its defence. A small fast check; the full run is ``iss-game balance --bot``."""
+    from game.bots.balance import _controller
+    from game.newgame import setup_game
+
+    bait = str(Path(__file__).resolve().parents[1] / "bots" / "adversary_airbait.py")
+    wins = 0
+    for seed in range(1, 9):
+        g = setup_game(orbit, seed=seed)
+        s = play(g, {"us": _controller(f"bot:{bait}", "us", seed),
+                     "ru": AI("ru", seed, "hard")})
+        wins += s["winner"] == "us"
+    assert wins <= 3, f"the air bait won {wins} of 8"

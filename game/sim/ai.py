@@ -34,8 +34,11 @@ How it plays (``hard``):
   hour, once).
 - Partners (international) hold its home and never strike: one who sees its side use
   force leaves it. Its crew talk each other down near their stress limit. It sends
-  nobody alone past the enemy (to free a friend, to restore a system) and keeps out of
-  a crowd of them once they may have their order.
+  nobody alone past the enemy (to free a friend, to restore a system; a minute off the
+  way is near, a minute and a half before its own order) and keeps out of a crowd of
+  them once they may have their order. Its air cut and every way to it watched, it holds
+  on at home (the cutters breathe the same air) and goes all together at the very end;
+  it does not march past a pack of them as strong as its strikers beside its way.
 - Always: restore what is cut where it stands, walk to life support in an emergency,
   never ask a refused thing more than three times in a row, and read a crew member's
   stress bar once they have refused for stress.
@@ -80,6 +83,11 @@ RETRIES = 3
 FORCE = ("restrain", "close", "offline")
 MELEE_NEED = 330  # the least odds (per mille) the hard AI ever grabs at: in a melee
 STEADY_AT = 15  # this near their limit (and this high), a crew member is talked down
+HOLD = object()  # what a crew member does now: nothing new, and nothing else either
+AIR_PARTY_S = 600  # with this little air left, all of us go for it together, watched or not
+EXPOSED_S = 60  # an enemy this near the way makes a lone errand bait
+NEAR_S = 45  # a pack of theirs this near our way (or its end) blocks it
+EXPOSED_UNARMED_S = 90  # without our order, an enemy this near the way makes an errand bait
 GIVE_UP_S = 1200  # a command refused RETRIES times in a row is not asked again this long
 
 
@@ -126,6 +134,7 @@ class AI:
         self._busy: set[str] = set()
         self._moving: dict[str, int] = {}  # crew -> tick their current move was ordered
         self._missions: dict[str, tuple[str, int]] = {}  # crew -> (module, give up at tick)
+        self._air_goal = ""  # the system our air party goes to restore
         self._memo_view = None  # the view the facts in _memo were read from
         self._memo: dict = {}
         self._holder = ((), {})  # (view.modules, module -> holder): kept while unchanged
@@ -167,7 +176,7 @@ class AI:
         self._queued: dict[str, list[int]] = {}  # module -> [our grabs, their crew grabbed]
         for i, c in enumerate(order):
             cmd = self._act(ctx, c, i, order, busy)
-            if cmd is None or self._same_as_now(c, cmd) or self._given_up(c, cmd):
+            if cmd is None or cmd is HOLD or self._same_as_now(c, cmd) or self._given_up(c, cmd):
                 continue
             self._last[c.id] = _key(cmd)
             out.append(cmd)
@@ -415,7 +424,9 @@ class AI:
             return None  # nor do we strike before our partners' eyes: they would leave us
         if not view.may_act[self.side] and st.SEGMENT[c.module] != SEGMENT[self.side] and \
                 c.module != self.vehicle:
-            return None  # without an order we only defend our own segment
+            # without an order we defend our own segment, and elsewhere only against an
+            # attacker pinned beside us
+            here_foes = [t for t in here_foes if t.pinned_until >= 0]
         best = None
         defends = self._foe_defends(view)
         for t in here_foes:
@@ -500,8 +511,18 @@ class AI:
         enemy who may use force? A lone errand there is the bait it was left for."""
         if not self.hard or not self._foe_defends(ctx.view):
             return False
+        # without our order we cannot strike first out there: whoever can reach the way
+        # while we walk it is in reach (an adversary waited 40 s off it, in Harmony)
+        reach = EXPOSED_S if ctx.view.may_act[self.side] else EXPOSED_UNARMED_S
         route = (*st.TREE_ROUTE[(c.module, dest)], dest)
-        return any(st.TREE_SECONDS[(t.module, m)] <= 30 for t in ctx.theirs for m in route)
+        return any(st.TREE_SECONDS[(t.module, m)] <= reach for t in ctx.theirs for m in route)
+
+    def _watched(self, ctx, dest: str) -> bool:
+        """Is the way from our home to ``dest`` within ``EXPOSED_UNARMED_S`` of one of
+        theirs? (An adversary cut our air and waited beside the way to it.)"""
+        route = (*st.TREE_ROUTE[(self.home, dest)], dest)
+        return any(st.TREE_SECONDS[(t.module, m)] <= EXPOSED_UNARMED_S
+                   for t in ctx.theirs for m in route)
 
     def _free_friend(self, ctx, c, here_foes):
         if here_foes:
@@ -574,15 +595,39 @@ class AI:
         targets = [s for s in off if not any(t.module == s.module for t in ctx.theirs)]
         # not alone past them: a lone errand that passes within reach of an enemy is the
         # bait they cut it for (the strikers go together: ``_objective``)
-        targets = [s for s in targets if not self._exposed(ctx, c, s.module)]
-        if not targets:
-            return None
+        safe = [s for s in targets if not self._exposed(ctx, c, s.module)]
+        if not safe:
+            # every way there is watched: the cutters breathe the same air, so hold on
+            # at home; go all together only at the very end
+            last = not view.oxygen_generating and view.oxygen_reserve_s < AIR_PARTY_S
+            return self._air_party(ctx, c, off) if self.hard and last else None
+        targets = safe
         s = min(targets, key=lambda s: st.TREE_SECONDS[(c.module, s.module)])
         nearest = min(ctx.mine, key=lambda x: st.TREE_SECONDS[(x.module, s.module)])
         if nearest.id != c.id:
             return None
         self._missions[c.id] = (s.module, view.tick + 600)
         return self._go(ctx, c, s.module, urgent=True)
+
+    def _air_party(self, ctx, c, off):
+        """The air is running out and the way to what they cut is watched: all of us go,
+        together. We gather at our border, then walk in as one, so a grab meets all of us
+        and a failed one is answered (an adversary took a lone restorer, then the one sent
+        to free them, then the home they left: 88% of its games)."""
+        # one goal until it is restored (a goal that changed as they moved about in front
+        # of us had us walk in and out for hours)
+        goal = next((s for s in off if s.id == self._air_goal), None)
+        s = goal or min(off, key=lambda s: (st.TREE_SECONDS[(self.home, s.module)], s.id))
+        self._air_goal = s.id
+        party = [x for x in ctx.mine if not _partner(x)]
+        if c not in party or c.module == s.module:
+            return None
+        gather = BORDER[self.side]
+        way = {gather, s.module, *st.TREE_ROUTE[(gather, s.module)]}
+        dest = s.module if all(x.module in way for x in party) else gather
+        if c.module == dest:
+            return HOLD  # wait here for the others (the plan would call us home)
+        return self._go(ctx, c, dest, urgent=True) or HOLD  # (or keep walking)
 
     def _lever(self, ctx, c):
         """A spiteful side that is losing cuts what the other side needs (oxygen, power)
@@ -764,9 +809,13 @@ class AI:
         fortress = goal == self.target and len(strikers) <= n_foe and \
             all(t.module == goal for t in ctx.theirs)
         need = self._need(ctx) + self._dear(ctx, len(strikers), held_by)
-        # ... nor walk into more of them on the way (they wait at our door for us)
-        blocked = any(sum(1 for t in ctx.theirs if t.module == m) >= len(strikers)
-                      for m in st.TREE_ROUTE[(c.module, goal)] if m != goal)
+        # ... nor walk into more of them on the way (they wait at our door for us), nor
+        # past a pack of them as strong as we are beside the way or the goal (one waited
+        # a module off an empty command module and took us on the way in)
+        way = (*st.TREE_ROUTE[(c.module, goal)], goal)
+        packs = {t.module for t in ctx.theirs if t.module != goal and
+                 sum(1 for x in ctx.theirs if x.module == t.module) >= len(strikers)}
+        blocked = any(st.TREE_SECONDS[(pack, m)] <= NEAR_S for pack in packs for m in way)
         if self.hard and (n_me < n_foe or p < need or fortress or blocked) and not lost_home:
             return self._siege(ctx, c, busy)
         if self.hard and goal == self.target:
@@ -807,8 +856,10 @@ class AI:
                              min((st.TREE_SECONDS[(x.module, t.module)] for x in strikers),
                                  default=999) <= 60]
         # the air: a system they cut is worth going for, together, while no oxygen is made
+        # (not while a way to it is watched, but at the very end: they breathe it too)
         air = [] if view.oxygen_generating else \
-            [s.module for s in view.systems if not s.on and s.cut_by == self.foe]
+            [s.module for s in view.systems if not s.on and s.cut_by == self.foe and
+             (view.oxygen_reserve_s < AIR_PARTY_S or not self._watched(ctx, s.module))]
         need = self._need(ctx) if air else 0
         best = None
         for m in dict.fromkeys(options + air):
