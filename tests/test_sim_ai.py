@@ -240,3 +240,22 @@ def test_the_hard_ai_sends_nobody_alone_down_a_watched_way(orbit):
                      "ru": AI("ru", seed, "hard")})
         wins += s["winner"] == "us"
     assert wins <= 3, f"the air bait won {wins} of 8"
+
+
+def test_the_hard_ai_does_not_flee_a_lone_enemy_on_each_air_system(orbit):
+    """``bots/adversary_chokeflee.py`` cut the air, then stood one of its crew in every
+    system module: the AI read "dying" (it only asked whether someone of theirs was in
+    each) and boarded its vehicle beside its own guard. It now asks whether it could take
+    one back."""
+    from game.bots.balance import _controller
+    from game.newgame import setup_game
+
+    choke = str(Path(__file__).resolve().parents[1] / "bots" / "adversary_chokeflee.py")
+    fled = []
+    for seed in range(13, 21):  # the old AI fled in 5 of these (16 of seeds 1-40)
+        g = setup_game(orbit, seed=seed)
+        s = play(g, {"ru": _controller(f"bot:{choke}", "ru", seed),
+                     "us": AI("us", seed, "hard")})
+        if s["ending"] == "evacuation_us":
+            fled.append(seed)
+    assert len(fled) <= 1, f"the US AI fled in seeds {fled}"

@@ -83,6 +83,7 @@ RETRIES = 3
 FORCE = ("restrain", "close", "offline")
 MELEE_NEED = 330  # the least odds (per mille) the hard AI ever grabs at: in a melee
 STEADY_AT = 15  # this near their limit (and this high), a crew member is talked down
+O2_CHAIN = ("o2_zvezda", "o2_tranquility", "power_ru", "attitude")  # what the air needs
 HOLD = object()  # what a crew member does now: nothing new, and nothing else either
 AIR_PARTY_S = 600  # with this little air left, all of us go for it together, watched or not
 EXPOSED_S = 60  # an enemy this near the way makes a lone errand bait
@@ -355,9 +356,16 @@ class AI:
                    st.TREE_SECONDS[(c.module, self.home)] < 200 for c in ctx.mine)
 
     def _can_restore_o2(self, ctx) -> bool:
-        for sys_id in ("o2_zvezda", "o2_tranquility", "power_ru", "attitude"):
-            mod = st.SYSTEM_MODULE[sys_id]
-            if not any(x.module == mod for x in ctx.theirs):
+        """Can we get the air back: something that stops it is unguarded, or guarded by
+        fewer of them than we are (with our order)? (We once fled a lone enemy on each
+        system, beside our own guard.)"""
+        view = ctx.view
+        off = [s for s in view.systems if s.id in O2_CHAIN and not s.on]
+        if not off:
+            return True
+        for s in off:
+            d = sum(1 for x in ctx.theirs if x.module == s.module)
+            if d == 0 or (view.may_act[self.side] and len(ctx.mine) > d):
                 return True
         return False
 
