@@ -49,6 +49,8 @@ escorts, seals or waits for the others, courts partners half as often, and runs 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from game.sim import odds as _odds
 from game.sim import station as st
 from game.sim import tuning as tn
@@ -364,7 +366,7 @@ class AI:
         if not off:
             return True
         for s in off:
-            d = sum(1 for x in ctx.theirs if x.module == s.module)
+            d = ctx.theirs_at[s.module]
             if d == 0 or (view.may_act[self.side] and len(ctx.mine) > d):
                 return True
         return False
@@ -495,8 +497,7 @@ class AI:
         if not here_foes or st.SEGMENT[c.module] == SEGMENT[self.side] and \
                 c.module != BORDER[self.side]:
             return False
-        ours = sum(1 for x in ctx.mine if x.module == c.module)
-        return len(here_foes) > ours and self._their_order_near(view)
+        return len(here_foes) > ctx.mine_at[c.module] and self._their_order_near(view)
 
     def _crowded(self, ctx, c, dest: str) -> bool:
         """Would ``c`` be among more of them than of us at ``dest`` when they may have
@@ -505,9 +506,8 @@ class AI:
         three hours, and the pace of the game stalled on it.)"""
         if not self.hard or c.module == dest:
             return False
-        theirs = sum(1 for t in ctx.theirs if t.module == dest)
-        ours = 1 + sum(1 for x in ctx.mine if x.module == dest)
-        return theirs > ours and self._their_order_near(ctx.view)
+        return ctx.theirs_at[dest] > 1 + ctx.mine_at[dest] and \
+            self._their_order_near(ctx.view)
 
     def _their_order_near(self, view) -> bool:
         """They may have their order, or may within two minutes (their next pass)."""
@@ -522,15 +522,12 @@ class AI:
         # without our order we cannot strike first out there: whoever can reach the way
         # while we walk it is in reach (an adversary waited 40 s off it, in Harmony)
         reach = EXPOSED_S if ctx.view.may_act[self.side] else EXPOSED_UNARMED_S
-        route = (*st.TREE_ROUTE[(c.module, dest)], dest)
-        return any(st.TREE_SECONDS[(t.module, m)] <= reach for t in ctx.theirs for m in route)
+        return _near_way(ctx.theirs_at, c.module, dest, reach)
 
     def _watched(self, ctx, dest: str) -> bool:
         """Is the way from our home to ``dest`` within ``EXPOSED_UNARMED_S`` of one of
         theirs? (An adversary cut our air and waited beside the way to it.)"""
-        route = (*st.TREE_ROUTE[(self.home, dest)], dest)
-        return any(st.TREE_SECONDS[(t.module, m)] <= EXPOSED_UNARMED_S
-                   for t in ctx.theirs for m in route)
+        return _near_way(ctx.theirs_at, self.home, dest, EXPOSED_UNARMED_S)
 
     def _free_friend(self, ctx, c, here_foes):
         if here_foes:
@@ -684,15 +681,13 @@ class AI:
             for t in unwelcome:
                 if t.module == c.module and t.id not in busy and \
                         not self._given_up(c, Escort(me, c.id, t.id)):
-                    mine_here = sum(1 for x in ctx.mine if x.module == c.module)
-                    foes_here = sum(1 for x in ctx.theirs if x.module == c.module)
-                    if mine_here >= foes_here:
+                    if ctx.mine_at[c.module] >= ctx.theirs_at[c.module]:
                         busy.add(t.id)
                         return Escort(me, c.id, t.id)
             if unwelcome and i < 2:
                 m = unwelcome[0].module
                 ours = sum(1 for x in ctx.mine if st.TREE_SECONDS[(x.module, m)] <= 60)
-                if ours >= sum(1 for t in ctx.theirs if t.module == m):
+                if ours >= ctx.theirs_at[m]:
                     return self._go(ctx, c, m, urgent=True)
         if self._foe_armed(view) or any(t.module == self.home for t in guests) or \
                 (self.hard and (coming > i or self._wary(view))):
@@ -768,7 +763,7 @@ class AI:
         crowd = self._their_order_near(ctx.view)  # then not in among more of them
         others = [x for x in others if x.module not in (self.target, self.home)
                   and x.module not in st.VEHICLES and x.task != "move" and
-                  not (crowd and sum(1 for t in ctx.theirs if t.module == x.module) > 1)]
+                  not (crowd and ctx.theirs_at[x.module] > 1)]
         if not others:
             return None
         x = min(others, key=lambda x: st.TREE_SECONDS[(c.module, x.module)])
@@ -820,10 +815,8 @@ class AI:
         # ... nor walk into more of them on the way (they wait at our door for us), nor
         # past a pack of them as strong as we are beside the way or the goal (one waited
         # a module off an empty command module and took us on the way in)
-        way = (*st.TREE_ROUTE[(c.module, goal)], goal)
-        packs = {t.module for t in ctx.theirs if t.module != goal and
-                 sum(1 for x in ctx.theirs if x.module == t.module) >= len(strikers)}
-        blocked = any(st.TREE_SECONDS[(pack, m)] <= NEAR_S for pack in packs for m in way)
+        packs = [m for m, k in ctx.theirs_at.items() if m != goal and k >= len(strikers)]
+        blocked = _near_way(packs, c.module, goal, NEAR_S)
         if self.hard and (n_me < n_foe or p < need or fortress or blocked) and not lost_home:
             return self._siege(ctx, c, busy)
         if self.hard and goal == self.target:
@@ -871,10 +864,10 @@ class AI:
         need = self._need(ctx) if air else 0
         best = None
         for m in dict.fromkeys(options + air):
-            d = sum(1 for t in ctx.theirs if t.module == m)
+            d = ctx.theirs_at[m]
             home = tn.HOME_DEFENCE if ctx.holder[m] != self.side and d and \
                 self._foe_defends(view) else 0
-            p = 1000 if d == 0 else 1000 * n // (n + d + home)
+            p = _odds.chance(n, d + home)
             key = (m in air and p >= need + self._dear(ctx, n, d), p, m == first)
             if best is None or key > best[0]:
                 best = (key, m, d)
@@ -886,7 +879,7 @@ class AI:
         worse for us, 100 per mille more (the same price ``_fight`` asks on the spot)."""
         if not d or not self._foe_defends(ctx.view):
             return 0
-        return 100 if 1000 * d // (d + n - 1) >= 500 else 0
+        return 100 if _odds.chance(d, n - 1) >= 500 else 0
 
     def _siege(self, ctx, c, busy):
         """Too few to storm: stay near the door, court the partners."""
@@ -960,13 +953,24 @@ class AI:
 
 
 class _Ctx:
-    __slots__ = ("view", "holder", "hatch", "mine", "theirs", "mine_ids", "down")
+    __slots__ = ("view", "holder", "hatch", "mine", "theirs", "mine_ids", "down", "mine_at",
+                 "theirs_at")
 
     def __init__(self, view, holder, hatch, mine, theirs, down=()):
         self.view, self.holder, self.hatch = view, holder, hatch
         self.mine, self.theirs = mine, theirs
         self.mine_ids = {c.id for c in mine}
         self.down = list(down)  # theirs pinned after a failed grab: open to a counter-grab
+        # how many free crew of each side stand in each module (asked per crew member)
+        self.mine_at = Counter(c.module for c in mine)
+        self.theirs_at = Counter(c.module for c in theirs)
+
+
+def _near_way(where, start: str, dest: str, reach: int) -> bool:
+    """Is any of the modules ``where`` (of theirs) within ``reach`` seconds of the way from
+    ``start`` to ``dest``, its end included?"""
+    way = (*st.TREE_ROUTE[(start, dest)], dest)
+    return any(st.TREE_SECONDS[(m, w)] <= reach for m in where for w in way)
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

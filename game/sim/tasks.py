@@ -403,8 +403,7 @@ class TasksMixin:
         s.stats["talks"] += 1
         if t.side == NEUTRAL:
             return self._talk_partner(c, t)
-        since, calms = self._talk_now(c, t)
-        fresh = since >= tn.TALK_REPEAT_S
+        _since, fresh, calms = self._talk_now(c, t)
         if fresh:
             s.talked[_pair_key(c, t)] = s.tick
         if t.side == c.side:
@@ -434,13 +433,15 @@ class TasksMixin:
         self._trust(tn.TALK_TRUST if fresh else tn.TALK_TRUST_REPEAT,
                     f"{c.name} talked with {t.name}")
 
-    def _talk_now(self, c, t) -> tuple[int, bool]:
-        """(seconds since the pair last talked, whether a talk now calms them). Talk calms
+    def _talk_now(self, c, t) -> tuple[int, bool, bool]:
+        """(seconds since the pair last talked, whether that is over ``TALK_REPEAT_S``,
+        whether a talk now calms them). Talk calms
         once a pair per TALK_REPEAT_S, and nobody while the air is short: a side that cut
         the oxygen and talked the stress away among themselves once drove only the other
         side over its limit."""
         since = self._s.tick - self._s.talked.get(_pair_key(c, t), -tn.TALK_REPEAT_S)
-        return since, since >= tn.TALK_REPEAT_S and not self.air_short
+        fresh = since >= tn.TALK_REPEAT_S
+        return since, fresh, fresh and not self.air_short
 
     def _talk_partner(self, c, t) -> None:
         s = self._s
@@ -558,8 +559,7 @@ class TasksMixin:
                            f"trust {tn.RESTRAIN_TRUST}", tn.RESTRAIN_S, p)
         if kind == "talk" and self._crew[cmd.target].side in (c.side, _OTHER[c.side]):
             t = self._crew[cmd.target]
-            since, calms = self._talk_now(c, t)
-            fresh = since >= tn.TALK_REPEAT_S
+            since, fresh, calms = self._talk_now(c, t)
             calm = tn.TALK_CALM_WITHIN if t.side == c.side else tn.TALK_CALM_ACROSS
             what = (f"stress -{calm} both" if calms else
                     "no calmer: the air is short" if fresh else
